@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+/** What domain functions take: the database or a transaction inside it. */
+export type Db = BaseSQLiteDatabase<'sync', SQLite.RunResult, typeof schema>;
+
+/** The open database itself, which also owns the connection. */
+export type Database = BetterSQLite3Database<typeof schema> & { $client: SQLite.Database };
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/** Opens (creating if needed) the database, sets the pragmas once, and applies every migration. */
+export function openDatabase(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable for committed transactions under WAL except on power loss of the OS.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Database;
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+export function closeDatabase(db: Database): void {
+  if (db.$client.open) db.$client.close();
+}

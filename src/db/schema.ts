@@ -1,0 +1,4 @@
+// Every area's tables, gathered for drizzle and drizzle-kit.
+export * from '../people/people.table.ts';
+export * from '../events/events.table.ts';
+export * from '../mail/mail.table.ts';

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import { formBody, submitForm } from '../web/forms.ts';
+import { eventTeamGuard, organising, requireAdministrator, requireSignedIn } from '../web/guards.ts';
+import { eventForm, statusForm } from './event.forms.ts';
+import { changeEventStatus, createEvent, updateEvent, type CampEvent } from './events.ts';
+import { dayRoutes } from './days.routes.ts';
+import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
+import { roomRoutes } from './rooms.routes.ts';
+import { roomsOf } from './rooms.ts';
+import { slotRoutes } from './slots.routes.ts';
+import { teamRoutes } from './team.routes.ts';
+import { timetableOf } from './timetable.ts';
+
+const detailsOf = (e: CampEvent) => ({
+  name: e.name,
+  slug: e.slug,
+  summary: e.summary,
+  description: e.description,
+  timeZone: e.timeZone,
+  venueName: e.venueName,
+  venueAddress: e.venueAddress,
+  travelInformation: e.travelInformation,
+  accessInformation: e.accessInformation,
+  codeOfConduct: e.codeOfConduct,
+});
+
+/** Everything under /organise: signed-in people only, and per event only its team. */
+export async function organiseRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.campgrid;
+  const { db, clock } = ctx;
+  app.addHook('preHandler', requireSignedIn);
+
+  app.get('/', async (request, reply) =>
+    reply.view('organise/dashboard.eta', { title: 'Organise', organised: eventsOrganisedBy(db, request.person!) }),
+  );
+
+  const newEventView = { title: 'Create an event', mode: 'new', backLink: '/organise' };
+  app.get('/events/new', { preHandler: requireAdministrator }, async (_request, reply) =>
+    reply.view('organise/event-form.eta', { ...newEventView, values: { timeZone: 'Europe/London' } }),
+  );
+  app.post('/events/new', { preHandler: requireAdministrator }, async (request, reply) =>
+    submitForm(reply, {
+      schema: eventForm,
+      body: formBody(request.body),
+      view: 'organise/event-form.eta',
+      viewData: newEventView,
+      act: (details) => `/organise/events/${createEvent(db, clock.now(), details, request.person!.id).slug}?done=created`,
+    }),
+  );
+
+  app.register(
+    async (eventApp) => {
+      eventApp.addHook('preHandler', eventTeamGuard(ctx));
+
+      eventApp.get('/', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+        const { event, role } = organising(request);
+        return reply.view('organise/event.eta', {
+          title: event.name,
+          event,
+          role,
+          canEdit: hasRole(role, 'organiser'),
+          isOwner: hasRole(role, 'owner'),
+          timetable: timetableOf(db, event.id),
+          rooms: roomsOf(db, event.id),
+          team: teamOf(db, event.id),
+          done: (request.query as Record<string, unknown>).done,
+        });
+      });
+
+      const editView = (event: CampEvent) => ({ title: `Edit ${event.name}`, mode: 'edit', event, backLink: `/organise/events/${event.slug}` });
+      eventApp.get('/edit', async (request, reply) => {
+        const { event } = organising(request);
+        return reply.view('organise/event-form.eta', { ...editView(event), values: detailsOf(event) });
+      });
+      eventApp.post('/edit', async (request, reply) => {
+        const { event } = organising(request);
+        return submitForm(reply, {
+          schema: eventForm,
+          body: formBody(request.body),
+          view: 'organise/event-form.eta',
+          viewData: editView(event),
+          act: (details) => `/organise/events/${updateEvent(db, clock.now(), event.id, details).slug}?done=saved`,
+        });
+      });
+
+      eventApp.post('/status', async (request, reply) => {
+        const { event, role } = organising(request);
+        return submitForm(reply, {
+          schema: statusForm,
+          body: formBody(request.body),
+          view: 'organise/event.eta',
+          viewData: {
+            title: event.name,
+            event,
+            role,
+            canEdit: true,
+            isOwner: hasRole(role, 'owner'),
+            timetable: timetableOf(db, event.id),
+            rooms: roomsOf(db, event.id),
+            team: teamOf(db, event.id),
+          },
+          act: ({ status }) => `/organise/events/${changeEventStatus(db, clock.now(), event.id, status).slug}?done=${status}`,
+        });
+      });
+
+      await eventApp.register(dayRoutes);
+      await eventApp.register(slotRoutes);
+      await eventApp.register(roomRoutes);
+      await eventApp.register(teamRoutes);
+    },
+    { prefix: '/events/:slug' },
+  );
+}

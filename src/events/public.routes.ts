@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { NotFound } from '../rules.ts';
+import { findEventBySlug, listPublicEvents, type CampEvent } from './events.ts';
+import { roleAt } from './organisers.ts';
+import { roomsOf } from './rooms.ts';
+import { timetableOf } from './timetable.ts';
+import type { Person } from '../people/people.ts';
+import type { Db } from '../db/open.ts';
+
+/** Drafts are visible only to their own team; to everyone else they do not exist. */
+export function visibleEvent(db: Db, slug: string, person: Person | null): CampEvent {
+  const event = findEventBySlug(db, slug);
+  if (!event) throw new NotFound();
+  if (event.status === 'draft' && !(person && roleAt(db, person, event.id))) throw new NotFound();
+  return event;
+}
+
+/** The public face: the list of camps and each camp's page. */
+export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.campgrid;
+
+  app.get('/', async (_request, reply) => {
+    const { upcoming, past } = listPublicEvents(db, clock.now());
+    return reply.view('events/home.eta', { title: 'Camps', upcoming, past });
+  });
+
+  app.get('/events/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const event = visibleEvent(db, slug, request.person);
+    const timetable = timetableOf(db, event.id);
+    const canOrganise = request.person ? roleAt(db, request.person, event.id) !== null : false;
+    return reply.view('events/show.eta', {
+      title: event.name,
+      event,
+      timetable,
+      rooms: roomsOf(db, event.id),
+      dates: timetable.map((t) => t.day.date),
+      canOrganise,
+    });
+  });
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import type { ComposedMail } from './compose.ts';
+import { outbox } from './mail.table.ts';
+
+export type OutboxMessage = typeof outbox.$inferSelect;
+
+export interface QueuedMail extends ComposedMail {
+  to: string;
+  calendar?: { method: string; content: string } | null;
+}
+
+/**
+ * Queues an email. Call it inside the transaction that makes the change the email announces,
+ * so the two are committed (or lost) together.
+ */
+export function queueMail(db: Db, now: Date, mail: QueuedMail): OutboxMessage {
+  const messageId = `<${randomBytes(16).toString('hex')}@campgrid>`;
+  return db
+    .insert(outbox)
+    .values({
+      messageId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      calendar: mail.calendar ?? null,
+      nextAttemptAt: now.getTime(),
+      createdAt: now.getTime(),
+    })
+    .returning()
+    .get();
+}
+
+/** Messages whose next attempt is due, oldest first. */
+export function dueMessages(db: Db, now: Date, limit = 50): OutboxMessage[] {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now.getTime())))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+export function markSent(db: Db, id: number, now: Date): void {
+  db.update(outbox)
+    .set({ status: 'sent', sentAt: now.getTime(), attempts: sqlIncrement(db, id), lastError: null })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** Attempts after which a message is marked failed and left for an organiser to look at. */
+export const maxAttempts = 12;
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export function markAttemptFailed(db: Db, id: number, now: Date, error: string): void {
+  const attempts = sqlIncrement(db, id);
+  db.update(outbox)
+    .set({
+      attempts,
+      lastError: error.slice(0, 1000),
+      status: attempts >= maxAttempts ? 'failed' : 'queued',
+      nextAttemptAt: now.getTime() + retryDelayMs(attempts),
+    })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+function sqlIncrement(db: Db, id: number): number {
+  const row = db.select({ attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get();
+  return (row?.attempts ?? 0) + 1;
+}

@@ -1,0 +1,136 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/open.ts';
+import { dueMessages, markAttemptFailed, markSent, type OutboxMessage } from './outbox.ts';
+
+export interface MailSenderOptions {
+  db: Db;
+  clock: Clock;
+  from: string;
+  /** smtp:// URL; without it messages are written as .eml files to `mailDir`. */
+  smtpUrl: string | undefined;
+  mailDir: string;
+  pollMs: number;
+  log: { info(msg: string): void; warn(msg: string): void };
+}
+
+/**
+ * Delivers the outbox in the background. Runs one pass at a time; `kick()` asks for a pass
+ * soon (after a commit that queued mail), and a timer catches retries and restarts.
+ */
+export class MailSender {
+  private transport: Transporter;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: MailSenderOptions) {
+    this.transport = options.smtpUrl
+      ? nodemailer.createTransport(options.smtpUrl, { from: options.from })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a delivery pass now (coalesced with one already running). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** One delivery pass over every due message; resolves when done. */
+  deliverDue(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.schedule(0);
+      }
+    });
+    return this.running;
+  }
+
+  /** Stops the timer and waits for the delivery attempt in flight (graceful shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.running) await this.running;
+    this.transport.close();
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void this.deliverDue().finally(() => {
+        if (!this.stopped) this.schedule(this.options.pollMs);
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<void> {
+    const { db, clock } = this.options;
+    // Several batches per pass so a burst (a publish emailing everyone) drains quickly.
+    for (let batch = 0; batch < 20 && !this.stopped; batch++) {
+      const due = dueMessages(db, clock.now());
+      if (due.length === 0) return;
+      for (const message of due) {
+        try {
+          await this.send(message);
+          markSent(db, message.id, clock.now());
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          markAttemptFailed(db, message.id, clock.now(), reason);
+          this.options.log.warn(`mail ${message.id} not sent, will retry: ${reason}`);
+          // The server is likely down: leave the rest for the next pass instead of hammering it.
+          return;
+        }
+      }
+    }
+  }
+
+  private async send(message: OutboxMessage): Promise<void> {
+    const info = await this.transport.sendMail({
+      from: this.options.from,
+      to: message.toAddress,
+      subject: message.subject,
+      text: message.textBody,
+      html: message.htmlBody,
+      messageId: message.messageId,
+      date: new Date(message.createdAt),
+      ...(message.calendar
+        ? {
+            icalEvent: {
+              method: message.calendar.method,
+              filename: 'invitation.ics',
+              content: message.calendar.content,
+            },
+          }
+        : {}),
+    });
+    if (!this.options.smtpUrl) this.writeFile(message, (info as unknown as { message: Buffer }).message);
+  }
+
+  private writeFile(message: OutboxMessage, raw: Buffer): void {
+    mkdirSync(this.options.mailDir, { recursive: true });
+    const file = join(this.options.mailDir, `${String(message.id).padStart(6, '0')}.eml`);
+    writeFileSync(file, raw);
+    const links = message.textBody.match(/https?:\/\/\S+/g) ?? [];
+    // Without SMTP a local user can still sign in: the link goes to the console too.
+    this.options.log.info(`mail to ${message.toAddress}: "${message.subject}" written to ${file}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+  }
+}

@@ -1,0 +1,42 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { people } from './people.table.ts';
+
+export type Person = typeof people.$inferSelect;
+
+/** Email addresses are compared case-insensitively: one person per mailbox. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function findPersonByEmail(db: Db, email: string): Person | undefined {
+  return db.select().from(people).where(eq(people.email, normaliseEmail(email))).get();
+}
+
+export function findPerson(db: Db, id: number): Person | undefined {
+  return db.select().from(people).where(eq(people.id, id)).get();
+}
+
+/** Finds the person with this address, creating them if this is their first visit. */
+export function findOrCreatePerson(db: Db, now: Date, email: string, name = ''): Person {
+  const existing = findPersonByEmail(db, email);
+  if (existing) return existing;
+  return db
+    .insert(people)
+    .values({ email: normaliseEmail(email), name: name.trim(), createdAt: now.getTime() })
+    .returning()
+    .get();
+}
+
+export function updatePersonName(db: Db, id: number, name: string): void {
+  db.update(people).set({ name: name.trim() }).where(eq(people.id, id)).run();
+}
+
+export function countAdministrators(db: Db): number {
+  return db.select({ n: count() }).from(people).where(eq(people.isAdministrator, true)).get()?.n ?? 0;
+}
+
+/** How a person is shown to others: their name, or the part of the address before the @. */
+export function displayName(person: Pick<Person, 'name' | 'email'>): string {
+  return person.name || person.email.split('@')[0] || person.email;
+}

@@ -1,0 +1,36 @@
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/open.ts';
+import type { OrganiserRole } from '../events/events.table.ts';
+import type { CampEvent } from '../events/events.ts';
+import type { MailSender } from '../mail/sender.ts';
+import type { Person } from '../people/people.ts';
+
+/** What every route can reach: the app's one database, clock, config and mail sender. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  mail: MailSender;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    campgrid: AppContext;
+  }
+  interface FastifyRequest {
+    /** The signed-in person, or null for a visitor. */
+    person: Person | null;
+    sessionToken: string | null;
+    /** Set on /organise/events/:slug routes once the guard has let the request through. */
+    organising: { event: CampEvent; role: OrganiserRole } | null;
+  }
+  interface FastifyReply {
+    /** What every page's template receives besides its own data (see web/views.ts). */
+    locals: Record<string, unknown>;
+  }
+  interface FastifyContextConfig {
+    /** The least role an /organise/events/:slug route needs; routes that omit it need 'organiser'. */
+    minimumRole?: OrganiserRole;
+  }
+}

@@ -1,0 +1,35 @@
+import { dateRange, localClockTime, longDate } from '../events/local-time.ts';
+import { roomFeatureLabels } from '../events/rooms.ts';
+import { slotKindLabels } from '../events/slots.ts';
+import { organiserRoleLabels } from '../events/organisers.ts';
+
+/** Small formatting functions templates call as `it.h.name(...)`. */
+export const helpers = {
+  time: localClockTime,
+  longDate,
+  dateRange,
+  roomFeatureLabels,
+  slotKindLabels,
+  organiserRoleLabels,
+  /** "1 room", "3 rooms". */
+  plural(n: number, one: string, many = `${one}s`): string {
+    return `${n} ${n === 1 ? one : many}`;
+  },
+  /** Error messages in the order of the form's fields, for the error summary. */
+  errorList(errors: Record<string, string> | undefined): Array<{ field: string; message: string }> {
+    return Object.entries(errors ?? {}).map(([field, message]) => ({ field, message }));
+  },
+  /** What to show in a field that failed validation: what was typed, never a parsed copy. */
+  value(values: Record<string, unknown> | undefined, name: string): string {
+    const v = values?.[name];
+    if (v === undefined || v === null) return '';
+    return Array.isArray(v) ? String(v[0] ?? '') : String(v);
+  },
+  /** Whether a checkbox or radio value was chosen (the value may be a string or a list). */
+  chosen(values: Record<string, unknown> | undefined, name: string, option: string): boolean {
+    const v = values?.[name];
+    return Array.isArray(v) ? v.map(String).includes(option) : String(v ?? '') === option;
+  },
+};
+
+export type ViewHelpers = typeof helpers;
