@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/open.ts';
+import { tidyUp } from './housekeeping.ts';
 import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
@@ -43,7 +44,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pollMs: config.mailPollMs,
     log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
   });
-  app.decorate('campgrid', { config, db, clock, mail });
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  app.decorate('campgrid', { config, db, clock, mail, routes });
 
   await app.register(fastifyFormbody);
   await app.register(sessions);
@@ -56,8 +61,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(peopleRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
 
-  if (options.startMail ?? true) app.addHook('onReady', async () => mail.start());
+  let tidying: NodeJS.Timeout | undefined;
+  if (options.startMail ?? true) {
+    app.addHook('onReady', async () => {
+      mail.start();
+      tidyUp(db, clock.now());
+      tidying = setInterval(() => tidyUp(db, clock.now()), 60 * 60 * 1000).unref();
+    });
+  }
   app.addHook('onClose', async () => {
+    if (tidying) clearInterval(tidying);
     await mail.stop();
     if (!options.db) db.$client.close();
   });

@@ -21,7 +21,7 @@ export function composeMail(template: string, subject: string, data: Record<stri
   const it = { ...data, subject };
   return {
     subject,
-    text: textEta.render(`./${template}.text`, it).trim() + '\n',
-    html: htmlEta.render('./layout.html', { ...it, body: htmlEta.render(`./${template}.html`, it) }),
+    text: textEta.render(`./${template}.text.eta`, it).trim() + '\n',
+    html: htmlEta.render('./layout.html.eta', { ...it, body: htmlEta.render(`./${template}.html.eta`, it) }),
   };
 }

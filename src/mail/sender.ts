@@ -25,7 +25,9 @@ export class MailSender {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private stopped = true;
+  /** The timer runs and kicks are heeded only between start() and stop(). */
+  private started = false;
+  private stopping = false;
 
   constructor(private readonly options: MailSenderOptions) {
     this.transport = options.smtpUrl
@@ -34,13 +36,14 @@ export class MailSender {
   }
 
   start(): void {
-    this.stopped = false;
+    this.started = true;
+    this.stopping = false;
     this.schedule(0);
   }
 
   /** Ask for a delivery pass now (coalesced with one already running). */
   kick(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopping) return;
     if (this.running) {
       this.again = true;
       return;
@@ -56,7 +59,7 @@ export class MailSender {
     }
     this.running = this.pass().finally(() => {
       this.running = undefined;
-      if (this.again && !this.stopped) {
+      if (this.again && this.started && !this.stopping) {
         this.again = false;
         this.schedule(0);
       }
@@ -66,7 +69,8 @@ export class MailSender {
 
   /** Stops the timer and waits for the delivery attempt in flight (graceful shutdown). */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
     if (this.running) await this.running;
     this.transport.close();
@@ -76,7 +80,7 @@ export class MailSender {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       void this.deliverDue().finally(() => {
-        if (!this.stopped) this.schedule(this.options.pollMs);
+        if (this.started && !this.stopping) this.schedule(this.options.pollMs);
       });
     }, ms);
     this.timer.unref();
@@ -85,7 +89,7 @@ export class MailSender {
   private async pass(): Promise<void> {
     const { db, clock } = this.options;
     // Several batches per pass so a burst (a publish emailing everyone) drains quickly.
-    for (let batch = 0; batch < 20 && !this.stopped; batch++) {
+    for (let batch = 0; batch < 20 && !this.stopping; batch++) {
       const due = dueMessages(db, clock.now());
       if (due.length === 0) return;
       for (const message of due) {

@@ -12,6 +12,8 @@ export interface AppContext {
   db: Database;
   clock: Clock;
   mail: MailSender;
+  /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
+  routes: Array<{ method: string; url: string }>;
 }
 
 declare module 'fastify' {

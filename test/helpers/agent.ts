@@ -1,0 +1,75 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+/**
+ * A browser-like client over app.inject: keeps cookies, and sends the CSRF token from the
+ * last page it fetched with every form it posts, as a real form would.
+ */
+export class Agent {
+  private cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, ...headers } });
+    this.remember(response);
+    return response;
+  }
+
+  /** Posts a urlencoded form; the CSRF token is added unless the fields set `_csrf` themselves. */
+  async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const form = new URLSearchParams();
+    if ((options.csrf ?? true) && !('_csrf' in fields)) {
+      if (!this.csrfToken) await this.get('/sign-in');
+      form.append('_csrf', this.csrfToken ?? '');
+    }
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: form.toString(),
+      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (token) this.csrfToken = token[1];
+  }
+}
+
+/** The text of the GOV.UK error summary's list items, in order. */
+export function errorSummary(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<a href="#[^"]+">([^<]*)<\/a>/g)].map((m) => decodeEntities(m[1]!));
+}
+
+/** The value attribute of the input named `name`. */
+export function inputValue(html: string, name: string): string | undefined {
+  const tag = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0];
+  const value = tag ? /value="([^"]*)"/.exec(tag)?.[1] : undefined;
+  return value === undefined ? undefined : decodeEntities(value);
+}
+
+export function decodeEntities(s: string): string {
+  return s
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/clock.ts';
+import type { Database } from '../../src/db/open.ts';
+import { tidyUp } from '../../src/housekeeping.ts';
+import { composeMail } from '../../src/mail/compose.ts';
+import { queueMail, retryDelayMs } from '../../src/mail/outbox.ts';
+import { MailSender } from '../../src/mail/sender.ts';
+import { freshDatabase, testNow } from '../helpers/app.ts';
+import { outboxMessages } from '../helpers/outbox.ts';
+import { SmtpCapture } from '../helpers/smtp.ts';
+
+const quiet = { info: () => {}, warn: () => {} };
+
+describe('the mail outbox', () => {
+  let db: Database;
+  let dir: string;
+  let clock: FixedClock;
+  let smtp: SmtpCapture;
+  let sender: MailSender | undefined;
+
+  beforeEach(async () => {
+    ({ db, dir } = freshDatabase());
+    clock = new FixedClock(testNow);
+    smtp = new SmtpCapture();
+    await smtp.start();
+  });
+  afterEach(async () => {
+    await sender?.stop();
+    await smtp.stop();
+    db.$client.close();
+  });
+
+  const senderFor = (smtpUrl: string | undefined) =>
+    new MailSender({ db, clock, from: 'Campgrid <camp@campgrid.test>', smtpUrl, mailDir: join(dir, 'mail'), pollMs: 60_000, log: quiet });
+
+  const queueSignIn = (to: string) =>
+    queueMail(db, clock.now(), { to, ...composeMail('sign-in-link', 'Your Campgrid sign-in link', { link: 'http://campgrid.test/sign-in/abc', minutes: 20 }) });
+
+  it('delivers a queued message over SMTP with a plain-text and an HTML part', async () => {
+    const queued = queueSignIn('zoe@example.org');
+    sender = senderFor(smtp.url);
+    await sender.deliverDue();
+    expect(smtp.messages).toHaveLength(1);
+    const [mail] = smtp.messages;
+    expect(mail!.subject).toBe('Your Campgrid sign-in link');
+    expect(mail!.messageId).toBe(queued.messageId);
+    expect(mail!.text).toContain('http://campgrid.test/sign-in/abc');
+    expect(mail!.html).toContain('href="http://campgrid.test/sign-in/abc"');
+    expect(outboxMessages(db)[0]).toMatchObject({ status: 'sent', attempts: 1, sentAt: testNow.getTime() });
+  });
+
+  it('keeps messages queued while the SMTP server is down and sends them once it is back', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    queueSignIn('rhys@example.org');
+    queueSignIn('sam@example.org');
+    sender = senderFor(`smtp://127.0.0.1:${port}`);
+    await sender.deliverDue();
+    const [first, second] = outboxMessages(db);
+    expect(first).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: testNow.getTime() + retryDelayMs(1) });
+    expect(first!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(second).toMatchObject({ status: 'queued', attempts: 0 });
+
+    await smtp.start(port);
+    await sender.deliverDue();
+    // The failed message waits for its retry time; the untried one goes straight away.
+    expect(smtp.messages.map((m) => m.to && !Array.isArray(m.to) && m.to.text)).toEqual(['sam@example.org']);
+    clock.advance(retryDelayMs(1));
+    await sender.deliverDue();
+    expect(smtp.messages).toHaveLength(2);
+    expect(outboxMessages(db).map((m) => m.status)).toEqual(['sent', 'sent']);
+    expect(outboxMessages(db)[0]!.attempts).toBe(2);
+  });
+
+  it('backs off exponentially, capped at an hour', () => {
+    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelayMs(20)).toBe(3_600_000);
+  });
+
+  it('survives a restart: a new sender on the same database delivers what was left', async () => {
+    queueSignIn('maire@example.org');
+    // Nothing was sent before the "crash": a new sender picks the message up.
+    sender = senderFor(smtp.url);
+    await sender.deliverDue();
+    expect(smtp.to('maire@example.org')).toHaveLength(1);
+  });
+
+  it('without SMTP, writes each message as an .eml file and prints its links', async () => {
+    const lines: string[] = [];
+    queueSignIn('zoe@example.org');
+    sender = new MailSender({ db, clock, from: 'Campgrid <camp@campgrid.test>', smtpUrl: undefined, mailDir: join(dir, 'mail'), pollMs: 60_000, log: { info: (m) => lines.push(m), warn: () => {} } });
+    await sender.deliverDue();
+    const files = readdirSync(join(dir, 'mail'));
+    expect(files).toEqual(['000001.eml']);
+    const raw = readFileSync(join(dir, 'mail', files[0]!), 'utf8');
+    expect(raw).toContain('Subject: Your Campgrid sign-in link');
+    expect(raw).toContain('Content-Type: text/html');
+    expect(lines.join('\n')).toContain('http://campgrid.test/sign-in/abc');
+    expect(outboxMessages(db)[0]!.status).toBe('sent');
+  });
+
+  it('is tidied: sent mail older than 90 days is deleted, queued mail never', () => {
+    queueSignIn('old@example.org');
+    db.$client.prepare("update outbox set status = 'sent'").run();
+    queueSignIn('stuck@example.org');
+    clock.advance(91 * 24 * 60 * 60 * 1000);
+    expect(tidyUp(db, clock.now()).sentMail).toBe(1);
+    expect(outboxMessages(db).map((m) => m.toAddress)).toEqual(['stuck@example.org']);
+    expect(existsSync(dir)).toBe(true);
+  });
+});
