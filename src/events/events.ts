@@ -101,7 +101,8 @@ export function changeEventStatus(db: Db, now: Date, eventId: number, to: EventS
     const event = tx.select().from(events).where(eq(events.id, eventId)).get();
     if (!event) throw new RuleViolation({ status: 'This event no longer exists' });
     if (!allowedMoves[event.status].includes(to)) {
-      throw new RuleViolation({ status: `A ${event.status} event cannot be made ${to}` });
+      const article = event.status === 'archived' ? 'An' : 'A';
+      throw new RuleViolation({ status: `${article} ${event.status} event cannot be made ${to}` });
     }
     if (to === 'published' && !tx.select({ id: days.id }).from(days).where(eq(days.eventId, eventId)).get()) {
       throw new RuleViolation({ status: 'Add at least one day before publishing the event' });

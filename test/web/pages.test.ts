@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Agent } from '../helpers/agent.ts';
+import { makeApp, type TestApp } from '../helpers/app.ts';
+
+describe('every page', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeApp();
+  });
+  afterEach(async () => t.close());
+
+  it('carries security headers, with a Content-Security-Policy that allows no inline script or style', async () => {
+    for (const url of ['/', '/sign-in', '/privacy', '/no-such-page', '/static/build/campgrid.css']) {
+      const response = await new Agent(t.app).get(url);
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toContain('unsafe-inline');
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['referrer-policy'], url).toBe('same-origin');
+    }
+  });
+
+  it('has no inline scripts, styles or event handlers in its HTML', async () => {
+    for (const url of ['/', '/sign-in', '/accessibility', '/privacy']) {
+      const html = (await new Agent(t.app).get(url)).body;
+      expect(html, url).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html, url).not.toMatch(/<style|\sstyle="|\son[a-z]+="/);
+    }
+  });
+
+  it('has a skip link, the site menu and a footer with the accessibility statement and privacy notice', async () => {
+    const html = (await new Agent(t.app).get('/')).body;
+    expect(html).toContain('<a href="#main-content" class="govuk-skip-link"');
+    expect(html).toContain('<main class="govuk-main-wrapper" id="main-content">');
+    expect(html).toContain('href="/accessibility">Accessibility statement</a>');
+    expect(html).toContain('href="/privacy">Privacy notice</a>');
+    expect(html).not.toMatch(/GOV\.UK|crown/i);
+  });
+
+  it('answers an unknown address with a 404 page in the site’s look', async () => {
+    const response = await new Agent(t.app).get('/events/nothing/here');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+  });
+
+  it('serves the stylesheet, and the GOV.UK Frontend script only from its own folder', async () => {
+    const agent = new Agent(t.app);
+    expect((await agent.get('/static/build/campgrid.css')).statusCode).toBe(200);
+    expect((await agent.get('/static/govuk/govuk-frontend.min.js')).statusCode).toBe(200);
+    expect((await agent.get('/static/govuk/../../package.json')).statusCode).toBe(404);
+    expect((await agent.get('/static/govuk/all.bundle.js')).statusCode).toBe(404);
+  });
+});

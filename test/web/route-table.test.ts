@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDay } from '../../src/events/days.ts';
+import { createEvent } from '../../src/events/events.ts';
+import { inviteOrganiser, teamOf } from '../../src/events/organisers.ts';
+import { addRoom } from '../../src/events/rooms.ts';
+import { addSlot } from '../../src/events/slots.ts';
+import { Agent } from '../helpers/agent.ts';
+import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
+import { campDetails } from '../helpers/factories.ts';
+import { person, signedInAgent } from '../helpers/people.ts';
+
+/**
+ * Walks every route the app registered, so a route added later is covered without anyone
+ * remembering to add it here.
+ */
+describe('every route in the route table', () => {
+  let t: TestApp;
+  let ids: Record<string, number>;
+  let routes: Array<{ method: string; url: string }>;
+
+  beforeAll(async () => {
+    t = await makeApp();
+    const ana = person(t.db, 'ana@example.org', { administrator: true });
+    const mine = createEvent(t.db, testNow, campDetails(), ana.id);
+    const theirs = createEvent(t.db, testNow, campDetails({ slug: 'other-camp', name: 'Other camp' }), ana.id);
+    const day = addDay(t.db, mine.id, mine.timeZone, { date: '2027-06-19', label: '', opens: '09:00', closes: '17:00' });
+    const slot = addSlot(t.db, day, mine.timeZone, { kind: 'session', label: '', starts: '10:00', ends: '10:45' });
+    const room = addRoom(t.db, mine.id, { name: 'Hall', capacity: 50, features: [], notes: '', displayOrder: 0 });
+    inviteOrganiser(t.db, testNow, { event: theirs, email: 'other.owner@example.org', role: 'owner', invitedBy: ana, baseUrl: '' });
+    inviteOrganiser(t.db, testNow, { event: mine, email: 'helper@example.org', role: 'helper', invitedBy: ana, baseUrl: '' });
+    const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id };
+    routes = t.app.campgrid.routes;
+  });
+  afterAll(async () => t.close());
+
+  const concrete = (url: string) =>
+    url
+      .replace(':slug', 'localgovcamp-2027')
+      .replace(/:(dayId|slotId|roomId|memberId)/g, (_m, name: string) => String(ids[name]))
+      .replace(':token', 'some-token')
+      .replace('*', 'campgrid.css');
+
+  it('has every organiser page under /organise', () => {
+    expect(routes.filter((r) => r.url.startsWith('/organise')).length).toBeGreaterThan(20);
+  });
+
+  it('refuses every state-changing request that lacks a valid CSRF token', async () => {
+    const agent = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
+    const posts = routes.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
+    expect(posts.length).toBeGreaterThan(15);
+    for (const route of posts) {
+      const missing = await agent.post(concrete(route.url), {}, { csrf: false });
+      expect(missing.statusCode, `${route.method} ${route.url} without token`).toBe(403);
+      const forged = await agent.post(concrete(route.url), { _csrf: 'forged-token' });
+      expect(forged.statusCode, `${route.method} ${route.url} with a forged token`).toBe(403);
+    }
+  });
+
+  it('sends anonymous visitors on every /organise route to sign in', async () => {
+    const visitor = new Agent(t.app);
+    for (const route of routes.filter((r) => r.url.startsWith('/organise'))) {
+      const response = route.method === 'GET' ? await visitor.get(concrete(route.url)) : await visitor.post(concrete(route.url));
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(303);
+      expect(response.headers.location, `${route.method} ${route.url}`).toMatch(/^\/sign-in\?next=/);
+    }
+  });
+
+  it('refuses an organiser of another event on every route of this one', async () => {
+    const other = await signedInAgent(t.app, person(t.db, 'other.owner@example.org'));
+    for (const route of routes.filter((r) => r.url.startsWith('/organise/events/:slug'))) {
+      const response = route.method === 'GET' ? await other.get(concrete(route.url)) : await other.post(concrete(route.url));
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
+      expect(response.body).toContain('You do not have access to this page');
+    }
+    expect((await other.get('/organise/events/new')).statusCode).toBe(403);
+  });
+
+  it('lets a helper see the event and its team but change nothing', async () => {
+    const helper = await signedInAgent(t.app, person(t.db, 'helper@example.org'));
+    for (const route of routes.filter((r) => r.url.startsWith('/organise/events/:slug'))) {
+      const helperMay = route.method === 'GET' && (route.url === '/organise/events/:slug' || route.url === '/organise/events/:slug/team');
+      const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url));
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(helperMay ? 200 : 403);
+    }
+  });
+
+  it('answers unknown events and ids with a 404 page, not an error', async () => {
+    const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
+    for (const url of ['/organise/events/no-such-camp', '/organise/events/localgovcamp-2027/days/999999/edit', '/organise/events/localgovcamp-2027/rooms/abc/edit', '/organise/events/localgovcamp-2027/days/1e9/slots', '/events/no-such-camp']) {
+      const response = await admin.get(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body).toContain('Page not found');
+    }
+  });
+
+  it('never answers with a 500, whatever is posted to any form', async () => {
+    const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
+    const junk: Array<Record<string, string | string[]>> = [
+      {},
+      { name: ['a', 'b'], slug: ['x'], capacity: ['1', '2'], kind: ['session', 'break'] },
+      { name: '\u0000\u202e<script>alert(1)</script>', email: '"><img src=x onerror=alert(1)>@x', capacity: '99999999999999999999', starts: '99:99', 'date-day': '-1', 'date-month': '13', 'date-year': '0' },
+      { name: 'x'.repeat(50_000), description: '\ud800', timeZone: '../../etc/passwd', status: 'deleted', role: 'god', features: 'projector' },
+    ];
+    for (const route of routes.filter((r) => r.method === 'POST')) {
+      for (const body of junk) {
+        const response = await admin.post(concrete(route.url), body);
+        expect(response.statusCode, `${route.url} with ${JSON.stringify(body).slice(0, 80)}`).toBeLessThan(500);
+      }
+    }
+    const raw = await t.app.inject({ method: 'POST', url: '/sign-in', payload: '%%%&&&=%E0%A4%A', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(raw.statusCode).toBeLessThan(500);
+    const json = await t.app.inject({ method: 'POST', url: '/sign-in', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    expect(json.statusCode).toBeLessThan(500);
+    expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(t.db.$client.pragma('foreign_key_check')).toEqual([]);
+  });
+});
