@@ -66,6 +66,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * The demo's configuration: the same settings, but its own database (DEMO_DATABASE_PATH,
+ * default ./data/demo.db) so a demo never touches real data, and quieter logs.
+ */
+export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig({ ...env, DATABASE_PATH: env.DEMO_DATABASE_PATH ?? './data/demo.db', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' });
+}
+
 function dirnameOf(path: string): string {
   if (path === ':memory:') return './data';
   const i = path.lastIndexOf('/');
