@@ -11,6 +11,13 @@ export const helpers = {
   roomFeatureLabels,
   slotKindLabels,
   organiserRoleLabels,
+  /** A slot as the public sees it: its label, with its kind where the label doesn't say it. */
+  slotName(slot: { kind: keyof typeof slotKindLabels; label: string }): string {
+    const kind = slotKindLabels[slot.kind];
+    if (!slot.label) return kind;
+    if (slot.kind === 'session' || slot.label.toLowerCase().includes(kind.toLowerCase())) return slot.label;
+    return `${slot.label} (${kind.toLowerCase()})`;
+  },
   /** "1 room", "3 rooms". */
   plural(n: number, one: string, many = `${one}s`): string {
     return `${n} ${n === 1 ? one : many}`;
