@@ -17,6 +17,10 @@ export const events = sqliteTable('events', {
   accessInformation: text('access_information').notNull().default(''),
   codeOfConduct: text('code_of_conduct').notNull().default(''),
   status: text('status', { enum: eventStatuses }).notNull().default('draft'),
+  // Days before the event when confirmed attendees are asked "still coming?"; null: never.
+  reconfirmDaysBefore: integer('reconfirm_days_before'),
+  // Access and dietary needs are deleted this many days after the event's last day.
+  needsKeptForDays: integer('needs_kept_for_days').notNull().default(30),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

@@ -35,8 +35,10 @@ describe('migrations', () => {
     expect(tables.map((t) => t.name)).toEqual(Object.keys(snapshot.tables).sort());
     for (const [name, table] of Object.entries(snapshot.tables)) {
       const columns = db.$client.prepare(`pragma table_info(${JSON.stringify(name)})`).all() as Array<{ name: string; type: string; notnull: number; pk: number }>;
-      expect(columns.map((c) => ({ name: c.name, type: c.type.toLowerCase(), notNull: c.notnull === 1 || c.pk === 1 }))).toEqual(
-        Object.values(table.columns).map((c) => ({ name: c.name, type: c.type.toLowerCase(), notNull: c.notNull || c.primaryKey })),
+      // Added columns come last in SQLite; order is not part of the schema, so compare by name.
+      const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+      expect(columns.map((c) => ({ name: c.name, type: c.type.toLowerCase(), notNull: c.notnull === 1 || c.pk === 1 })).sort(byName)).toEqual(
+        Object.values(table.columns).map((c) => ({ name: c.name, type: c.type.toLowerCase(), notNull: c.notNull || c.primaryKey })).sort(byName),
       );
       const indexes = (db.$client.prepare(`pragma index_list(${JSON.stringify(name)})`).all() as Array<{ name: string; unique: number; origin: string }>)
         .filter((i) => i.origin === 'c')
