@@ -22,7 +22,7 @@ CREATE TABLE `registrations` (
 	`queue_order` real NOT NULL,
 	`offer_expires_at` integer,
 	`cancelled_reason` text,
-	`manage_token_hash` text NOT NULL,
+	`manage_key` text NOT NULL,
 	`invitation_sequence` integer DEFAULT 0 NOT NULL,
 	`reconfirm_asked_at` integer,
 	`reconfirmed_at` integer,
@@ -34,7 +34,7 @@ CREATE TABLE `registrations` (
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `registrations_manage_token_hash_unique` ON `registrations` (`manage_token_hash`);--> statement-breakpoint
+CREATE UNIQUE INDEX `registrations_manage_key_unique` ON `registrations` (`manage_key`);--> statement-breakpoint
 CREATE UNIQUE INDEX `registrations_type_person` ON `registrations` (`ticket_type_id`,`person_id`);--> statement-breakpoint
 CREATE INDEX `registrations_type_status` ON `registrations` (`ticket_type_id`,`status`,`queue_order`);--> statement-breakpoint
 CREATE INDEX `registrations_person` ON `registrations` (`person_id`);--> statement-breakpoint

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/open.ts';
-import { tidyUp } from './housekeeping.ts';
+import { TimedWork } from './jobs.ts';
 import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
@@ -61,16 +61,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(peopleRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
 
-  let tidying: NodeJS.Timeout | undefined;
+  const timedWork = new TimedWork({ db, clock, mail, links: { baseUrl: config.baseUrl, secret: config.sessionSecret }, everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });
   if (options.startMail ?? true) {
     app.addHook('onReady', async () => {
       mail.start();
-      tidyUp(db, clock.now());
-      tidying = setInterval(() => tidyUp(db, clock.now()), 60 * 60 * 1000).unref();
+      timedWork.start();
     });
   }
   app.addHook('onClose', async () => {
-    if (tidying) clearInterval(tidying);
+    timedWork.stop();
     await mail.stop();
     if (!options.db) db.$client.close();
   });

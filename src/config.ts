@@ -14,6 +14,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAIL_POLL_SECONDS: z.coerce.number().positive().default(10),
+  JOB_SECONDS: z.coerce.number().positive().default(30),
+  REGISTRATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });
 
 export interface Config {
@@ -30,6 +32,9 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   mailPollMs: number;
+  /** How often timed work runs: ballots, expiring offers, waves, reminders, deletions. */
+  jobSeconds: number;
+  registrationsPerIpPerMinute: number;
   /** Sign-in link and registration rate limits: attempts per window. */
   rateLimits: { signInPerAddressPerHour: number; signInPerIpPerHour: number };
 }
@@ -62,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+    jobSeconds: e.JOB_SECONDS,
+    registrationsPerIpPerMinute: e.REGISTRATIONS_PER_IP_PER_MINUTE,
     rateLimits: { signInPerAddressPerHour: 5, signInPerIpPerHour: 30 },
   };
 }

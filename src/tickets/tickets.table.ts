@@ -94,7 +94,9 @@ export const registrations = sqliteTable(
     queueOrder: real('queue_order').notNull(),
     offerExpiresAt: integer('offer_expires_at'),
     cancelledReason: text('cancelled_reason'),
-    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    // Random per registration. With the server's secret it derives the manage link sent in
+    // every email, so the link itself is never stored; replacing the key revokes old links.
+    manageKey: text('manage_key').notNull().unique(),
     // iTIP SEQUENCE for the calendar invitation of this registration.
     invitationSequence: integer('invitation_sequence').notNull().default(0),
     reconfirmAskedAt: integer('reconfirm_asked_at'),

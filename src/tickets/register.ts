@@ -1,0 +1,112 @@
+import { and, eq, max } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { days } from '../events/events.table.ts';
+import type { CampEvent } from '../events/events.ts';
+import { findOrCreatePerson } from '../people/people.ts';
+import { createSignInLink } from '../people/sign-in.ts';
+import { RuleViolation } from '../rules.ts';
+import { newManageKey, type Links } from './manage-links.ts';
+import { countPlaces, eligibilityOf, poolFor } from './places.ts';
+import type { Registration, TicketType } from './registrations.ts';
+import { queueTicketMail } from './ticket-mail.ts';
+import { registrationNeeds, registrations, type AttendeeRole } from './tickets.table.ts';
+import { offerFreePlaces, waitingPosition } from './waiting-list.ts';
+
+export interface AttendeeDetails {
+  name: string;
+  email: string;
+  organisation: string;
+  role: AttendeeRole;
+  firstCamp: boolean;
+  accessNeeds: string;
+  dietaryNeeds: string;
+  noPhotos: boolean;
+  showOnAttendeeList: boolean;
+}
+
+export type RegisterOutcome = { kind: 'confirmed' | 'waiting' | 'entered' | 'already-registered'; registration: Registration };
+
+const dayMs = 86_400_000;
+
+/** When an event's special-category data is deleted: its last day plus the days it is kept. */
+export function needsDeletedAt(db: Db, event: CampEvent): number {
+  const lastEnd = db.select({ end: max(days.endsAt) }).from(days).where(eq(days.eventId, event.id)).get()?.end ?? 0;
+  return lastEnd + event.needsKeptForDays * dayMs;
+}
+
+/** Whether a ticket type takes registrations now, for this person (hidden types need their code). */
+export function checkOpen(type: TicketType, now: Date, accessCode: string | null): void {
+  const t = now.getTime();
+  if (type.visibility === 'hidden' && (accessCode ?? '').trim().toLowerCase() !== (type.accessCode ?? '').trim().toLowerCase()) {
+    throw new RuleViolation({ accessCode: 'That access code is not right. Check it with whoever gave it to you.' });
+  }
+  if (t < type.opensAt) throw new RuleViolation({ ticketTypeId: `Registration for ${type.name} has not opened yet` });
+  if (t >= type.closesAt) throw new RuleViolation({ ticketTypeId: `Registration for ${type.name} has closed` });
+}
+
+/**
+ * Registers a person for a ticket type in one synchronous transaction: the capacity check and
+ * the insert cannot interleave with another registration, so places never oversell. First come,
+ * first served gives a place while one is free for them, else a waiting-list place; a ballot
+ * takes an entry. Someone already registered is sent their link again, never a duplicate.
+ */
+export function registerAttendee(
+  db: Db,
+  now: Date,
+  links: Links,
+  args: { event: CampEvent; type: TicketType; details: AttendeeDetails; accessCode?: string | null },
+): RegisterOutcome {
+  const { event, type, details } = args;
+  if (event.status !== 'published') throw new RuleViolation({ ticketTypeId: 'Registration is not open for this event' });
+  checkOpen(type, now, args.accessCode ?? null);
+  return db.transaction((tx) => {
+    const person = findOrCreatePerson(tx, now, details.email, details.name);
+    const existing = tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.personId, person.id)))
+      .get();
+    if (existing && existing.status !== 'cancelled') {
+      const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
+      queueTicketMail(tx, now, links, { event, type, registration: existing, to: person.email }, { kind: 'already-registered', signInLink });
+      return { kind: 'already-registered', registration: existing } as const;
+    }
+
+    // People already waiting come first: offer them anything free before this newcomer.
+    offerFreePlaces(tx, now, links, type);
+    const ballot = type.allocation === 'ballot';
+    const pool = ballot ? null : poolFor(countPlaces(tx, type, now), eligibilityOf(details));
+    const status = ballot ? 'entered' : pool ? 'confirmed' : 'waiting';
+    const queueOrder = (tx.select({ last: max(registrations.queueOrder) }).from(registrations).where(eq(registrations.ticketTypeId, type.id)).get()?.last ?? 0) + 1;
+    const values = {
+      status,
+      pool,
+      name: details.name,
+      organisation: details.organisation,
+      role: details.role,
+      firstCamp: details.firstCamp,
+      noPhotos: details.noPhotos,
+      showOnAttendeeList: details.showOnAttendeeList,
+      agreedToCodeOfConductAt: now.getTime(),
+      queueOrder,
+      offerExpiresAt: null,
+      cancelledReason: null,
+      manageKey: newManageKey(),
+      checkedInAt: null,
+      updatedAt: now.getTime(),
+    } as const;
+    const registration = existing
+      ? tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning().get()
+      : tx.insert(registrations).values({ ...values, ticketTypeId: type.id, personId: person.id, createdAt: now.getTime() }).returning().get();
+    const needs = { accessNeeds: details.accessNeeds, dietaryNeeds: details.dietaryNeeds, deleteAfter: needsDeletedAt(tx, event) };
+    tx.insert(registrationNeeds)
+      .values({ registrationId: registration.id, ...needs })
+      .onConflictDoUpdate({ target: registrationNeeds.registrationId, set: needs })
+      .run();
+    const ctx = { event, type, registration, to: person.email };
+    if (status === 'confirmed') queueTicketMail(tx, now, links, ctx, { kind: 'confirmed' });
+    else if (status === 'entered') queueTicketMail(tx, now, links, ctx, { kind: 'entered', drawAt: type.drawAt ?? type.closesAt });
+    else queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position: waitingPosition(tx, registration) });
+    return { kind: status, registration };
+  });
+}

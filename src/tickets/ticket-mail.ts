@@ -1,0 +1,132 @@
+import { DateTime } from 'luxon';
+import type { Db } from '../db/open.ts';
+import type { CampEvent } from '../events/events.ts';
+import { composeMail } from '../mail/compose.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { manageLink, type Links } from './manage-links.ts';
+import type { Registration, TicketType } from './registrations.ts';
+
+export type TicketMessage =
+  | { kind: 'confirmed' }
+  | { kind: 'waiting'; position: number }
+  | { kind: 'entered'; drawAt: number }
+  | { kind: 'ballot-won' }
+  | { kind: 'ballot-waiting'; position: number }
+  | { kind: 'offered'; expiresAt: number }
+  | { kind: 'offer-expired' }
+  | { kind: 'released' }
+  | { kind: 'cancelled-by-organiser' }
+  | { kind: 'reconfirm' }
+  | { kind: 'already-registered'; signInLink: string };
+
+interface Parts {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  actions: Array<{ text: string; url: string }>;
+}
+
+function when(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).setLocale('en-GB').toFormat("h:mma 'on' cccc d LLLL").replace('AM', 'am').replace('PM', 'pm');
+}
+
+/** The words of each ticket email: one place to read everything an attendee is told. */
+export function ticketMessageParts(message: TicketMessage, ctx: { event: CampEvent; type: TicketType; registration: Registration; manage: string }): Parts {
+  const { event, type, manage } = ctx;
+  const ticket = `${type.name} at ${event.name}`;
+  const manageAction = { text: 'See or manage your place', url: manage };
+  switch (message.kind) {
+    case 'confirmed':
+      return {
+        subject: `You have a place: ${ticket}`,
+        heading: 'You have a place',
+        paragraphs: [`Your place for ${ticket} is confirmed.`, 'If your plans change, please release your place so someone on the waiting list can have it.'],
+        actions: [manageAction],
+      };
+    case 'waiting':
+      return {
+        subject: `You’re on the waiting list: ${ticket}`,
+        heading: 'You’re on the waiting list',
+        paragraphs: [`${ticket} is full, so you are number ${message.position} on the waiting list.`, 'If a place comes up we will email you, and you will have a limited time to claim it.'],
+        actions: [manageAction],
+      };
+    case 'entered':
+      return {
+        subject: `You’re in the ballot: ${ticket}`,
+        heading: 'You’re in the ballot',
+        paragraphs: [`Places for ${ticket} are allocated by ballot, drawn at ${when(message.drawAt, event.timeZone)}.`, 'We will email you the result straight after the draw.'],
+        actions: [manageAction],
+      };
+    case 'ballot-won':
+      return {
+        subject: `The ballot is drawn: you have a place at ${event.name}`,
+        heading: 'You have a place',
+        paragraphs: [`The ballot for ${ticket} has been drawn and you have a place.`, 'If your plans change, please release your place so someone on the waiting list can have it.'],
+        actions: [manageAction],
+      };
+    case 'ballot-waiting':
+      return {
+        subject: `The ballot is drawn: you’re on the waiting list for ${event.name}`,
+        heading: 'You’re on the waiting list',
+        paragraphs: [`The ballot for ${ticket} has been drawn. You did not get a place this time, and you are number ${message.position} on the waiting list.`, 'Places often come up as people’s plans change; we will email you if one does.'],
+        actions: [manageAction],
+      };
+    case 'offered':
+      return {
+        subject: `A place is yours if you want it: ${ticket}`,
+        heading: 'A place has come up for you',
+        paragraphs: [`A place for ${ticket} has come up and it is being held for you until ${when(message.expiresAt, event.timeZone)}.`, 'If you do not accept it by then, it will be offered to the next person waiting.'],
+        actions: [{ text: 'Accept or decline the place', url: manage }],
+      };
+    case 'offer-expired':
+      return {
+        subject: `The place we held for you has passed on: ${ticket}`,
+        heading: 'The place has passed on',
+        paragraphs: ['The place we were holding for you was not claimed in time, so it has been offered to the next person waiting.', 'You can register again if you would still like to come.'],
+        actions: [],
+      };
+    case 'released':
+      return {
+        subject: `You have released your place: ${ticket}`,
+        heading: 'Thank you for releasing your place',
+        paragraphs: [`You no longer have a place for ${ticket}. Your place goes to the next person waiting.`],
+        actions: [],
+      };
+    case 'cancelled-by-organiser':
+      return {
+        subject: `Your registration has been cancelled: ${ticket}`,
+        heading: 'Your registration has been cancelled',
+        paragraphs: [`The organisers of ${event.name} have cancelled your registration for ${type.name}. If you think this is a mistake, reply to this email.`],
+        actions: [],
+      };
+    case 'reconfirm':
+      return {
+        subject: `Are you still coming to ${event.name}?`,
+        heading: 'Are you still coming?',
+        paragraphs: [`${event.name} is nearly here. Please tell us whether you are still coming, so that if you can’t, your place goes to someone on the waiting list.`],
+        actions: [
+          { text: 'Yes, I’m still coming', url: `${manage}/still-coming` },
+          { text: 'No, release my place', url: `${manage}/release` },
+        ],
+      };
+    case 'already-registered':
+      return {
+        subject: `You’re already registered: ${ticket}`,
+        heading: 'You’re already registered',
+        paragraphs: [`Someone (probably you) tried to register this email address for ${ticket} again. You are already registered, so nothing has changed.`],
+        actions: [manageAction, { text: 'Sign in to see all your places', url: message.signInLink }],
+      };
+  }
+}
+
+/** Queues one ticket email; call it inside the transaction that made the change. */
+export function queueTicketMail(
+  db: Db,
+  now: Date,
+  links: Links,
+  ctx: { event: CampEvent; type: TicketType; registration: Registration; to: string },
+  message: TicketMessage,
+): void {
+  const parts = ticketMessageParts(message, { ...ctx, manage: manageLink(links, ctx.registration) });
+  queueMail(db, now, { to: ctx.to, ...composeMail('ticket', parts.subject, { ...parts }) });
+}

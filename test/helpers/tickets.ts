@@ -1,0 +1,63 @@
+import type { Db } from '../../src/db/open.ts';
+import { addDay } from '../../src/events/days.ts';
+import { changeEventStatus, createEvent, type CampEvent } from '../../src/events/events.ts';
+import type { AttendeeDetails } from '../../src/tickets/register.ts';
+import { addTicketType, type TicketTypeDetails } from '../../src/tickets/ticket-types.ts';
+import type { TicketType } from '../../src/tickets/registrations.ts';
+import { campDetails } from './factories.ts';
+import { person } from './people.ts';
+
+export const links = { baseUrl: 'http://campgrid.test', secret: 'test-secret-test-secret-test-secret' };
+
+/** A published camp on Saturday 19 June 2027 (09:00–17:30 London), with its one day. */
+export function publishedCamp(db: Db, now: Date, slug = 'localgovcamp-2027'): { event: CampEvent; dayId: number } {
+  const owner = person(db, 'owner@example.org', { administrator: true });
+  const draft = createEvent(db, now, campDetails({ slug, name: 'LocalGovCamp 2027' }), owner.id);
+  const day = addDay(db, draft.id, draft.timeZone, { date: '2027-06-19', label: 'Camp day', opens: '09:00', closes: '17:30' });
+  return { event: changeEventStatus(db, now, draft.id, 'published'), dayId: day.id };
+}
+
+export function ticketTypeDetails(overrides: Partial<TicketTypeDetails> = {}): TicketTypeDetails {
+  return {
+    name: 'Camp day',
+    description: '',
+    dayIds: [],
+    capacity: 3,
+    opensAt: Date.parse('2027-01-01T12:00:00Z'),
+    closesAt: Date.parse('2027-06-18T12:00:00Z'),
+    visibility: 'public',
+    accessCode: null,
+    allocation: 'first-come',
+    drawAt: null,
+    perOrganisationCap: null,
+    reservedForFirstTimers: 0,
+    reservedForCouncillors: 0,
+    reservedUntil: null,
+    offerHours: 48,
+    lastMinuteOfferHours: 4,
+    displayOrder: 0,
+    waves: [],
+    ...overrides,
+  };
+}
+
+export function ticketType(db: Db, now: Date, event: CampEvent, overrides: Partial<TicketTypeDetails> = {}): TicketType {
+  return addTicketType(db, now, event.id, ticketTypeDetails(overrides));
+}
+
+let n = 0;
+export function attendee(overrides: Partial<AttendeeDetails> = {}): AttendeeDetails {
+  n++;
+  return {
+    name: `Attendee ${n}`,
+    email: `attendee${n}@example.org`,
+    organisation: 'Anytown Borough Council',
+    role: 'council-officer',
+    firstCamp: false,
+    accessNeeds: '',
+    dietaryNeeds: '',
+    noPhotos: false,
+    showOnAttendeeList: false,
+    ...overrides,
+  };
+}
