@@ -9,6 +9,8 @@ import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { registerRoutes } from './tickets/register.routes.ts';
+import { manageRoutes } from './tickets/manage.routes.ts';
 import './web/context.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
@@ -59,6 +61,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sitePages);
   await app.register(publicEventRoutes);
   await app.register(peopleRoutes);
+  await app.register(registerRoutes);
+  await app.register(manageRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
 
   const timedWork = new TimedWork({ db, clock, mail, links: { baseUrl: config.baseUrl, secret: config.sessionSecret }, everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });

@@ -65,6 +65,8 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string): CampEvent {
           'Step-free entrance on Market Square. Lifts to every floor except the Mezzanine. Accessible toilets on every floor. Hearing loops in the Main hall and Council chamber. The Library and Garden room are quiet rooms.',
         codeOfConduct:
           'Anytown LocalGovCamp is for everyone. We do not tolerate harassment of any kind. If something makes you uncomfortable, speak to anyone in a yellow T-shirt.',
+        reconfirmDaysBefore: 7,
+        needsKeptForDays: 30,
       },
       organiser.id,
     );
@@ -119,5 +121,7 @@ function eventBasics(e: CampEvent) {
     travelInformation: e.travelInformation,
     accessInformation: e.accessInformation,
     codeOfConduct: e.codeOfConduct,
+    reconfirmDaysBefore: e.reconfirmDaysBefore,
+    needsKeptForDays: e.needsKeptForDays,
   };
 }

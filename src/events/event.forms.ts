@@ -66,6 +66,16 @@ export const eventForm = z.object({
   travelInformation: optionalText(5000, 'Travel information must be 5,000 characters or fewer'),
   accessInformation: optionalText(5000, 'Access information must be 5,000 characters or fewer'),
   codeOfConduct: optionalText(20_000, 'Code of conduct must be 20,000 characters or fewer'),
+  reconfirmDaysBefore: z.preprocess(
+    single,
+    z
+      .string()
+      .trim()
+      .regex(/^(\d{1,2})?$/, 'Days before must be a whole number, like 7, or left empty')
+      .transform((v) => (v === '' ? null : Number(v)))
+      .refine((v) => v === null || (v >= 1 && v <= 60), 'Days before must be between 1 and 60'),
+  ),
+  needsKeptForDays: wholeNumber('Enter how many days access and dietary needs are kept', 'Days kept must be a whole number, like 30', 0, 365, 'Days kept must be between 0 and 365'),
 });
 
 export function parseDayBody(body: FormBody): FormBody {

@@ -17,6 +17,8 @@ export interface EventDetails {
   travelInformation: string;
   accessInformation: string;
   codeOfConduct: string;
+  reconfirmDaysBefore: number | null;
+  needsKeptForDays: number;
 }
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

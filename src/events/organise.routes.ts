@@ -22,6 +22,8 @@ const detailsOf = (e: CampEvent) => ({
   travelInformation: e.travelInformation,
   accessInformation: e.accessInformation,
   codeOfConduct: e.codeOfConduct,
+  reconfirmDaysBefore: e.reconfirmDaysBefore === null ? '' : String(e.reconfirmDaysBefore),
+  needsKeptForDays: String(e.needsKeptForDays),
 });
 
 /** Everything under /organise: signed-in people only, and per event only its team. */
@@ -36,7 +38,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
 
   const newEventView = { title: 'Create an event', mode: 'new', backLink: '/organise' };
   app.get('/events/new', { preHandler: requireAdministrator }, async (_request, reply) =>
-    reply.view('organise/event-form.eta', { ...newEventView, values: { timeZone: 'Europe/London' } }),
+    reply.view('organise/event-form.eta', { ...newEventView, values: { timeZone: 'Europe/London', needsKeptForDays: '30' } }),
   );
   app.post('/events/new', { preHandler: requireAdministrator }, async (request, reply) =>
     submitForm(reply, {

@@ -4,6 +4,7 @@ import { findEventBySlug, listPublicEvents, type CampEvent } from './events.ts';
 import { roleAt } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
+import { ticketTypesOf } from '../tickets/ticket-types.ts';
 import type { Person } from '../people/people.ts';
 import type { Db } from '../db/open.ts';
 
@@ -36,6 +37,7 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
       rooms: roomsOf(db, event.id),
       dates: timetable.map((t) => t.day.date),
       canOrganise,
+      hasTickets: ticketTypesOf(db, event.id).some((t) => t.visibility === 'public'),
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { formBody, submitForm } from '../web/forms.ts';
+import { formBody, submitAction, submitForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
 import { inviteForm, roleForm } from './event.forms.ts';
 import type { CampEvent } from './events.ts';
@@ -61,9 +61,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   app.post('/team/:memberId/remove', { config: { minimumRole: 'owner' } }, async (request, reply) => {
     const { event } = organising(request);
     const memberId = idParam(request, 'memberId');
-    return submitForm(reply, {
-      schema: roleForm.partial(),
-      body: {},
+    return submitAction(reply, {
       view: 'organise/team.eta',
       viewData: teamView(event, true, request.person!.id),
       act: () => {

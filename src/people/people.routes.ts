@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { eventsOrganisedBy } from '../events/organisers.ts';
 import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
-import { setSessionCookie, signOut } from '../web/sessions.ts';
+import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
+import { placesOf } from '../tickets/me.ts';
+import { deletePersonalDetails, personalData } from '../tickets/privacy.ts';
 import { updatePersonName } from './people.ts';
 import { checkSignInLink, redeemSignInLink, requestSignInLink, safeNextPath } from './sign-in.ts';
 
@@ -30,6 +32,12 @@ const linkProblems = {
 /** Signing in by emailed link, signing out, and the person's own page. */
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
+  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const mePage = (person: NonNullable<import('fastify').FastifyRequest['person']>) => ({
+    title: 'Your account',
+    organised: eventsOrganisedBy(db, person),
+    places: placesOf(db, links, person.id),
+  });
 
   app.get('/sign-in', async (request, reply) => {
     const next = safeNextPath((request.query as Record<string, unknown>).next);
@@ -101,7 +109,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
     signedIn.get('/me', async (request, reply) => {
       const person = request.person!;
-      return reply.view('people/me.eta', { title: 'Your account', organised: eventsOrganisedBy(db, person), values: { name: person.name } });
+      return reply.view('people/me.eta', { ...mePage(person), values: { name: person.name } });
     });
 
     signedIn.post('/me', async (request, reply) => {
@@ -109,10 +117,25 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       const body = formBody(request.body);
       const parsed = parseForm(profileForm, body);
       if (!parsed.ok) {
-        return reply.code(400).view('people/me.eta', { title: 'Your account', organised: eventsOrganisedBy(db, person), values: body, errors: parsed.errors });
+        return reply.code(400).view('people/me.eta', { ...mePage(person), values: body, errors: parsed.errors });
       }
       updatePersonName(db, person.id, parsed.value.name);
       return reply.redirect('/me?saved=1', 303);
     });
+
+    signedIn.get('/me/data.json', async (request, reply) => {
+      reply.header('content-disposition', 'attachment; filename="campgrid-my-data.json"').header('cache-control', 'no-store');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(personalData(db, request.person!), null, 2));
+    });
+
+    signedIn.get('/me/delete', async (_request, reply) => reply.view('people/delete.eta', { title: 'Delete your details' }));
+    signedIn.post('/me/delete', async (request, reply) => {
+      deletePersonalDetails(db, clock.now(), links, request.person!);
+      mail.kick();
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.redirect('/deleted', 303);
+    });
   });
+
+  app.get('/deleted', async (_request, reply) => reply.view('people/deleted.eta', { title: 'Your details have been deleted' }));
 }

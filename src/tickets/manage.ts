@@ -89,5 +89,11 @@ export function setCheckedIn(db: Db, now: Date, registrationId: number, checkedI
 }
 
 export function needsOf(db: Db, registrationId: number): { accessNeeds: string; dietaryNeeds: string } {
-  return db.select().from(registrationNeeds).where(eq(registrationNeeds.registrationId, registrationId)).get() ?? { accessNeeds: '', dietaryNeeds: '' };
+  return (
+    db
+      .select({ accessNeeds: registrationNeeds.accessNeeds, dietaryNeeds: registrationNeeds.dietaryNeeds })
+      .from(registrationNeeds)
+      .where(eq(registrationNeeds.registrationId, registrationId))
+      .get() ?? { accessNeeds: '', dietaryNeeds: '' }
+  );
 }

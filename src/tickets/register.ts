@@ -1,15 +1,16 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import { findOrCreatePerson } from '../people/people.ts';
+import { signInLinks } from '../people/people.table.ts';
 import { createSignInLink } from '../people/sign-in.ts';
 import { RuleViolation } from '../rules.ts';
 import { newManageKey, type Links } from './manage-links.ts';
 import { countPlaces, eligibilityOf, poolFor } from './places.ts';
 import type { Registration, TicketType } from './registrations.ts';
 import { queueTicketMail } from './ticket-mail.ts';
-import { registrationNeeds, registrations, type AttendeeRole } from './tickets.table.ts';
+import { registrationNeeds, registrations, type AttendeeRole, type PlacePool, type RegistrationStatus } from './tickets.table.ts';
 import { offerFreePlaces, waitingPosition } from './waiting-list.ts';
 
 export interface AttendeeDetails {
@@ -28,6 +29,14 @@ export type RegisterOutcome = { kind: 'confirmed' | 'waiting' | 'entered' | 'alr
 
 const dayMs = 86_400_000;
 
+function recentlySentLink(db: Db, email: string, now: Date): boolean {
+  return !!db
+    .select({ id: signInLinks.id })
+    .from(signInLinks)
+    .where(and(eq(signInLinks.email, email), gt(signInLinks.createdAt, now.getTime() - 10 * 60_000)))
+    .get();
+}
+
 /** When an event's special-category data is deleted: its last day plus the days it is kept. */
 export function needsDeletedAt(db: Db, event: CampEvent): number {
   const lastEnd = db.select({ end: max(days.endsAt) }).from(days).where(eq(days.eventId, event.id)).get()?.end ?? 0;
@@ -42,6 +51,46 @@ export function checkOpen(type: TicketType, now: Date, accessCode: string | null
   }
   if (t < type.opensAt) throw new RuleViolation({ ticketTypeId: `Registration for ${type.name} has not opened yet` });
   if (t >= type.closesAt) throw new RuleViolation({ ticketTypeId: `Registration for ${type.name} has closed` });
+}
+
+/**
+ * Writes a registration (or reuses a released one, since a person has one row per ticket type)
+ * with its needs kept apart. Callers decide the status and pool.
+ */
+export function insertRegistration(
+  db: Db,
+  now: Date,
+  args: { event: CampEvent; type: TicketType; personId: number; details: AttendeeDetails; status: RegistrationStatus; pool: PlacePool | null; replacing?: Registration; importedFrom?: string },
+): Registration {
+  const { event, type, details } = args;
+  const queueOrder = (db.select({ last: max(registrations.queueOrder) }).from(registrations).where(eq(registrations.ticketTypeId, type.id)).get()?.last ?? 0) + 1;
+  const values = {
+    status: args.status,
+    pool: args.pool,
+    name: details.name,
+    organisation: details.organisation,
+    role: details.role,
+    firstCamp: details.firstCamp,
+    noPhotos: details.noPhotos,
+    showOnAttendeeList: details.showOnAttendeeList,
+    agreedToCodeOfConductAt: now.getTime(),
+    queueOrder,
+    offerExpiresAt: null,
+    cancelledReason: null,
+    manageKey: newManageKey(),
+    checkedInAt: null,
+    importedFrom: args.importedFrom ?? null,
+    updatedAt: now.getTime(),
+  } as const;
+  const registration = args.replacing
+    ? db.update(registrations).set(values).where(eq(registrations.id, args.replacing.id)).returning().get()
+    : db.insert(registrations).values({ ...values, ticketTypeId: type.id, personId: args.personId, createdAt: now.getTime() }).returning().get();
+  const needs = { accessNeeds: details.accessNeeds, dietaryNeeds: details.dietaryNeeds, deleteAfter: needsDeletedAt(db, event) };
+  db.insert(registrationNeeds)
+    .values({ registrationId: registration.id, ...needs })
+    .onConflictDoUpdate({ target: registrationNeeds.registrationId, set: needs })
+    .run();
+  return registration;
 }
 
 /**
@@ -67,8 +116,11 @@ export function registerAttendee(
       .where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.personId, person.id)))
       .get();
     if (existing && existing.status !== 'cancelled') {
-      const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
-      queueTicketMail(tx, now, links, { event, type, registration: existing, to: person.email }, { kind: 'already-registered', signInLink });
+      // Someone typing another person's address again and again must not flood their inbox.
+      if (!recentlySentLink(tx, person.email, now)) {
+        const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
+        queueTicketMail(tx, now, links, { event, type, registration: existing, to: person.email }, { kind: 'already-registered', signInLink });
+      }
       return { kind: 'already-registered', registration: existing } as const;
     }
 
@@ -77,36 +129,12 @@ export function registerAttendee(
     const ballot = type.allocation === 'ballot';
     const pool = ballot ? null : poolFor(countPlaces(tx, type, now), eligibilityOf(details));
     const status = ballot ? 'entered' : pool ? 'confirmed' : 'waiting';
-    const queueOrder = (tx.select({ last: max(registrations.queueOrder) }).from(registrations).where(eq(registrations.ticketTypeId, type.id)).get()?.last ?? 0) + 1;
-    const values = {
-      status,
-      pool,
-      name: details.name,
-      organisation: details.organisation,
-      role: details.role,
-      firstCamp: details.firstCamp,
-      noPhotos: details.noPhotos,
-      showOnAttendeeList: details.showOnAttendeeList,
-      agreedToCodeOfConductAt: now.getTime(),
-      queueOrder,
-      offerExpiresAt: null,
-      cancelledReason: null,
-      manageKey: newManageKey(),
-      checkedInAt: null,
-      updatedAt: now.getTime(),
-    } as const;
-    const registration = existing
-      ? tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning().get()
-      : tx.insert(registrations).values({ ...values, ticketTypeId: type.id, personId: person.id, createdAt: now.getTime() }).returning().get();
-    const needs = { accessNeeds: details.accessNeeds, dietaryNeeds: details.dietaryNeeds, deleteAfter: needsDeletedAt(tx, event) };
-    tx.insert(registrationNeeds)
-      .values({ registrationId: registration.id, ...needs })
-      .onConflictDoUpdate({ target: registrationNeeds.registrationId, set: needs })
-      .run();
+    const registration = insertRegistration(tx, now, { event, type, personId: person.id, details, status, pool, replacing: existing });
     const ctx = { event, type, registration, to: person.email };
-    if (status === 'confirmed') queueTicketMail(tx, now, links, ctx, { kind: 'confirmed' });
-    else if (status === 'entered') queueTicketMail(tx, now, links, ctx, { kind: 'entered', drawAt: type.drawAt ?? type.closesAt });
-    else queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position: waitingPosition(tx, registration) });
+    const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
+    if (status === 'confirmed') queueTicketMail(tx, now, links, ctx, { kind: 'confirmed', signInLink });
+    else if (status === 'entered') queueTicketMail(tx, now, links, ctx, { kind: 'entered', drawAt: type.drawAt ?? type.closesAt, signInLink });
+    else queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position: waitingPosition(tx, registration), signInLink });
     return { kind: status, registration };
   });
 }

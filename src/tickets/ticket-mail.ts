@@ -7,9 +7,9 @@ import { manageLink, type Links } from './manage-links.ts';
 import type { Registration, TicketType } from './registrations.ts';
 
 export type TicketMessage =
-  | { kind: 'confirmed' }
-  | { kind: 'waiting'; position: number }
-  | { kind: 'entered'; drawAt: number }
+  | { kind: 'confirmed'; signInLink?: string }
+  | { kind: 'waiting'; position: number; signInLink?: string }
+  | { kind: 'entered'; drawAt: number; signInLink?: string }
   | { kind: 'ballot-won' }
   | { kind: 'ballot-waiting'; position: number }
   | { kind: 'offered'; expiresAt: number }
@@ -32,6 +32,15 @@ function when(instant: number, zone: string): string {
 
 /** The words of each ticket email: one place to read everything an attendee is told. */
 export function ticketMessageParts(message: TicketMessage, ctx: { event: CampEvent; type: TicketType; registration: Registration; manage: string }): Parts {
+  const parts = partsFor(message, ctx);
+  // A new registration's email is also how its owner first signs in.
+  if ('signInLink' in message && message.signInLink && message.kind !== 'already-registered') {
+    parts.actions.push({ text: 'Sign in to Campgrid (this link works once, for 24 hours)', url: message.signInLink });
+  }
+  return parts;
+}
+
+function partsFor(message: TicketMessage, ctx: { event: CampEvent; type: TicketType; registration: Registration; manage: string }): Parts {
   const { event, type, manage } = ctx;
   const ticket = `${type.name} at ${event.name}`;
   const manageAction = { text: 'See or manage your place', url: manage };

@@ -122,3 +122,21 @@ export async function submitForm<T>(
   }
   return reply.redirect(redirectTo, 303);
 }
+
+/**
+ * A form that is only a button (release, accept, remove): let the domain act, then redirect;
+ * or re-render the page with the domain's message if a rule said no.
+ */
+export async function submitAction(
+  reply: import('fastify').FastifyReply,
+  args: { view: string; viewData: Record<string, unknown>; act: () => string },
+): Promise<unknown> {
+  let redirectTo: string;
+  try {
+    redirectTo = args.act();
+  } catch (error) {
+    if (error instanceof RuleViolation) return reply.code(400).view(args.view, { ...args.viewData, errors: error.errors });
+    throw error;
+  }
+  return reply.redirect(redirectTo, 303);
+}

@@ -19,6 +19,8 @@ const campForm = {
   travelInformation: '',
   accessInformation: 'Step-free throughout',
   codeOfConduct: 'Be kind.',
+  reconfirmDaysBefore: '',
+  needsKeptForDays: '30',
 };
 
 describe('organisers setting up a camp through the website', () => {

@@ -12,5 +12,7 @@ export const campDetails = (overrides: Partial<EventDetails> = {}): EventDetails
   travelInformation: '',
   accessInformation: '',
   codeOfConduct: 'Be kind.',
+  reconfirmDaysBefore: null,
+  needsKeptForDays: 30,
   ...overrides,
 });

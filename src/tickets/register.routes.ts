@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { visibleEvent } from '../events/public.routes.ts';
+import { timetableOf } from '../events/timetable.ts';
+import type { Person } from '../people/people.ts';
+import { RuleViolation } from '../rules.ts';
+import { formBody, parseForm } from '../web/forms.ts';
+import { ticketsOnOffer } from './availability.ts';
+import { registerAttendee } from './register.ts';
+import { findTicketType } from './ticket-types.ts';
+import { registrationForm } from './ticket.forms.ts';
+import { waitingPosition } from './waiting-list.ts';
+
+const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered']);
+
+/** /events/:slug/register: registering for a place, joining a waiting list or entering a ballot. */
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, config, mail } = app.campgrid;
+  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+
+  const page = (slug: string, person: Person | null, code: string | null) => {
+    const event = visibleEvent(db, slug, person);
+    return {
+      title: `Register for ${event.name}`,
+      event,
+      offers: ticketsOnOffer(db, event.id, clock.now(), code),
+      days: timetableOf(db, event.id).map((d) => d.day),
+      backLink: `/events/${event.slug}`,
+    };
+  };
+
+  app.get('/events/:slug/register', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const query = request.query as Record<string, unknown>;
+    const code = typeof query.code === 'string' ? query.code.slice(0, 100) : '';
+    const view = page(slug, request.person, code);
+    const open = view.offers.filter((o) => o.state !== 'not-open' && o.state !== 'closed');
+    const person = request.person;
+    return reply.view('tickets/register.eta', {
+      ...view,
+      values: { accessCode: code, ticketTypeId: open.length === 1 ? String(open[0]!.type.id) : '', email: person?.email ?? '', name: person?.name ?? '' },
+    });
+  });
+
+  app.post(
+    '/events/:slug/register',
+    { config: { rateLimit: { max: config.registrationsPerIpPerMinute, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const body = formBody(request.body);
+      const parsed = parseForm(registrationForm, body);
+      const again = (errors: Record<string, string>) =>
+        reply.code(400).view('tickets/register.eta', { ...page(slug, request.person, typeof body.accessCode === 'string' ? body.accessCode : ''), values: body, errors });
+      if (!parsed.ok) return again(parsed.errors);
+      const view = page(slug, request.person, parsed.value.accessCode);
+      const type = findTicketType(db, view.event.id, parsed.value.ticketTypeId);
+      if (!type || !view.offers.some((o) => o.type.id === type.id)) return again({ ticketTypeId: 'Choose a ticket' });
+      try {
+        const { ticketTypeId: _t, codeOfConduct: _c, accessCode, ...details } = parsed.value;
+        const outcome = registerAttendee(db, clock.now(), links, { event: view.event, type, details, accessCode });
+        mail.kick();
+        const position = outcome.kind === 'waiting' ? `&position=${waitingPosition(db, outcome.registration)}` : '';
+        return reply.redirect(`/events/${view.event.slug}/register/done?outcome=${outcome.kind}&ticket=${type.id}${position}`, 303);
+      } catch (error) {
+        if (error instanceof RuleViolation) return again(error.errors);
+        throw error;
+      }
+    },
+  );
+
+  app.get('/events/:slug/register/done', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const event = visibleEvent(db, slug, request.person);
+    const query = request.query as Record<string, string | undefined>;
+    const outcome = outcomes.has(query.outcome ?? '') ? query.outcome : 'already-registered';
+    const type = /^\d+$/.test(query.ticket ?? '') ? findTicketType(db, event.id, Number(query.ticket)) : undefined;
+    const position = /^\d{1,6}$/.test(query.position ?? '') ? Number(query.position) : null;
+    return reply.view('tickets/registered.eta', { title: 'Registration received', event, outcome, type, position });
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { optionalText, radio, requiredText, tickbox } from '../web/forms.ts';
+import { attendeeRoles } from './tickets.table.ts';
+
+const single = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export const attendeeRoleLabels: Record<(typeof attendeeRoles)[number], string> = {
+  'council-officer': 'Council officer',
+  councillor: 'Councillor',
+  supplier: 'Supplier',
+  charity: 'Charity or community group',
+  citizen: 'Citizen',
+  other: 'Other',
+};
+
+const email = z.preprocess(
+  single,
+  z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+);
+
+/** What an attendee tells us, shared by registering and editing. */
+const attendeeFields = {
+  name: requiredText('Enter your name', 100, 'Name must be 100 characters or fewer'),
+  organisation: optionalText(150, 'Organisation must be 150 characters or fewer'),
+  role: radio(attendeeRoles, 'Choose what best describes you'),
+  firstCamp: z.preprocess(single, z.enum(['yes', 'no'], { error: 'Tell us whether this is your first camp' })).transform((v) => v === 'yes'),
+  accessNeeds: optionalText(1000, 'Access needs must be 1,000 characters or fewer'),
+  dietaryNeeds: optionalText(500, 'Dietary needs must be 500 characters or fewer'),
+  noPhotos: tickbox(),
+  showOnAttendeeList: tickbox(),
+};
+
+export const registrationForm = z.object({
+  ticketTypeId: z.preprocess(single, z.string().regex(/^\d{1,12}$/, 'Choose a ticket').transform(Number)),
+  name: attendeeFields.name,
+  email,
+  organisation: attendeeFields.organisation,
+  role: attendeeFields.role,
+  firstCamp: attendeeFields.firstCamp,
+  accessNeeds: attendeeFields.accessNeeds,
+  dietaryNeeds: attendeeFields.dietaryNeeds,
+  noPhotos: attendeeFields.noPhotos,
+  showOnAttendeeList: attendeeFields.showOnAttendeeList,
+  codeOfConduct: z.preprocess((v) => single(v) === 'yes', z.literal(true, { error: 'You must agree to the code of conduct to come' })),
+  accessCode: optionalText(100),
+});
+
+export const attendeeDetailsForm = z.object(attendeeFields);
