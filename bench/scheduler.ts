@@ -1,0 +1,112 @@
+// Scheduler benchmark: `npm run bench:scheduler [-- --quick] [--long-ms N] [--json FILE] [--no-highs]`.
+// For each camp size: score, proven lower bound, gap, hard-rule check, time and memory; then the
+// re-plan case, exhaustive optima on tiny camps, long runs and HiGHS as yardsticks.
+import { writeFileSync } from 'node:fs';
+import { optimumByExhaustiveSearch } from '../src/scheduling/exhaustive.ts';
+import { scoreGrid, solve, type Instance, type ScheduleResult } from '../src/scheduling/index.ts';
+import { replanCase, sizeCases, tinyInstances } from './scheduler-cases.ts';
+import { solveWithHighs } from './scheduler-mip.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const longMs = Number(option('--long-ms') ?? (quick ? 10_000 : 60_000));
+const highsSeconds = quick ? 20 : 60;
+const useHighs = !args.includes('--no-highs');
+const jsonFile = option('--json');
+
+const report: Record<string, unknown>[] = [];
+const mb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const gapOf = (score: number, bound: number): string => (score === 0 ? '0%' : `${((100 * (score - bound)) / score).toFixed(1)}%`);
+
+function run(instance: Instance, timeLimitMs: number, seed = 1): { result: ScheduleResult; ms: number; valid: boolean } {
+  const began = performance.now();
+  const result = solve(instance, { timeLimitMs, seed });
+  const ms = Math.round(performance.now() - began);
+  const check = scoreGrid(instance, result.assignments);
+  const valid = check.violations.length === 0 && check.metrics.score === result.metrics.score;
+  return { result, ms, valid };
+}
+
+async function main(): Promise<void> {
+  console.log(`Campgrid scheduler benchmark (${quick ? 'quick' : 'full'}; long runs ${longMs / 1000} s; Node ${process.version})\n`);
+  const solved = new Map<string, { instance: Instance; result: ScheduleResult }>();
+  const rows: string[][] = [['case', 'sessions', 'score', 'missed', 'overflow', 'moves', 'lower bound', 'gap', 'hard rules', 'time ms', 'target', 'max RSS MB']];
+  for (const c of sizeCases()) {
+    const { result, ms, valid } = run(c.instance, c.timeLimitMs);
+    solved.set(c.name, { instance: c.instance, result });
+    const m = result.metrics;
+    rows.push([c.name, String(c.instance.sessions.length), String(m.score), String(m.missed), String(m.overflow), String(m.moves), String(m.lowerBound), gapOf(m.score, m.lowerBound), valid ? 'ok' : 'BROKEN', String(ms), `< ${c.targetMs}${ms < c.targetMs ? ' ✓' : ' ✗'}`, String(mb())]);
+    report.push({ case: c.name, ...m, gap: gapOf(m.score, m.lowerBound), valid, ms, targetMs: c.targetMs, maxRssMb: mb(), unscheduled: result.unscheduled.length });
+  }
+
+  // Re-plan: publish LocalGovCamp's grid, then change the camp under it.
+  const local = solved.get('LocalGovCamp')!;
+  const replan = replanCase(local.instance, local.result);
+  const again = run(replan.instance, 900);
+  const m = again.result.metrics;
+  rows.push(['re-plan', String(replan.instance.sessions.length), String(m.score), String(m.missed), String(m.overflow), String(m.moves), String(m.lowerBound), gapOf(m.score, m.lowerBound), again.valid ? 'ok' : 'BROKEN', String(again.ms), `< 1000${again.ms < 1000 ? ' ✓' : ' ✗'}`, String(mb())]);
+  report.push({ case: 're-plan', ...m, mustMove: replan.mustMove, valid: again.valid, ms: again.ms });
+  printTable(rows);
+  console.log(`\nre-plan: ${m.moves} published sessions moved; ${replan.mustMove} had to (room ${replan.lostRoom} lost), so ${m.moves - replan.mustMove} moved by choice.`);
+
+  // Tiny camps: the solver against the true optimum.
+  console.log('\ntiny camps (exhaustive optimum):');
+  let tinyHits = 0;
+  const tiny = tinyInstances(8);
+  for (const [k, instance] of tiny.entries()) {
+    const optimum = optimumByExhaustiveSearch(instance);
+    const seeds = [1, 2, 3].map((seed) => run(instance, 300, seed).result.metrics.score);
+    const hit = seeds.every((score) => score === optimum.score);
+    if (hit) tinyHits++;
+    console.log(`  tiny ${k + 1}: ${instance.sessions.length} sessions, optimum ${optimum.score} (${optimum.nodes} nodes); solver seeds 1–3: ${seeds.join(', ')} ${hit ? '✓' : '✗'}`);
+    report.push({ case: `tiny ${k + 1}`, optimum: optimum.score, solver: seeds, hit });
+  }
+  console.log(`  ${tinyHits}/${tiny.length} tiny camps solved to optimality with every seed`);
+
+  // Long runs and HiGHS as yardsticks for the 1-second result.
+  console.log(`\nyardsticks for the 1 s results:`);
+  for (const name of ['regional camp', 'LocalGovCamp']) {
+    const { instance, result } = solved.get(name)!;
+    const long = run(instance, longMs).result.metrics.score;
+    const within = (100 * (result.metrics.score - long)) / Math.max(1, long);
+    let line = `  ${name}: 1 s score ${result.metrics.score}; ${longMs / 1000} s score ${long} (1 s is ${within.toFixed(2)}% above)`;
+    const entry: Record<string, unknown> = { case: `${name} yardsticks`, oneSecond: result.metrics.score, long, longMs, withinPercent: within };
+    if (useHighs) {
+      const lp = await solveWithHighs(instance, { timeLimitS: 60, relax: true });
+      const mip = await solveWithHighs(instance, { timeLimitS: highsSeconds });
+      line += `; LP bound ${lp.bound} in ${lp.seconds.toFixed(2)} s`;
+      if (mip.status === 'optimal') line += `; HiGHS optimum ${mip.objective} in ${mip.seconds.toFixed(1)} s`;
+      else line += `; HiGHS MIP not proven in ${highsSeconds} s (best ${mip.objective ?? '–'}, bound ${mip.bound ?? '–'})`;
+      Object.assign(entry, { lpBound: lp.bound, lpSeconds: lp.seconds, mipStatus: mip.status, mipObjective: mip.objective, mipBound: mip.bound, mipSeconds: mip.seconds });
+    }
+    console.log(line);
+    report.push(entry);
+  }
+  if (useHighs) {
+    let agree = 0;
+    for (const instance of tiny) {
+      const mip = await solveWithHighs(instance, { timeLimitS: 30 });
+      if (mip.status === 'optimal' && mip.objective === optimumByExhaustiveSearch(instance).score) agree++;
+    }
+    console.log(`  HiGHS MIP agrees with exhaustive search on ${agree}/${tiny.length} tiny camps`);
+    report.push({ case: 'tiny HiGHS cross-check', agree, of: tiny.length });
+  }
+  if (jsonFile) {
+    writeFileSync(jsonFile, `${JSON.stringify({ benchmark: 'scheduler', quick, longMs, node: process.version, results: report }, null, 2)}\n`);
+    console.log(`\nresults written to ${jsonFile}`);
+  }
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+  for (const [k, row] of rows.entries()) {
+    console.log(`| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`);
+    if (k === 0) console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  }
+}
+
+await main();

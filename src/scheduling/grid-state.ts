@@ -1,0 +1,327 @@
+// The grid the solver is working on, with the bookkeeping that lets it price a move by looking
+// only at the people that move concerns instead of rescoring the whole camp.
+import type { Model } from './model.ts';
+import { missedOnGrid } from './grid-attendance.ts';
+import { MOVE_COST } from './score.ts';
+
+export const UNSCHEDULED = -1;
+
+export class GridState {
+  readonly model: Model;
+  /** Encoded place (room × slotCount + first slot) of each session, or UNSCHEDULED. */
+  readonly placeOf: Int32Array;
+  readonly startOf: Float64Array;
+  readonly endOf: Float64Array;
+  /** Which session uses each room-slot, or -1. */
+  readonly occupant: Int32Array;
+  readonly missedOf: Int32Array;
+  missed = 0;
+  overflow = 0;
+  moves = 0;
+
+  // Scratch for pricing a proposal without allocating.
+  private readonly stamp: Int32Array;
+  private stampNow = 0;
+  private readonly touched: Int32Array;
+  private readonly touchedMissed: Int32Array;
+  private touchedCount = 0;
+  private readonly sortStart: Float64Array;
+  private readonly sortEnd: Float64Array;
+  private readonly moved = new Int32Array(2);
+  private readonly movedFrom = new Int32Array(2);
+  private readonly movedTo = new Int32Array(2);
+  private movedCount = 0;
+  private pendingOverflow = 0;
+  private pendingMoves = 0;
+  private pendingMissed = 0;
+
+  // The fast path for "simple" attendees (every wanted session one slot long, facilitating
+  // nothing, slots never overlapping): they miss |wants| minus the number of distinct slots
+  // holding their wanted sessions, kept as per-slot counts and updated in O(1) per move.
+  private readonly simple: Uint8Array;
+  private readonly simpleWanters: Int32Array[];
+  private readonly wantedAt: Uint16Array;
+  private readonly distinctSlots: Int32Array;
+  private countsShifted = false;
+
+  constructor(model: Model) {
+    this.model = model;
+    const n = model.sessionCount;
+    this.placeOf = new Int32Array(n).fill(UNSCHEDULED);
+    this.startOf = new Float64Array(n);
+    this.endOf = new Float64Array(n);
+    this.occupant = new Int32Array(model.roomCount * model.slotCount).fill(-1);
+    this.missedOf = new Int32Array(model.attendeeCount);
+    this.stamp = new Int32Array(model.attendeeCount);
+    this.touched = new Int32Array(model.attendeeCount);
+    this.touchedMissed = new Int32Array(model.attendeeCount);
+    const mostWants = Math.max(1, ...model.wants.map((list) => list.length));
+    this.sortStart = new Float64Array(mostWants);
+    this.sortEnd = new Float64Array(mostWants);
+    const slotsApart = model.overlapping.every((list) => list.length === 1);
+    this.simple = Uint8Array.from(model.wants, (wants, a) => {
+      const facilitating = a < model.facilitates.length && model.facilitates[a]!.length > 0;
+      return slotsApart && !facilitating && wants.every((s) => model.length[s] === 1) ? 1 : 0;
+    });
+    this.simpleWanters = model.concerned.map((list) => list.filter((a) => this.simple[a]));
+    this.wantedAt = new Uint16Array(model.attendeeCount * model.slotCount);
+    this.distinctSlots = new Int32Array(model.attendeeCount);
+    this.load(this.placeOf.slice());
+  }
+
+  get score(): number {
+    return this.missed + this.overflow + MOVE_COST * this.moves;
+  }
+
+  /** Replace the whole grid (e.g. with the best one found) and recount everything. */
+  load(places: Int32Array): void {
+    const { model } = this;
+    this.occupant.fill(-1);
+    this.overflow = 0;
+    this.moves = 0;
+    for (let s = 0; s < model.sessionCount; s++) {
+      this.setPlace(s, places[s]!);
+      if (places[s]! >= 0) this.occupy(s, places[s]!, s);
+      this.overflow += this.overflowAt(s, places[s]!);
+      this.moves += this.moveAt(s, places[s]!);
+    }
+    this.wantedAt.fill(0);
+    this.distinctSlots.fill(0);
+    for (let s = 0; s < model.sessionCount; s++) {
+      if (places[s]! >= 0) this.countWanted(s, places[s]! % model.slotCount, 1);
+    }
+    this.missed = 0;
+    for (let a = 0; a < model.attendeeCount; a++) {
+      this.missedOf[a] = this.missedNow(a);
+      this.missed += this.missedOf[a]!;
+    }
+  }
+
+  /** True when the room-slots of `place` hold nobody but the given sessions. */
+  roomFree(session: number, place: number, except0 = -1, except1 = -1): boolean {
+    const { model } = this;
+    const room = (place / model.slotCount) | 0;
+    const run = model.runs[model.length[session]!]![place - room * model.slotCount]!;
+    const base = room * model.slotCount;
+    for (let k = 0; k < run.length; k++) {
+      const near = model.overlapping[run[k]!]!;
+      for (let m = 0; m < near.length; m++) {
+        const who = this.occupant[base + near[m]!]!;
+        if (who >= 0 && who !== except0 && who !== except1) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sessions using any room-slot of `place` (at most `into.length`); returns how many, or -1 if more. */
+  occupantsOf(session: number, place: number, into: Int32Array): number {
+    const { model } = this;
+    const room = (place / model.slotCount) | 0;
+    const run = model.runs[model.length[session]!]![place - room * model.slotCount]!;
+    let count = 0;
+    for (let k = 0; k < run.length; k++) {
+      const near = model.overlapping[run[k]!]!;
+      for (let m = 0; m < near.length; m++) {
+        const who = this.occupant[room * model.slotCount + near[m]!]!;
+        if (who < 0) continue;
+        let known = false;
+        for (let c = 0; c < count; c++) if (into[c] === who) known = true;
+        if (known) continue;
+        if (count === into.length) return -1;
+        into[count++] = who;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Tentatively move one or two sessions (place -1 = unschedule) and return the change in
+   * score, or null if it would break a hard rule. Follow with accept() or reject().
+   */
+  propose(s0: number, p0: number, s1 = -1, p1 = -1): number | null {
+    const { model } = this;
+    this.movedCount = s1 >= 0 ? 2 : 1;
+    this.moved[0] = s0;
+    this.movedTo[0] = p0;
+    this.moved[1] = s1;
+    this.movedTo[1] = p1;
+    if (p0 >= 0 && !this.roomFree(s0, p0, s0, s1)) return (this.movedCount = 0), null;
+    if (s1 >= 0 && p1 >= 0 && !this.roomFree(s1, p1, s0, s1)) return (this.movedCount = 0), null;
+    let timeChanged = false;
+    for (let k = 0; k < this.movedCount; k++) {
+      const s = this.moved[k]!;
+      this.movedFrom[k] = this.placeOf[s]!;
+      const oldStart = this.startOf[s]!;
+      const oldEnd = this.endOf[s]!;
+      const wasPlaced = this.placeOf[s]! >= 0;
+      this.setPlace(s, this.movedTo[k]!);
+      if (wasPlaced !== this.placeOf[s]! >= 0 || oldStart !== this.startOf[s] || oldEnd !== this.endOf[s]) timeChanged = true;
+    }
+    if (this.movedCount === 2 && p0 >= 0 && p1 >= 0 && this.sameRoomClash(s0, p0, s1, p1)) return this.reject(), null;
+    for (let k = 0; k < this.movedCount; k++) {
+      if (this.movedTo[k]! >= 0 && !this.facilitatorsFree(this.moved[k]!)) return this.reject(), null;
+    }
+
+    this.pendingOverflow = 0;
+    this.pendingMoves = 0;
+    for (let k = 0; k < this.movedCount; k++) {
+      const s = this.moved[k]!;
+      this.pendingOverflow += this.overflowAt(s, this.movedTo[k]!) - this.overflowAt(s, this.movedFrom[k]!);
+      this.pendingMoves += this.moveAt(s, this.movedTo[k]!) - this.moveAt(s, this.movedFrom[k]!);
+    }
+    this.pendingMissed = 0;
+    this.touchedCount = 0;
+    if (timeChanged) {
+      this.shiftCounts(true);
+      this.stampNow++;
+      for (let k = 0; k < this.movedCount; k++) {
+        const concerned = model.concerned[this.moved[k]!]!;
+        for (let c = 0; c < concerned.length; c++) {
+          const a = concerned[c]!;
+          if (this.stamp[a] === this.stampNow) continue;
+          this.stamp[a] = this.stampNow;
+          const now = this.simple[a] ? model.wants[a]!.length - this.distinctSlots[a]! : this.missedNow(a);
+          this.touched[this.touchedCount] = a;
+          this.touchedMissed[this.touchedCount++] = now;
+          this.pendingMissed += now - this.missedOf[a]!;
+        }
+      }
+    }
+    return this.pendingMissed + this.pendingOverflow + MOVE_COST * this.pendingMoves;
+  }
+
+  /** Change in missed sessions if `session` alone were at `place`, leaving the grid as it is. */
+  missedDeltaAt(session: number, place: number): number {
+    const before = this.placeOf[session]!;
+    const start = this.startOf[session]!;
+    const end = this.endOf[session]!;
+    this.setPlace(session, place);
+    let delta = 0;
+    const concerned = this.model.concerned[session]!;
+    for (let c = 0; c < concerned.length; c++) delta += this.missedNow(concerned[c]!) - this.missedOf[concerned[c]!]!;
+    this.placeOf[session] = before;
+    this.startOf[session] = start;
+    this.endOf[session] = end;
+    return delta;
+  }
+
+  /** Rule 2 for `session` at `place`, leaving the grid as it is. */
+  facilitatorsFreeAt(session: number, place: number): boolean {
+    const before = this.placeOf[session]!;
+    const start = this.startOf[session]!;
+    const end = this.endOf[session]!;
+    this.setPlace(session, place);
+    const free = this.facilitatorsFree(session);
+    this.placeOf[session] = before;
+    this.startOf[session] = start;
+    this.endOf[session] = end;
+    return free;
+  }
+
+  accept(): void {
+    for (let k = 0; k < this.movedCount; k++) {
+      if (this.movedFrom[k]! >= 0) this.occupy(this.moved[k]!, this.movedFrom[k]!, -1);
+    }
+    for (let k = 0; k < this.movedCount; k++) {
+      if (this.movedTo[k]! >= 0) this.occupy(this.moved[k]!, this.movedTo[k]!, this.moved[k]!);
+    }
+    for (let t = 0; t < this.touchedCount; t++) this.missedOf[this.touched[t]!] = this.touchedMissed[t]!;
+    this.missed += this.pendingMissed;
+    this.overflow += this.pendingOverflow;
+    this.moves += this.pendingMoves;
+    this.movedCount = 0;
+    this.countsShifted = false;
+  }
+
+  reject(): void {
+    if (this.countsShifted) this.shiftCounts(false);
+    for (let k = this.movedCount - 1; k >= 0; k--) this.setPlace(this.moved[k]!, this.movedFrom[k]!);
+    this.movedCount = 0;
+  }
+
+  /** Move the moved sessions' simple wanters' slot counts forward to the proposal, or back. */
+  private shiftCounts(forward: boolean): void {
+    const { slotCount } = this.model;
+    for (let step = 0; step < this.movedCount; step++) {
+      const k = forward ? step : this.movedCount - 1 - step;
+      const s = this.moved[k]!;
+      const from = this.movedFrom[k]! >= 0 ? this.movedFrom[k]! % slotCount : -1;
+      const to = this.movedTo[k]! >= 0 ? this.movedTo[k]! % slotCount : -1;
+      if (from === to) continue;
+      if (forward) {
+        if (from >= 0) this.countWanted(s, from, -1);
+        if (to >= 0) this.countWanted(s, to, 1);
+      } else {
+        if (to >= 0) this.countWanted(s, to, -1);
+        if (from >= 0) this.countWanted(s, from, 1);
+      }
+    }
+    this.countsShifted = forward;
+  }
+
+  private countWanted(s: number, slot: number, change: 1 | -1): void {
+    const wanters = this.simpleWanters[s]!;
+    const { slotCount } = this.model;
+    for (let k = 0; k < wanters.length; k++) {
+      const a = wanters[k]!;
+      const cell = a * slotCount + slot;
+      if (change > 0) {
+        if (this.wantedAt[cell]!++ === 0) this.distinctSlots[a]!++;
+      } else if (--this.wantedAt[cell]! === 0) this.distinctSlots[a]!--;
+    }
+  }
+
+  overflowAt(session: number, place: number): number {
+    if (place < 0) return 0;
+    const room = (place / this.model.slotCount) | 0;
+    return Math.max(0, this.model.expected[session]! - this.model.capacity[room]!);
+  }
+
+  moveAt(session: number, place: number): number {
+    const before = this.model.previous[session]!;
+    return before >= 0 && before !== place ? 1 : 0;
+  }
+
+  private setPlace(s: number, place: number): void {
+    const { model } = this;
+    this.placeOf[s] = place;
+    if (place < 0) return;
+    const first = place % model.slotCount;
+    const run = model.runs[model.length[s]!]![first]!;
+    this.startOf[s] = model.startMs[first]!;
+    this.endOf[s] = model.endMs[run[run.length - 1]!]!;
+  }
+
+  private occupy(s: number, place: number, who: number): void {
+    const { model } = this;
+    const room = (place / model.slotCount) | 0;
+    const run = model.runs[model.length[s]!]![place - room * model.slotCount]!;
+    for (let k = 0; k < run.length; k++) this.occupant[room * model.slotCount + run[k]!] = who;
+  }
+
+  private sameRoomClash(s0: number, p0: number, s1: number, p1: number): boolean {
+    const { slotCount } = this.model;
+    if (((p0 / slotCount) | 0) !== ((p1 / slotCount) | 0)) return false;
+    return this.startOf[s0]! < this.endOf[s1]! && this.startOf[s1]! < this.endOf[s0]!;
+  }
+
+  /** Rule 2 for a session already set at its tentative place. */
+  private facilitatorsFree(s: number): boolean {
+    const { model } = this;
+    const people = model.facilitatorsOf[s]!;
+    for (let k = 0; k < people.length; k++) {
+      const theirs = model.facilitates[people[k]!]!;
+      for (let m = 0; m < theirs.length; m++) {
+        const other = theirs[m]!;
+        if (other === s || this.placeOf[other]! < 0) continue;
+        if (this.startOf[s]! < this.endOf[other]! && this.startOf[other]! < this.endOf[s]!) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Missed sessions of one attendee on the grid as it stands (see attendance.ts for the rule). */
+  missedNow(a: number): number {
+    return missedOnGrid(this.model, this.placeOf, this.startOf, this.endOf, this.sortStart, this.sortEnd, a);
+  }
+}
