@@ -9,6 +9,8 @@ import { roomRoutes } from './rooms.routes.ts';
 import { roomsOf } from './rooms.ts';
 import { slotRoutes } from './slots.routes.ts';
 import { teamRoutes } from './team.routes.ts';
+import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
+import { attendeeRoutes } from '../tickets/attendees.routes.ts';
 import { timetableOf } from './timetable.ts';
 
 const detailsOf = (e: CampEvent) => ({
@@ -109,6 +111,8 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
       await eventApp.register(slotRoutes);
       await eventApp.register(roomRoutes);
       await eventApp.register(teamRoutes);
+      await eventApp.register(organiseTicketRoutes);
+      await eventApp.register(attendeeRoutes);
     },
     { prefix: '/events/:slug' },
   );

@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { CampEvent } from '../events/events.ts';
+import { NotFound } from '../rules.ts';
+import { formBody, optionalText, submitAction, submitForm } from '../web/forms.ts';
+import { idParam, organising } from '../web/guards.ts';
+import { toCsv } from './csv.ts';
+import { importAttendees } from './import.ts';
+import { needsOf, releasePlace, setCheckedIn, updateAttendeeDetails } from './manage.ts';
+import { attendeeList, type AttendeeFilter } from './organiser-view.ts';
+import { ticketTypesOf } from './ticket-types.ts';
+import { attendeeDetailsForm, attendeeRoleLabels } from './ticket.forms.ts';
+import { registrationStatuses, type RegistrationStatus } from './tickets.table.ts';
+import { ticketContext } from './waiting-list.ts';
+
+const importForm = z.object({ csv: optionalText(2_000_000, 'That export is too large; split it into smaller files').refine((v) => v !== '', 'Paste the contents of the export') });
+
+function filterFrom(query: Record<string, unknown>): AttendeeFilter {
+  const text = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).trim().slice(0, 100) : '');
+  return {
+    q: text('q') || undefined,
+    ticketTypeId: /^\d{1,12}$/.test(text('ticket')) ? Number(text('ticket')) : undefined,
+    status: (registrationStatuses as readonly string[]).includes(text('status')) ? (text('status') as RegistrationStatus) : undefined,
+    unanswered: text('unanswered') === 'yes' || undefined,
+  };
+}
+
+/** The attendee list: search, filters, each registration, CSV export and import. Organisers only. */
+export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, config, mail } = app.campgrid;
+  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const base = (e: CampEvent) => `/organise/events/${e.slug}/attendees`;
+
+  app.get('/attendees', async (request, reply) => {
+    const { event } = organising(request);
+    const query = request.query as Record<string, unknown>;
+    const filter = filterFrom(query);
+    return reply.view('tickets/organise/attendees.eta', {
+      title: `Attendees of ${event.name}`,
+      event,
+      filter,
+      rows: attendeeList(db, event.id, filter),
+      types: ticketTypesOf(db, event.id),
+      values: { q: filter.q ?? '', ticket: filter.ticketTypeId ? String(filter.ticketTypeId) : '', status: filter.status ?? '', unanswered: filter.unanswered ? 'yes' : '' },
+      done: query.done,
+      backLink: `/organise/events/${event.slug}`,
+    });
+  });
+
+  app.get('/attendees.csv', async (request, reply) => {
+    const { event } = organising(request);
+    const rows = attendeeList(db, event.id, filterFrom(request.query as Record<string, unknown>), 100_000);
+    const iso = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
+    const csv = toCsv([
+      ['Name', 'Email', 'Organisation', 'Role', 'Ticket', 'Status', 'First camp', 'No photos', 'Access needs', 'Dietary needs', 'Registered', 'Checked in'],
+      ...rows.map((r) => [
+        r.registration.name,
+        r.email,
+        r.registration.organisation,
+        attendeeRoleLabels[r.registration.role],
+        r.ticketType,
+        r.registration.status,
+        r.registration.firstCamp ? 'yes' : 'no',
+        r.registration.noPhotos ? 'yes' : 'no',
+        r.accessNeeds ?? '',
+        r.dietaryNeeds ?? '',
+        iso(r.registration.createdAt),
+        iso(r.registration.checkedInAt),
+      ]),
+    ]);
+    return reply
+      .header('content-disposition', `attachment; filename="${event.slug}-attendees.csv"`)
+      .header('cache-control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .send(csv);
+  });
+
+  const importView = (event: CampEvent) => ({ title: 'Import attendees', event, backLink: base(event) });
+  app.get('/attendees/import', async (request, reply) => reply.view('tickets/organise/import.eta', importView(organising(request).event)));
+  app.post('/attendees/import', { bodyLimit: 4 * 1_048_576 }, async (request, reply) => {
+    const { event } = organising(request);
+    const body = formBody(request.body);
+    let report: ReturnType<typeof importAttendees> | undefined;
+    const result = await submitForm(reply, {
+      schema: importForm,
+      body,
+      view: 'tickets/organise/import.eta',
+      viewData: importView(event),
+      act: ({ csv }) => {
+        report = importAttendees(db, clock.now(), event, csv);
+        return '';
+      },
+    });
+    if (!report) return result;
+    return reply.code(200).view('tickets/organise/import.eta', { ...importView(event), report });
+  });
+
+  const registrationOf = (event: CampEvent, id: number) => {
+    const ticket = (() => {
+      try {
+        return ticketContext(db, id);
+      } catch {
+        return undefined;
+      }
+    })();
+    if (!ticket || ticket.event.id !== event.id) throw new NotFound();
+    return ticket;
+  };
+  const detailView = (event: CampEvent, id: number) => {
+    const ticket = registrationOf(event, id);
+    return { title: ticket.registration.name, event, ticket, needs: needsOf(db, id), base: `${base(event)}/${id}`, backLink: base(event) };
+  };
+  app.get('/attendees/:registrationId', async (request, reply) => {
+    const { event } = organising(request);
+    const view = detailView(event, idParam(request, 'registrationId'));
+    const r = view.ticket.registration;
+    return reply.view('tickets/organise/attendee.eta', {
+      ...view,
+      values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...view.needs },
+      done: (request.query as Record<string, unknown>).done,
+    });
+  });
+  app.post('/attendees/:registrationId', async (request, reply) => {
+    const { event } = organising(request);
+    const id = idParam(request, 'registrationId');
+    return submitForm(reply, {
+      schema: attendeeDetailsForm,
+      body: formBody(request.body),
+      view: 'tickets/organise/attendee.eta',
+      viewData: detailView(event, id),
+      act: (details) => {
+        updateAttendeeDetails(db, clock.now(), id, details);
+        return `${base(event)}/${id}?done=saved`;
+      },
+    });
+  });
+  app.post('/attendees/:registrationId/cancel', async (request, reply) => {
+    const { event } = organising(request);
+    const id = idParam(request, 'registrationId');
+    const view = detailView(event, id);
+    const result = await submitAction(reply, {
+      view: 'tickets/organise/attendee.eta',
+      viewData: view,
+      act: () => {
+        releasePlace(db, clock.now(), links, id, 'cancelled by organiser');
+        return `${base(event)}?done=cancelled`;
+      },
+    });
+    mail.kick();
+    return result;
+  });
+
+  // Check-in: helpers work the door, on a phone, without JavaScript.
+  const checkInPath = (e: CampEvent) => `/organise/events/${e.slug}/check-in`;
+  app.get('/check-in', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+    const { event } = organising(request);
+    const query = request.query as Record<string, unknown>;
+    const q = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
+    const rows = q ? attendeeList(db, event.id, { q, status: 'confirmed' }, 50) : [];
+    return reply.view('tickets/organise/check-in.eta', { title: 'Check-in', event, q, rows, values: { q }, done: query.done, name: query.name });
+  });
+  app.post('/check-in/:registrationId', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+    const { event } = organising(request);
+    const id = idParam(request, 'registrationId');
+    const ticket = registrationOf(event, id);
+    const body = formBody(request.body);
+    const q = typeof body.q === 'string' ? body.q.slice(0, 100) : '';
+    return submitAction(reply, {
+      view: 'tickets/organise/check-in.eta',
+      viewData: { title: 'Check-in', event, q, rows: attendeeList(db, event.id, { q, status: 'confirmed' }, 50), values: { q } },
+      act: () => {
+        const checkedIn = body.want !== 'out';
+        setCheckedIn(db, clock.now(), id, checkedIn);
+        return `${checkInPath(event)}?q=${encodeURIComponent(q)}&done=${checkedIn ? 'in' : 'out'}&name=${encodeURIComponent(ticket.registration.name)}`;
+      },
+    });
+  });
+}
