@@ -11,7 +11,8 @@ import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
-import './web/context.ts';
+import type { AppContext } from './web/context.ts';
+import type { OrganiserRole } from './events/events.table.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
@@ -46,9 +47,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pollMs: config.mailPollMs,
     log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
   });
-  const routes: Array<{ method: string; url: string }> = [];
+  const routes: AppContext['routes'] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    const minimumRole = (route.config as { minimumRole?: OrganiserRole } | undefined)?.minimumRole;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, minimumRole });
   });
   app.decorate('campgrid', { config, db, clock, mail, routes });
 

@@ -13,7 +13,7 @@ export interface AppContext {
   clock: Clock;
   mail: MailSender;
   /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
-  routes: Array<{ method: string; url: string }>;
+  routes: Array<{ method: string; url: string; minimumRole?: OrganiserRole }>;
 }
 
 declare module 'fastify' {

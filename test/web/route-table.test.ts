@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDay } from '../../src/events/days.ts';
+import { changeEventStatus } from '../../src/events/events.ts';
+import { registerAttendee } from '../../src/tickets/register.ts';
+import { attendee, links, ticketType } from '../helpers/tickets.ts';
 import { createEvent } from '../../src/events/events.ts';
 import { inviteOrganiser, teamOf } from '../../src/events/organisers.ts';
 import { addRoom } from '../../src/events/rooms.ts';
@@ -16,7 +19,7 @@ import { person, signedInAgent } from '../helpers/people.ts';
 describe('every route in the route table', () => {
   let t: TestApp;
   let ids: Record<string, number>;
-  let routes: Array<{ method: string; url: string }>;
+  let routes: TestApp['app']['campgrid']['routes'];
 
   beforeAll(async () => {
     t = await makeApp();
@@ -29,7 +32,9 @@ describe('every route in the route table', () => {
     inviteOrganiser(t.db, testNow, { event: theirs, email: 'other.owner@example.org', role: 'owner', invitedBy: ana, baseUrl: '' });
     inviteOrganiser(t.db, testNow, { event: mine, email: 'helper@example.org', role: 'helper', invitedBy: ana, baseUrl: '' });
     const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id };
+    const type = ticketType(t.db, testNow, mine, { capacity: 5 });
+    const registration = registerAttendee(t.db, testNow, links, { event: changeEventStatus(t.db, testNow, mine.id, 'published'), type, details: attendee() }).registration;
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, typeId: type.id, registrationId: registration.id, id: registration.id };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -37,7 +42,7 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId)/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|typeId|registrationId|id)\b/g, (_m, name: string) => String(ids[name]))
       .replace(':token', 'some-token')
       .replace('*', 'campgrid.css');
 
@@ -76,12 +81,19 @@ describe('every route in the route table', () => {
     expect((await other.get('/organise/events/new')).statusCode).toBe(403);
   });
 
-  it('lets a helper see the event and its team but change nothing', async () => {
+  it('lets a helper reach exactly the routes marked for helpers, and refuses the rest', async () => {
     const helper = await signedInAgent(t.app, person(t.db, 'helper@example.org'));
-    for (const route of routes.filter((r) => r.url.startsWith('/organise/events/:slug'))) {
-      const helperMay = route.method === 'GET' && (route.url === '/organise/events/:slug' || route.url === '/organise/events/:slug/team');
-      const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url));
-      expect(response.statusCode, `${route.method} ${route.url}`).toBe(helperMay ? 200 : 403);
+    const eventRoutes = routes.filter((r) => r.url.startsWith('/organise/events/:slug'));
+    expect(eventRoutes.filter((r) => r.minimumRole === 'helper').map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /organise/events/:slug',
+      'GET /organise/events/:slug/team',
+      'GET /organise/events/:slug/check-in',
+      'POST /organise/events/:slug/check-in/:registrationId',
+    ]);
+    for (const route of eventRoutes) {
+      const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url), { want: 'in' });
+      if (route.minimumRole === 'helper') expect([200, 303], `${route.method} ${route.url}`).toContain(response.statusCode);
+      else expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
     }
   });
 
