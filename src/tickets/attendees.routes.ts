@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { NotFound } from '../rules.ts';
-import { formBody, optionalText, submitAction, submitForm } from '../web/forms.ts';
+import { formBody, optionalText, parseForm, submitAction, submitForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
 import { toCsv } from './csv.ts';
 import { importAttendees } from './import.ts';
@@ -80,19 +80,11 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
   app.post('/attendees/import', { bodyLimit: 4 * 1_048_576 }, async (request, reply) => {
     const { event } = organising(request);
     const body = formBody(request.body);
-    let report: ReturnType<typeof importAttendees> | undefined;
-    const result = await submitForm(reply, {
-      schema: importForm,
-      body,
-      view: 'tickets/organise/import.eta',
-      viewData: importView(event),
-      act: ({ csv }) => {
-        report = importAttendees(db, clock.now(), event, csv);
-        return '';
-      },
-    });
-    if (!report) return result;
-    return reply.code(200).view('tickets/organise/import.eta', { ...importView(event), report });
+    const parsed = parseForm(importForm, body);
+    if (!parsed.ok) return reply.code(400).view('tickets/organise/import.eta', { ...importView(event), values: body, errors: parsed.errors });
+    // The report is the answer: what came in and which rows did not, row by row.
+    const report = importAttendees(db, clock.now(), event, parsed.value.csv);
+    return reply.view('tickets/organise/import.eta', { ...importView(event), report });
   });
 
   const registrationOf = (event: CampEvent, id: number) => {

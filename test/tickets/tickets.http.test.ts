@@ -1,0 +1,267 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CampEvent } from '../../src/events/events.ts';
+import { registrations } from '../../src/tickets/tickets.table.ts';
+import { Agent, errorSummary, inputValue } from '../helpers/agent.ts';
+import { makeApp, type TestApp } from '../helpers/app.ts';
+import { outboxMessages, pathOf } from '../helpers/outbox.ts';
+import { person, signedInAgent } from '../helpers/people.ts';
+import { publishedCamp, ticketType } from '../helpers/tickets.ts';
+import type { TicketType } from '../../src/tickets/registrations.ts';
+
+const form = (overrides: Record<string, string> = {}) => ({
+  ticketTypeId: '',
+  name: 'Zoë Okafor',
+  email: 'zoe@example.org',
+  organisation: 'Anytown Borough Council',
+  role: 'council-officer',
+  firstCamp: 'yes',
+  accessNeeds: 'Step-free access please',
+  dietaryNeeds: '',
+  codeOfConduct: 'yes',
+  ...overrides,
+});
+
+function manageLinkIn(text: string): string {
+  return pathOf(text.match(/http:\/\/campgrid\.test\/tickets\/\d+\/[A-Za-z0-9_-]+/)![0]);
+}
+
+describe('registering through the website', () => {
+  let t: TestApp;
+  let event: CampEvent;
+  let camp: TicketType;
+  beforeEach(async () => {
+    t = await makeApp();
+    event = publishedCamp(t.db, t.clock.now()).event;
+    camp = ticketType(t.db, t.clock.now(), event, { capacity: 1 });
+  });
+  afterEach(async () => t.close());
+
+  it('gives a place, says so, and emails a manage link and a sign-in link', async () => {
+    const agent = new Agent(t.app);
+    const page = await agent.get('/events/localgovcamp-2027/register');
+    expect(page.body).toContain('1 place left.');
+    const response = await agent.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/events/localgovcamp-2027/register/done?outcome=confirmed&ticket=${camp.id}`);
+    expect((await agent.get(response.headers.location as string)).body).toContain('You have a place');
+    const mail = outboxMessages(t.db).at(-1)!;
+    expect(mail.toAddress).toBe('zoe@example.org');
+    expect(mail.textBody).toMatch(/\/sign-in\/[A-Za-z0-9_-]{43}/);
+    const manage = await new Agent(t.app).get(manageLinkIn(mail.textBody));
+    expect(manage.statusCode).toBe(200);
+    expect(manage.body).toContain('You have a place.');
+    expect(manage.headers['cache-control']).toBe('no-store');
+  });
+
+  it('puts the next person on the waiting list and tells them their position, never that they have a place', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    const agent = new Agent(t.app);
+    const response = await agent.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'sam@example.org', name: 'Sam' }));
+    expect(response.headers.location).toBe(`/events/localgovcamp-2027/register/done?outcome=waiting&ticket=${camp.id}&position=1`);
+    const done = await agent.get(response.headers.location as string);
+    expect(done.body).toContain('so you are number 1 on the waiting list. You do not have a place yet.');
+    expect(done.body).not.toContain('You have a place');
+  });
+
+  it('re-renders the form with every problem and what was typed', async () => {
+    const agent = new Agent(t.app);
+    const response = await agent.post('/events/localgovcamp-2027/register', { name: '<b>Zoë</b>', email: 'zoe@', accessNeeds: 'x'.repeat(1001) });
+    expect(response.statusCode).toBe(400);
+    expect(errorSummary(response.body)).toEqual([
+      'Choose a ticket',
+      'Enter an email address in the correct format, like name@example.org',
+      'Choose what best describes you',
+      'Tell us whether this is your first camp',
+      'Access needs must be 1,000 characters or fewer',
+      'You must agree to the code of conduct to come',
+    ]);
+    expect(inputValue(response.body, 'name')).toBe('<b>Zoë</b>');
+    expect(response.body).toContain('&lt;b&gt;Zoë&lt;/b&gt;');
+    expect(t.db.select().from(registrations).all()).toHaveLength(0);
+  });
+
+  it('says a second registration is already there and sends the link again, without a duplicate', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    t.clock.advance(11 * 60_000);
+    const again = await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'ZOE@example.org' }));
+    const done = await new Agent(t.app).get(again.headers.location as string);
+    expect(done.body).toContain('You’re already registered with this email address — we’ve sent your link again.');
+    expect(t.db.select().from(registrations).all()).toHaveLength(1);
+    expect(outboxMessages(t.db).at(-1)!.subject).toBe('You’re already registered: Camp day at LocalGovCamp 2027');
+  });
+
+  it('does not show hidden tickets without their code, and takes registrations with it', async () => {
+    const volunteers = ticketType(t.db, t.clock.now(), event, { name: 'Volunteers', visibility: 'hidden', accessCode: 'HELP' });
+    expect((await new Agent(t.app).get('/events/localgovcamp-2027/register')).body).not.toContain('Volunteers');
+    const agent = new Agent(t.app);
+    expect((await agent.get('/events/localgovcamp-2027/register?code=help')).body).toContain('Volunteers');
+    const sneaky = await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(volunteers.id) }));
+    expect(errorSummary(sneaky.body)).toEqual(['Choose a ticket']);
+    const ok = await agent.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(volunteers.id), accessCode: 'help' }));
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it('releases a place in two clicks, thanks the person, and offers it to the first person waiting', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'sam@example.org', name: 'Sam' }));
+    const zoe = new Agent(t.app);
+    const manage = manageLinkIn(outboxMessages(t.db).find((m) => m.toAddress === 'zoe@example.org')!.textBody);
+    const confirm = await zoe.get(`${manage}/release`);
+    expect(confirm.body).toContain('Release your place?');
+    const released = await zoe.post(`${manage}/release`);
+    expect(released.headers.location).toBe(`${manage}?done=released`);
+    expect((await zoe.get(released.headers.location as string)).body).toContain('Your place goes to the next person waiting');
+
+    const offer = outboxMessages(t.db).filter((m) => m.toAddress === 'sam@example.org').at(-1)!;
+    expect(offer.subject).toBe('A place is yours if you want it: Camp day at LocalGovCamp 2027');
+    const sam = new Agent(t.app);
+    const samPage = await sam.get(manageLinkIn(offer.textBody));
+    expect(samPage.body).toContain('Accept the place');
+    await sam.post(`${manageLinkIn(offer.textBody)}/accept`);
+    expect((await sam.get(manageLinkIn(offer.textBody))).body).toContain('You have a place.');
+  });
+
+  it('refuses a manage link with the wrong token, and an old link after the place is re-registered', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    const manage = manageLinkIn(outboxMessages(t.db).at(-1)!.textBody);
+    const forged = manage.replace(/[A-Za-z0-9_-]{5}$/, 'AAAAA');
+    expect((await new Agent(t.app).get(forged)).statusCode).toBe(404);
+    expect((await new Agent(t.app).get(manage.replace(/\/tickets\/\d+/, '/tickets/999'))).statusCode).toBe(404);
+  });
+
+  it('lets the person change their details, with messages for bad input', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    const manage = manageLinkIn(outboxMessages(t.db).at(-1)!.textBody);
+    const agent = new Agent(t.app);
+    expect(inputValue((await agent.get(`${manage}/details`)).body, 'name')).toBe('Zoë Okafor');
+    const bad = await agent.post(`${manage}/details`, { name: '', role: 'council-officer', firstCamp: 'maybe' });
+    expect(errorSummary(bad.body)).toEqual(['Enter your name', 'Tell us whether this is your first camp']);
+    const good = await agent.post(`${manage}/details`, { name: 'Zoë O.', role: 'councillor', firstCamp: 'no', dietaryNeeds: 'Vegan' });
+    expect(good.statusCode).toBe(303);
+    expect(t.db.select().from(registrations).get()!.name).toBe('Zoë O.');
+  });
+
+  it('shows a signed-in person their places on /me, lets them download their data and delete their details', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'sam@example.org', name: 'Sam' }));
+    const zoe = await signedInAgent(t.app, person(t.db, 'zoe@example.org'));
+    const me = await zoe.get('/me');
+    expect(me.body).toContain('LocalGovCamp 2027: Camp day</a> (you have a place)');
+    const data = await zoe.get('/me/data.json');
+    expect(data.headers['content-disposition']).toBe('attachment; filename="campgrid-my-data.json"');
+    expect(JSON.parse(data.body)).toMatchObject({ person: { email: 'zoe@example.org' }, registrations: [{ event: 'LocalGovCamp 2027', status: 'confirmed', accessNeeds: 'Step-free access please' }] });
+    const deleted = await zoe.post('/me/delete');
+    expect(deleted.headers.location).toBe('/deleted');
+    expect((await zoe.get('/me')).statusCode).toBe(303);
+    expect(t.db.select().from(registrations).all().map((r) => r.status)).toEqual(['offered']);
+  });
+});
+
+describe('organisers working with registrations', () => {
+  let t: TestApp;
+  let event: CampEvent;
+  let organiser: Agent;
+  beforeEach(async () => {
+    t = await makeApp();
+    event = publishedCamp(t.db, t.clock.now()).event;
+    organiser = await signedInAgent(t.app, person(t.db, 'owner@example.org'));
+  });
+  afterEach(async () => t.close());
+
+  const base = '/organise/events/localgovcamp-2027';
+  const typeForm = {
+    name: 'Camp day', description: '', capacity: '250',
+    'opens-day': '1', 'opens-month': '3', 'opens-year': '2027', opensTime: '09:00',
+    'closes-day': '18', 'closes-month': '6', 'closes-year': '2027', closesTime: '12:00',
+    visibility: 'public', accessCode: '', allocation: 'first-come', 'draw-day': '', 'draw-month': '', 'draw-year': '', drawTime: '',
+    perOrganisationCap: '', reservedForFirstTimers: '', reservedForCouncillors: '', 'reservedUntil-day': '', 'reservedUntil-month': '', 'reservedUntil-year': '', reservedUntilTime: '',
+    offerHours: '48', lastMinuteOfferHours: '4', waves: '', displayOrder: '',
+  };
+
+  it('adds a ticket type with waves and reserved places, in the event’s time zone', async () => {
+    const response = await organiser.post(`${base}/tickets/new`, {
+      ...typeForm,
+      waves: '2027-03-01 12:00, 150\n2027-03-08 12:00, 100',
+      reservedForFirstTimers: '20', 'reservedUntil-day': '1', 'reservedUntil-month': '5', 'reservedUntil-year': '2027', reservedUntilTime: '00:00',
+    });
+    expect(response.statusCode).toBe(303);
+    const list = await organiser.get(`${base}/tickets`);
+    expect(list.body).toContain('250');
+    expect(list.body).toContain('(0 released so far)');
+    const edit = await organiser.get(`${base}/tickets/1/edit`);
+    expect(edit.body).toContain('2027-03-01 12:00, 150\n2027-03-08 12:00, 100');
+    expect(inputValue(edit.body, 'opensTime')).toBe('09:00');
+  });
+
+  it('explains a ticket type form that does not add up', async () => {
+    const response = await organiser.post(`${base}/tickets/new`, {
+      ...typeForm,
+      capacity: 'lots', 'closes-day': '31', 'closes-month': '2', allocation: 'ballot', waves: 'next week, 100',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorSummary(response.body)).toEqual(['Places must be a whole number, like 250', 'Enter a real date, like 1 11 2027']);
+    const ballot = await organiser.post(`${base}/tickets/new`, { ...typeForm, allocation: 'ballot' });
+    expect(errorSummary(ballot.body)).toEqual(['Enter when the ballot is drawn']);
+    const waves = await organiser.post(`${base}/tickets/new`, { ...typeForm, waves: 'next week, 100' });
+    expect(errorSummary(waves.body)).toEqual(['Wave 1 should look like 2027-11-01 12:00, 100 (date, time, places)']);
+    const sums = await organiser.post(`${base}/tickets/new`, { ...typeForm, waves: '2027-03-01 12:00, 100' });
+    expect(errorSummary(sums.body)).toEqual(['The waves release 100 places but the capacity is 250; make them add up']);
+    const hidden = await organiser.post(`${base}/tickets/new`, { ...typeForm, visibility: 'hidden' });
+    expect(errorSummary(hidden.body)).toEqual(['Enter an access code for a hidden ticket type']);
+  });
+
+  it('lists, searches, exports and cancels registrations', async () => {
+    const camp = ticketType(t.db, t.clock.now(), event, { capacity: 1 });
+    for (const [name, email, organisation] of [['Zoë Okafor', 'zoe@example.org', '=SUM(A1)'], ['Sam Ng', 'sam@example.org', 'Civic Code']]) {
+      await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), name: name!, email: email!, organisation: organisation! }));
+    }
+    const list = await organiser.get(`${base}/attendees?q=civic`);
+    expect(list.body).toContain('Sam Ng');
+    expect(list.body).not.toContain('Zoë Okafor');
+    const csv = await organiser.get(`${base}/attendees.csv`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.startsWith('\uFEFFName,Email,Organisation')).toBe(true);
+    expect(csv.body).toContain("Zoë Okafor,zoe@example.org,'=SUM(A1),Council officer,Camp day,confirmed,yes,no,Step-free access please,");
+    expect(csv.body.split('\r\n')).toHaveLength(4);
+
+    const zoe = t.db.select().from(registrations).where(eq(registrations.name, 'Zoë Okafor')).get()!;
+    const page = await organiser.get(`${base}/attendees/${zoe.id}`);
+    expect(page.body).toContain('Step-free access please');
+    const cancelled = await organiser.post(`${base}/attendees/${zoe.id}/cancel`);
+    expect(cancelled.headers.location).toBe(`${base}/attendees?done=cancelled`);
+    expect(outboxMessages(t.db).find((m) => m.toAddress === 'zoe@example.org' && m.subject.startsWith('Your registration has been cancelled'))).toBeDefined();
+    expect(t.db.select().from(registrations).where(eq(registrations.name, 'Sam Ng')).get()!.status).toBe('offered');
+  });
+
+  it('imports the Eventbrite export pasted into the form and reports what it skipped', async () => {
+    ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
+    ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url), 'utf8');
+    const response = await organiser.post(`${base}/attendees/import`, { csv });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Imported 6 registrations');
+    expect(response.body).toContain('Row 6: Refunded: not imported');
+    const empty = await organiser.post(`${base}/attendees/import`, { csv: '' });
+    expect(errorSummary(empty.body)).toEqual(['Paste the contents of the export']);
+  });
+
+  it('lets a helper check someone in and undo it, seeing their access needs', async () => {
+    const camp = ticketType(t.db, t.clock.now(), event, { capacity: 5 });
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    const owner = person(t.db, 'owner@example.org');
+    const { inviteOrganiser } = await import('../../src/events/organisers.ts');
+    inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
+    const helper = await signedInAgent(t.app, person(t.db, 'door@example.org'));
+    const found = await helper.get(`${base}/check-in?q=zoe`);
+    expect(found.body).toContain('<strong>Access needs:</strong> Step-free access please');
+    const id = t.db.select().from(registrations).get()!.id;
+    const checked = await helper.post(`${base}/check-in/${id}`, { q: 'zoe', want: 'in' });
+    expect(checked.headers.location).toBe(`${base}/check-in?q=zoe&done=in&name=Zo%C3%AB%20Okafor`);
+    expect((await helper.get(checked.headers.location as string)).body).toContain('Zoë Okafor is checked in');
+    await helper.post(`${base}/check-in/${id}`, { q: 'zoe', want: 'out' });
+    expect(t.db.select().from(registrations).get()!.checkedInAt).toBeNull();
+    expect((await helper.get(`${base}/attendees`)).statusCode).toBe(403);
+  });
+});
