@@ -3,6 +3,9 @@ import { demoFriday, demoSlug, seedDemoCamp } from '../src/demo/seed.ts';
 import { roomsOf } from '../src/events/rooms.ts';
 import { teamOf } from '../src/events/organisers.ts';
 import { timetableOf } from '../src/events/timetable.ts';
+import { ticketNumbers } from '../src/tickets/organiser-view.ts';
+import { countPlaces } from '../src/tickets/places.ts';
+import { outboxMessages } from './helpers/outbox.ts';
 import { Agent } from './helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from './helpers/app.ts';
 
@@ -24,6 +27,19 @@ describe('the demo camp', () => {
     expect(days[1]!.slots.map((s) => s.kind)).toEqual(['plenary', 'pitching', 'session', 'session', 'lunch', 'session', 'session', 'session', 'plenary']);
     expect(roomsOf(t.db, event.id)).toHaveLength(8);
     expect(teamOf(t.db, event.id).map((m) => m.role).sort()).toEqual(['helper', 'organiser', 'owner']);
+  });
+
+  it('has a full Camp day with a waiting list, a Makers day ballot taking entries, and a hidden volunteers ticket', () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl);
+    const [camp, makers, volunteers] = ticketNumbers(t.db, event.id, testNow, false);
+    // Every general place is taken; what is left is held for first-timers and councillors.
+    expect(camp!.confirmed + camp!.reservedLeft).toBe(300);
+    expect(camp!.confirmed).toBeGreaterThan(260);
+    expect(camp!.waiting).toBe(325 - camp!.confirmed);
+    expect(countPlaces(t.db, camp!.type, testNow).generalFree).toBe(0);
+    expect([makers!.type.allocation, makers!.entered]).toEqual(['ballot', 81]);
+    expect([volunteers!.type.visibility, volunteers!.confirmed]).toEqual(['hidden', 0]);
+    expect(outboxMessages(t.db)).toHaveLength(2);
   });
 
   it('is created once: running the demo again keeps what is there', () => {

@@ -7,6 +7,7 @@ import type { RoomFeature } from '../events/events.table.ts';
 import { inviteOrganiser } from '../events/organisers.ts';
 import { addRoom } from '../events/rooms.ts';
 import { addSlot, generateSlots } from '../events/slots.ts';
+import { seedDemoTickets } from './tickets.ts';
 import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
 
@@ -99,6 +100,7 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string): CampEvent {
     inviteOrganiser(tx, now, { ...base, email: 'co-organiser@demo.campgrid.example', role: 'organiser' });
     inviteOrganiser(tx, now, { ...base, email: 'helper@demo.campgrid.example', role: 'helper' });
     const published = changeEventStatus(tx, now, event.id, 'published');
+    seedDemoTickets(tx, now, published, makers, camp);
 
     const past = createEvent(tx, now, { ...eventBasics(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
     const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;
