@@ -58,3 +58,12 @@ export function dateRange(dates: string[]): string {
 export function minutesBetween(start: number, end: number): number {
   return Math.round((end - start) / 60_000);
 }
+
+/** "12:00pm on Monday 1 November 2027" in a zone (without the year for emails about this year). */
+export function dateAndTime(instant: number, zone: string, withYear = true): string {
+  return DateTime.fromMillis(instant, { zone })
+    .setLocale('en-GB')
+    .toFormat(withYear ? "h:mma 'on' cccc d LLLL yyyy" : "h:mma 'on' cccc d LLLL")
+    .replace('AM', 'am')
+    .replace('PM', 'pm');
+}

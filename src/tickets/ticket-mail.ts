@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dateAndTime } from '../events/local-time.ts';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { composeMail } from '../mail/compose.ts';
@@ -26,9 +26,7 @@ interface Parts {
   actions: Array<{ text: string; url: string }>;
 }
 
-function when(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).setLocale('en-GB').toFormat("h:mma 'on' cccc d LLLL").replace('AM', 'am').replace('PM', 'pm');
-}
+const when = (instant: number, zone: string): string => dateAndTime(instant, zone, false);
 
 /** The words of each ticket email: one place to read everything an attendee is told. */
 export function ticketMessageParts(message: TicketMessage, ctx: { event: CampEvent; type: TicketType; registration: Registration; manage: string }): Parts {

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { dateRange, localClockTime, longDate } from '../events/local-time.ts';
+import { dateAndTime, dateRange, localClockTime, longDate } from '../events/local-time.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
@@ -16,8 +15,7 @@ export const helpers = {
   attendeeRoleLabels,
   /** "12:00pm on Monday 1 November 2027" in the event's zone. */
   dateTime(instant: number | null, zone: string): string {
-    if (instant === null) return 'a time to be announced';
-    return DateTime.fromMillis(instant, { zone }).setLocale('en-GB').toFormat("h:mma 'on' cccc d LLLL yyyy").replace('AM', 'am').replace('PM', 'pm');
+    return instant === null ? 'a time to be announced' : dateAndTime(instant, zone);
   },
   /** A slot as the public sees it: its label, with its kind where the label doesn't say it. */
   slotName(slot: { kind: keyof typeof slotKindLabels; label: string }): string {

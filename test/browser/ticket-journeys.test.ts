@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inviteOrganiser } from '../../src/events/organisers.ts';
+import { makeApp, type TestApp } from '../helpers/app.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { person } from '../helpers/people.ts';
+import { SmtpCapture } from '../helpers/smtp.ts';
+import { publishedCamp, ticketType } from '../helpers/tickets.ts';
+import { startBrowserSession } from '../../src/people/sign-in.ts';
+import { sessionCookie } from '../../src/web/sessions.ts';
+
+async function registerAs(page: Page, address: string, who: { name: string; email: string }, javaScript: boolean): Promise<void> {
+  await page.goto(`${address}/events/localgovcamp-2027`);
+  await expectNoAxeViolations(page, { javaScript });
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expectNoAxeViolations(page, { javaScript });
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Email address').fill(who.email);
+  await page.getByLabel('Organisation (optional)').fill('Anytown Borough Council');
+  await page.getByLabel('Council officer').check();
+  await page.getByRole('group', { name: 'Is this your first camp?' }).getByLabel('Yes').check();
+  await page.getByLabel('I agree to the code of conduct').check();
+  await page.getByRole('button', { name: 'Register' }).click();
+}
+
+describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and the waiting list', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const javaScript of [true, false]) {
+    it(`register → email → release → the first person waiting is offered the place and accepts (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+      const smtp = new SmtpCapture();
+      await smtp.start();
+      let t: TestApp | undefined;
+      try {
+        t = await makeApp({ SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '0.2', BASE_URL: 'http://campgrid.test' }, { startMail: true });
+        const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const local = (link: string) => link.replace('http://campgrid.test', address);
+        const { event } = publishedCamp(t.db, t.clock.now());
+        ticketType(t.db, t.clock.now(), event, { capacity: 1 });
+
+        const zoeContext = await newContext(browser, { javaScript, viewport: 'phone' });
+        const zoe = await zoeContext.newPage();
+        await registerAs(zoe, address, { name: 'Zoë Okafor', email: 'zoe@example.org' }, javaScript);
+        await expect.poll(() => zoe.getByRole('heading', { name: 'You have a place' }).count()).toBe(1);
+        await expectNoAxeViolations(zoe, { javaScript });
+
+        const samContext = await newContext(browser, { javaScript, viewport: 'desktop' });
+        const sam = await samContext.newPage();
+        await registerAs(sam, address, { name: 'Sam Ng', email: 'sam@example.org' }, javaScript);
+        await expect.poll(() => sam.getByRole('heading', { name: 'You’re on the waiting list' }).count()).toBe(1);
+        expect(await sam.getByText('so you are number 1 on the waiting list').count()).toBe(1);
+        await expectNoAxeViolations(sam, { javaScript });
+
+        // Zoë's plans change: she follows the link in her confirmation email and releases her place.
+        await expect.poll(() => smtp.to('zoe@example.org').length, { timeout: 10_000 }).toBe(1);
+        const confirmation = smtp.to('zoe@example.org')[0]!;
+        expect(confirmation.subject).toBe('You have a place: Camp day at LocalGovCamp 2027');
+        const zoeManage = confirmation.text!.match(/http:\/\/campgrid\.test\/tickets\/\S+/)![0];
+        await zoe.goto(local(zoeManage));
+        await expectNoAxeViolations(zoe, { javaScript });
+        await zoe.getByRole('button', { name: 'Release my place' }).click();
+        await expectNoAxeViolations(zoe, { javaScript });
+        await zoe.getByRole('button', { name: 'Yes, release my place' }).click();
+        await expect.poll(() => zoe.getByText('Your place goes to the next person waiting').count()).toBe(1);
+        await expectNoAxeViolations(zoe, { javaScript });
+
+        // Sam is offered the place by email and accepts it in time.
+        await expect.poll(() => smtp.to('sam@example.org').length, { timeout: 10_000 }).toBe(2);
+        const offer = smtp.to('sam@example.org')[1]!;
+        expect(offer.subject).toBe('A place is yours if you want it: Camp day at LocalGovCamp 2027');
+        await sam.goto(local(offer.text!.match(/http:\/\/campgrid\.test\/tickets\/\S+/)![0]));
+        await expectNoAxeViolations(sam, { javaScript });
+        await sam.getByRole('button', { name: 'Accept the place' }).click();
+        await expect.poll(() => sam.getByText('You have a place.').count()).toBe(1);
+        await expectNoAxeViolations(sam, { javaScript });
+        await expect.poll(() => smtp.to('sam@example.org').length, { timeout: 10_000 }).toBe(3);
+        expect(smtp.to('sam@example.org')[2]!.subject).toBe('You have a place: Camp day at LocalGovCamp 2027');
+        await zoeContext.close();
+        await samContext.close();
+      } finally {
+        await t?.close();
+        await smtp.stop();
+      }
+    }, 120_000);
+  }
+
+  it('checks someone in on a phone without JavaScript, showing their access needs', async () => {
+    let t: TestApp | undefined;
+    try {
+      t = await makeApp();
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { event } = publishedCamp(t.db, t.clock.now());
+      const type = ticketType(t.db, t.clock.now(), event, { capacity: 5 });
+      const { registerAttendee } = await import('../../src/tickets/register.ts');
+      const { attendee, links } = await import('../helpers/tickets.ts');
+      registerAttendee(t.db, t.clock.now(), links, { event, type, details: attendee({ name: 'Máire O’Brien', accessNeeds: 'Hearing loop, please' }) });
+      const owner = person(t.db, 'owner@example.org');
+      inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
+      const helper = person(t.db, 'door@example.org');
+      const context = await newContext(browser, { javaScript: false, viewport: 'phone' });
+      const token = startBrowserSession(t.db, t.clock.now(), helper.id);
+      await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+      const page = await context.newPage();
+      await page.goto(`${address}/organise/events/localgovcamp-2027`);
+      await expectNoAxeViolations(page, { javaScript: false });
+      await page.getByRole('link', { name: 'Check-in' }).click();
+      await expectNoAxeViolations(page, { javaScript: false });
+      await page.getByLabel('Name or email').fill('máire');
+      await page.getByRole('button', { name: 'Find' }).click();
+      expect(await page.getByText('Access needs: Hearing loop, please').count()).toBe(1);
+      await expectNoAxeViolations(page, { javaScript: false });
+      await page.getByRole('button', { name: 'Check in Máire O’Brien' }).click();
+      await expect.poll(() => page.getByText('Máire O’Brien is checked in').count()).toBe(1);
+      await expectNoAxeViolations(page, { javaScript: false });
+      await page.getByRole('button', { name: 'Undo check-in for Máire O’Brien' }).click();
+      await expect.poll(() => page.getByText('Máire O’Brien is no longer checked in').count()).toBe(1);
+      await context.close();
+    } finally {
+      await t?.close();
+    }
+  }, 120_000);
+});
