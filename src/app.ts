@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/open.ts';
 import { TimedWork } from './jobs.ts';
+import { linksFor } from './tickets/manage-links.ts';
 import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
@@ -67,7 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(manageRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
 
-  const timedWork = new TimedWork({ db, clock, mail, links: { baseUrl: config.baseUrl, secret: config.sessionSecret }, everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });
+  const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });
   if (options.startMail ?? true) {
     app.addHook('onReady', async () => {
       mail.start();

@@ -1,3 +1,4 @@
+import { linksFor } from '../tickets/manage-links.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eventsOrganisedBy } from '../events/organisers.ts';
@@ -32,7 +33,7 @@ const linkProblems = {
 /** Signing in by emailed link, signing out, and the person's own page. */
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
-  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const links = linksFor(config);
   const mePage = (person: NonNullable<import('fastify').FastifyRequest['person']>) => ({
     title: 'Your account',
     organised: eventsOrganisedBy(db, person),

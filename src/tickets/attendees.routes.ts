@@ -1,3 +1,4 @@
+import { linksFor } from './manage-links.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
@@ -28,7 +29,7 @@ function filterFrom(query: Record<string, unknown>): AttendeeFilter {
 /** The attendee list: search, filters, each registration, CSV export and import. Organisers only. */
 export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
-  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const links = linksFor(config);
   const base = (e: CampEvent) => `/organise/events/${e.slug}/attendees`;
 
   app.get('/attendees', async (request, reply) => {

@@ -1,10 +1,24 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sameSecret } from '../people/tokens.ts';
 
-/** What ticket emails need to make links: the site's address and the secret that signs them. */
+/**
+ * What ticket emails need: the site's address, the secret that signs manage links, and who the
+ * calendar invitations come from.
+ */
 export interface Links {
   baseUrl: string;
   secret: string;
+  organizer: { name: string; email: string };
+}
+
+/** "Campgrid <camp@example.org>" → its name and address. */
+export function parseMailbox(from: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1]!.trim() || m[2]!, email: m[2]!.trim() } : { name: from.trim(), email: from.trim() };
+}
+
+export function linksFor(config: { baseUrl: string; sessionSecret: string; mailFrom: string }): Links {
+  return { baseUrl: config.baseUrl, secret: config.sessionSecret, organizer: parseMailbox(config.mailFrom) };
 }
 
 export function newManageKey(): string {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../rules.ts';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
 import { idParam } from '../web/guards.ts';
-import { manageLink } from './manage-links.ts';
+import { linksFor, manageLink } from './manage-links.ts';
 import { confirmStillComing, declineOffer, needsOf, registrationForManageLink, releasePlace, updateAttendeeDetails } from './manage.ts';
 import { attendeeDetailsForm } from './ticket.forms.ts';
 import { acceptOffer, waitingPosition, type TicketContext } from './waiting-list.ts';
@@ -13,7 +13,7 @@ import { acceptOffer, waitingPosition, type TicketContext } from './waiting-list
  */
 export async function manageRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
-  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const links = linksFor(config);
 
   const ticketOf = (request: FastifyRequest, reply: FastifyReply): TicketContext => {
     const { token } = request.params as { token: string };

@@ -28,7 +28,8 @@ export function releasePlace(db: Db, now: Date, links: Links, registrationId: nu
       .where(eq(registrations.id, registrationId))
       .returning()
       .get();
-    tell(tx, now, links, registrationId, { kind: reason === 'released' ? 'released' : 'cancelled-by-organiser' });
+    const hadPlace = registration.status === 'confirmed';
+    tell(tx, now, links, registrationId, { kind: reason === 'released' ? 'released' : 'cancelled-by-organiser', hadPlace });
     offerFreePlaces(tx, now, links, type);
     return released;
   });

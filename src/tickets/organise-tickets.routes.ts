@@ -1,3 +1,4 @@
+import { linksFor } from './manage-links.ts';
 import type { FastifyInstance } from 'fastify';
 import { daysOf, type CampEvent } from '../events/events.ts';
 import { NotFound } from '../rules.ts';
@@ -11,7 +12,7 @@ import { formFromTicketType, prepareTicketTypeBody, ticketTypeForm, ticketTypeFr
 /** Organisers set up ticket types and watch the numbers: /organise/events/:slug/tickets. */
 export async function organiseTicketRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
-  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const links = linksFor(config);
   const base = (e: CampEvent) => `/organise/events/${e.slug}/tickets`;
   const eventOver = (event: CampEvent) => {
     const eventDays = daysOf(db, event.id);

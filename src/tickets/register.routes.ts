@@ -1,3 +1,4 @@
+import { linksFor } from './manage-links.ts';
 import type { FastifyInstance } from 'fastify';
 import { visibleEvent } from '../events/public.routes.ts';
 import { timetableOf } from '../events/timetable.ts';
@@ -15,7 +16,7 @@ const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered
 /** /events/:slug/register: registering for a place, joining a waiting list or entering a ballot. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
-  const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
+  const links = linksFor(config);
 
   const page = (slug: string, person: Person | null, code: string | null) => {
     const event = visibleEvent(db, slug, person);

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { registrationInvitation } from './invitation.ts';
 import { manageLink, type Links } from './manage-links.ts';
 import type { Registration, TicketType } from './registrations.ts';
 
@@ -14,8 +15,8 @@ export type TicketMessage =
   | { kind: 'ballot-waiting'; position: number }
   | { kind: 'offered'; expiresAt: number }
   | { kind: 'offer-expired' }
-  | { kind: 'released' }
-  | { kind: 'cancelled-by-organiser' }
+  | { kind: 'released'; hadPlace?: boolean }
+  | { kind: 'cancelled-by-organiser'; hadPlace?: boolean }
   | { kind: 'reconfirm' }
   | { kind: 'already-registered'; signInLink: string };
 
@@ -135,5 +136,12 @@ export function queueTicketMail(
   message: TicketMessage,
 ): void {
   const parts = ticketMessageParts(message, { ...ctx, manage: manageLink(links, ctx.registration) });
-  queueMail(db, now, { to: ctx.to, ...composeMail('ticket', parts.subject, { ...parts }) });
+  queueMail(db, now, { to: ctx.to, ...composeMail('ticket', parts.subject, { ...parts }), calendar: invitationWith(db, now, links, ctx, message) });
+}
+
+/** Getting a place brings a calendar invitation; losing one cancels it. */
+function invitationWith(db: Db, now: Date, links: Links, ctx: { event: CampEvent; type: TicketType; registration: Registration; to: string }, message: TicketMessage) {
+  if (message.kind === 'confirmed' || message.kind === 'ballot-won') return registrationInvitation(db, links, ctx, 'REQUEST', now);
+  if ((message.kind === 'released' || message.kind === 'cancelled-by-organiser') && message.hadPlace) return registrationInvitation(db, links, ctx, 'CANCEL', now);
+  return null;
 }

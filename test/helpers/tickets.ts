@@ -7,7 +7,7 @@ import type { TicketType } from '../../src/tickets/registrations.ts';
 import { campDetails } from './factories.ts';
 import { person } from './people.ts';
 
-export const links = { baseUrl: 'http://campgrid.test', secret: 'test-secret-test-secret-test-secret' };
+export const links = { baseUrl: 'http://campgrid.test', secret: 'test-secret-test-secret-test-secret', organizer: { name: 'LocalGovCamp', email: 'camp@campgrid.test' } };
 
 /** A published camp on Saturday 19 June 2027 (09:00–17:30 London), with its one day. */
 export function publishedCamp(db: Db, now: Date, slug = 'localgovcamp-2027'): { event: CampEvent; dayId: number } {
