@@ -9,6 +9,9 @@ import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { sponsorOwnRoutes } from './sponsors/own.routes.ts';
+import { sponsorSignUpRoutes } from './sponsors/public.routes.ts';
+import { uploadRoutes } from './sponsors/uploads.routes.ts';
 import './web/context.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
@@ -59,6 +62,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sitePages);
   await app.register(publicEventRoutes);
   await app.register(peopleRoutes);
+  await app.register(uploadRoutes);
+  await app.register(sponsorSignUpRoutes);
+  await app.register(sponsorOwnRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
 
   let tidying: NodeJS.Timeout | undefined;

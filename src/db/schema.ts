@@ -2,3 +2,4 @@
 export * from '../people/people.table.ts';
 export * from '../events/events.table.ts';
 export * from '../mail/mail.table.ts';
+export * from '../sponsors/sponsors.table.ts';

@@ -8,6 +8,9 @@ import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
 import { roomRoutes } from './rooms.routes.ts';
 import { roomsOf } from './rooms.ts';
 import { slotRoutes } from './slots.routes.ts';
+import { sponsorPackageRoutes } from '../sponsors/packages.routes.ts';
+import { sponsorReviewRoutes } from '../sponsors/review.routes.ts';
+import { sponsorTotals } from '../sponsors/sponsors.ts';
 import { teamRoutes } from './team.routes.ts';
 import { timetableOf } from './timetable.ts';
 
@@ -63,6 +66,8 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
           timetable: timetableOf(db, event.id),
           rooms: roomsOf(db, event.id),
           team: teamOf(db, event.id),
+          // Money is the organisers' business; helpers see the event without it.
+          sponsorTotals: hasRole(role, 'organiser') ? sponsorTotals(db, event.id) : null,
           done: (request.query as Record<string, unknown>).done,
         });
       });
@@ -98,6 +103,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
             timetable: timetableOf(db, event.id),
             rooms: roomsOf(db, event.id),
             team: teamOf(db, event.id),
+            sponsorTotals: sponsorTotals(db, event.id),
           },
           act: ({ status }) => `/organise/events/${changeEventStatus(db, clock.now(), event.id, status).slug}?done=${status}`,
         });
@@ -107,6 +113,8 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
       await eventApp.register(slotRoutes);
       await eventApp.register(roomRoutes);
       await eventApp.register(teamRoutes);
+      await eventApp.register(sponsorPackageRoutes);
+      await eventApp.register(sponsorReviewRoutes);
     },
     { prefix: '/events/:slug' },
   );

@@ -6,6 +6,8 @@ import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
 import type { Person } from '../people/people.ts';
 import type { Db } from '../db/open.ts';
+import { packagesOf } from '../sponsors/packages.ts';
+import { recognitionOf } from '../sponsors/sponsors.ts';
 
 /** Drafts are visible only to their own team; to everyone else they do not exist. */
 export function visibleEvent(db: Db, slug: string, person: Person | null): CampEvent {
@@ -36,6 +38,8 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
       rooms: roomsOf(db, event.id),
       dates: timetable.map((t) => t.day.date),
       canOrganise,
+      sponsorGroups: recognitionOf(db, event.id),
+      offersSponsorship: event.status === 'published' && packagesOf(db, event.id).length > 0,
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eventsOrganisedBy } from '../events/organisers.ts';
+import { sponsorshipsOf } from '../sponsors/sponsors.ts';
 import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
 import { setSessionCookie, signOut } from '../web/sessions.ts';
@@ -101,7 +102,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
     signedIn.get('/me', async (request, reply) => {
       const person = request.person!;
-      return reply.view('people/me.eta', { title: 'Your account', organised: eventsOrganisedBy(db, person), values: { name: person.name } });
+      return reply.view('people/me.eta', { title: 'Your account', organised: eventsOrganisedBy(db, person), sponsorships: sponsorshipsOf(db, person), values: { name: person.name } });
     });
 
     signedIn.post('/me', async (request, reply) => {
@@ -109,7 +110,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       const body = formBody(request.body);
       const parsed = parseForm(profileForm, body);
       if (!parsed.ok) {
-        return reply.code(400).view('people/me.eta', { title: 'Your account', organised: eventsOrganisedBy(db, person), values: body, errors: parsed.errors });
+        return reply.code(400).view('people/me.eta', { title: 'Your account', organised: eventsOrganisedBy(db, person), sponsorships: sponsorshipsOf(db, person), values: body, errors: parsed.errors });
       }
       updatePersonName(db, person.id, parsed.value.name);
       return reply.redirect('/me?saved=1', 303);
