@@ -34,7 +34,11 @@ export function checkLogo(data: Buffer, truncated = false): LogoCheck {
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')) || head.startsWith('<!doctype svg')) {
     return { ok: false, message: 'SVG logos are not accepted: upload a PNG, JPEG or WebP' };
   }
-  const image = readPng(data) ?? readJpeg(data) ?? readWebp(data);
+  let image: LogoImage | null | undefined;
+  for (const read of [readPng, readJpeg, readWebp]) {
+    image = read(data);
+    if (image !== undefined) break;
+  }
   if (image === undefined) return { ok: false, message: 'The logo must be a PNG, JPEG or WebP image' };
   if (image === null) return { ok: false, message: 'The logo file is damaged or incomplete: save it again and upload the new copy' };
   if (image.width < minLogoPixels || image.height < minLogoPixels) {
