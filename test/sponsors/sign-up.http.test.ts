@@ -148,6 +148,17 @@ describe('signing up as a sponsor', () => {
     expect(inputValue(response.body, 'organisationName')).toBe('Beta Ltd');
   });
 
+  it('answers a broken or overstuffed multipart post with a 4xx page, never a 500', async () => {
+    const headers = { cookie: visitor.cookieHeader, 'content-type': 'multipart/form-data; boundary=XYZ' };
+    const broken = await t.app.inject({ method: 'POST', url: page, payload: '--XYZ\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\nabc', headers });
+    expect(broken.statusCode).toBeGreaterThanOrEqual(400);
+    expect(broken.statusCode).toBeLessThan(500);
+    const twoFiles = await visitor.postMultipart(page, signUpFields(lunch.id), { logoFile: png(), other: png() });
+    expect(twoFiles.statusCode).toBeGreaterThanOrEqual(400);
+    expect(twoFiles.statusCode).toBeLessThan(500);
+    expect(sponsorsOf(t.db, event.id)).toEqual([]);
+  });
+
   it('has no sponsor page for a draft camp, except for its team', async () => {
     const draft = publishedCamp(t.db, person(t.db, 'dee@example.org'), { slug: 'draft-camp', name: 'Draft camp' });
     t.db.$client.prepare("update events set status = 'draft' where id = ?").run(draft.id);
