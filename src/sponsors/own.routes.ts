@@ -6,7 +6,9 @@ import { parseForm, type FormBody } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
 import { inFieldOrder } from './public.routes.ts';
 import { sponsorDetailsForm } from './sponsor.forms.ts';
-import { changeSponsorDetails, eventOfSponsor, findSponsorById, historyOf, sponsorForToken, withdrawSponsor, type Sponsor } from './sponsors.ts';
+import { eventOfSponsor, findSponsorById, sponsorForToken, type Sponsor } from './sponsors.ts';
+import { changeSponsorDetails, withdrawSponsor } from './sponsor-changes.ts';
+import { historyOf } from './history.ts';
 import { formWithUpload, takeLogo } from './upload-body.ts';
 import { acceptLogoUploads } from './uploads.routes.ts';
 

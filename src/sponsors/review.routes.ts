@@ -7,19 +7,9 @@ import { idParam, organising } from '../web/guards.ts';
 import { toCsv } from './csv.ts';
 import { penceForForm } from './money.ts';
 import { declineForm, invoiceForm, paymentForm, withDates } from './sponsor.forms.ts';
-import {
-  approveSponsor,
-  declineSponsor,
-  findSponsor,
-  historyOf,
-  invoiceStatusLabels,
-  markInvoiced,
-  markPaid,
-  sponsorsOf,
-  sponsorStatusLabels,
-  sponsorTotals,
-  type Sponsor,
-} from './sponsors.ts';
+import { findSponsor, invoiceStatusLabels, sponsorsOf, sponsorStatusLabels, sponsorTotals, type Sponsor } from './sponsors.ts';
+import { approveSponsor, declineSponsor, markInvoiced, markPaid } from './sponsor-changes.ts';
+import { historyOf } from './history.ts';
 import { sponsorStatuses } from './sponsors.table.ts';
 import { z } from 'zod';
 

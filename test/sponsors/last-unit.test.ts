@@ -35,7 +35,7 @@ describe('journey 6: two sponsors reach for the last Lunch sponsor package at th
       const form = new FormData();
       form.append('_csrf', visitor.token);
       for (const [k, v] of Object.entries(signUpFields(lunch.id, { organisationName }))) form.append(k, v);
-      form.append('logoFile', new Blob([solidPng(400, 200, [10, 10, 10])], { type: 'image/png' }), 'logo.png');
+      form.append('logoFile', new Blob([new Uint8Array(solidPng(400, 200, [10, 10, 10]))], { type: 'image/png' }), 'logo.png');
       return fetch(url, { method: 'POST', body: form, headers: { cookie: visitor.cookie }, redirect: 'manual' });
     };
     const responses = await Promise.all([post(first, 'Acme Digital'), post(second, 'Beta Ltd')]);

@@ -4,20 +4,9 @@ import type { Database } from '../../src/db/open.ts';
 import type { CampEvent } from '../../src/events/events.ts';
 import type { Person } from '../../src/people/people.ts';
 import { availabilityOf, findPackage, removePackage, unitsLeft, updatePackage } from '../../src/sponsors/packages.ts';
-import {
-  approveSponsor,
-  changeSponsorDetails,
-  declineSponsor,
-  findSponsor,
-  historyOf,
-  markInvoiced,
-  markPaid,
-  recognitionOf,
-  signUpSponsor,
-  sponsorForToken,
-  sponsorTotals,
-  withdrawSponsor,
-} from '../../src/sponsors/sponsors.ts';
+import { findSponsor, recognitionOf, signUpSponsor, sponsorForToken, sponsorTotals } from '../../src/sponsors/sponsors.ts';
+import { approveSponsor, changeSponsorDetails, declineSponsor, markInvoiced, markPaid, withdrawSponsor } from '../../src/sponsors/sponsor-changes.ts';
+import { historyOf } from '../../src/sponsors/history.ts';
 import { sponsorPackages, sponsors } from '../../src/sponsors/sponsors.table.ts';
 import { RuleViolation } from '../../src/rules.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
