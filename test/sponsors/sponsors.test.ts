@@ -36,7 +36,14 @@ describe('sponsors', () => {
     dee = person(db, 'dee@example.org', { administrator: true, name: 'Dee Organiser' });
     event = publishedCamp(db, dee);
   });
-  afterEach(() => db.$client.close());
+  afterEach(() => {
+    // The held-unit counter always agrees with the sponsors who hold a unit (applied or approved).
+    const drift = db.$client
+      .prepare("select p.id from sponsor_packages p where p.units_held != (select count(*) from sponsors s where s.package_id = p.id and s.status in ('applied', 'approved'))")
+      .all();
+    expect(drift).toEqual([]);
+    db.$client.close();
+  });
 
   const signUp = (packageId: number, who = acme(), now = testNow) => signUpSponsor(db, now, { event, packageId, details: who, logo: null, baseUrl }).sponsor;
   const by = () => ({ event, by: { person: dee }, baseUrl });
