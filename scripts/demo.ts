@@ -7,7 +7,7 @@ import { run } from '../src/run.ts';
 
 const config = loadDemoConfig();
 const db = openDatabase(config.databasePath);
-const event = seedDemoCamp(db, systemClock.now(), config.baseUrl);
+const event = seedDemoCamp(db, systemClock.now(), config.baseUrl, config.dataDir);
 const link = createSignInLink(db, systemClock.now(), { email: demoOrganiserEmail, baseUrl: config.baseUrl, next: '/organise', lifetimeMs: 24 * 60 * 60 * 1000 });
 await run(config, db);
 console.log(`

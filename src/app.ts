@@ -14,6 +14,9 @@ import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import type { AppContext } from './web/context.ts';
 import type { OrganiserRole } from './events/events.table.ts';
+import { sponsorOwnRoutes } from './sponsors/own.routes.ts';
+import { sponsorSignUpRoutes } from './sponsors/public.routes.ts';
+import { uploadRoutes } from './sponsors/uploads.routes.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
@@ -66,6 +69,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(peopleRoutes);
   await app.register(registerRoutes);
   await app.register(manageRoutes);
+  await app.register(uploadRoutes);
+  await app.register(sponsorSignUpRoutes);
+  await app.register(sponsorOwnRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });

@@ -6,6 +6,8 @@ import { timetableOf } from '../src/events/timetable.ts';
 import { ticketNumbers } from '../src/tickets/organiser-view.ts';
 import { countPlaces } from '../src/tickets/places.ts';
 import { outboxMessages } from './helpers/outbox.ts';
+import { availabilityOf, packagesOf } from '../src/sponsors/packages.ts';
+import { sponsorsOf, sponsorTotals } from '../src/sponsors/sponsors.ts';
 import { Agent } from './helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from './helpers/app.ts';
 
@@ -17,7 +19,7 @@ describe('the demo camp', () => {
   afterEach(async () => t.close());
 
   it('is a published two-day camp, Friday makers day and Saturday camp, with 8 rooms and a full slot pattern', () => {
-    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl);
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
     expect(event.status).toBe('published');
     const days = timetableOf(t.db, event.id);
     expect(days.map((d) => [d.day.label, d.day.date])).toEqual([
@@ -30,7 +32,7 @@ describe('the demo camp', () => {
   });
 
   it('has a full Camp day with a waiting list, a Makers day ballot taking entries, and a hidden volunteers ticket', () => {
-    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl);
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
     const [camp, makers, volunteers] = ticketNumbers(t.db, event.id, testNow, false);
     // Every general place is taken; what is left is held for first-timers and councillors.
     expect(camp!.confirmed + camp!.reservedLeft).toBe(300);
@@ -39,16 +41,38 @@ describe('the demo camp', () => {
     expect(countPlaces(t.db, camp!.type, testNow).generalFree).toBe(0);
     expect([makers!.type.allocation, makers!.entered]).toEqual(['ballot', 81]);
     expect([volunteers!.type.visibility, volunteers!.confirmed]).toEqual(['hidden', 0]);
-    expect(outboxMessages(t.db)).toHaveLength(2);
+    // Seeding registrations emails nobody.
+    expect(outboxMessages(t.db).filter((m) => /place|waiting list|ballot/i.test(m.subject))).toEqual([]);
+  });
+
+  it('has four sponsor packages, one sold out, and sponsors in every status with their logos', async () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const packages = packagesOf(t.db, event.id);
+    expect(packages.map((p) => [p.name, availabilityOf(p, testNow, event.timeZone)])).toEqual([
+      ['Venue partner', 'open'],
+      ['Lunch sponsor', 'sold-out'],
+      ['Creche and bursaries', 'open'],
+      ['Friend of the camp', 'open'],
+    ]);
+    const sponsors = sponsorsOf(t.db, event.id);
+    expect(new Set(sponsors.map((s) => s.status))).toEqual(new Set(['applied', 'approved', 'declined', 'withdrawn']));
+    expect(new Set(sponsors.map((s) => s.invoiceStatus))).toEqual(new Set(['not-invoiced', 'invoiced', 'paid']));
+    expect(sponsorTotals(t.db, event.id)).toMatchObject({ pledgedPence: 500_000 + 150_000 + 75_000 + 25_000, invoicedPence: 650_000, paidPence: 500_000 });
+    const page = await new Agent(t.app).get(`/events/${demoSlug}`);
+    for (const s of sponsors.filter((x) => x.status === 'approved')) {
+      expect(page.body).toContain(`src="/uploads/${s.logo}" alt="${s.organisationName}"`);
+      expect((await new Agent(t.app).get(`/uploads/${s.logo}`)).headers['content-type']).toBe('image/png');
+    }
+    expect(page.body).not.toContain('Bright Ideas Agency');
   });
 
   it('is created once: running the demo again keeps what is there', () => {
-    const first = seedDemoCamp(t.db, testNow, t.config.baseUrl);
-    expect(seedDemoCamp(t.db, testNow, t.config.baseUrl).id).toBe(first.id);
+    const first = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    expect(seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir).id).toBe(first.id);
   });
 
   it('shows on the home page, with last year’s camp as a past camp', async () => {
-    seedDemoCamp(t.db, testNow, t.config.baseUrl);
+    seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
     const home = await new Agent(t.app).get('/');
     expect(home.body).toContain(`href="/events/${demoSlug}">Anytown LocalGovCamp 2027</a>`);
     expect(home.body).toContain('Past camps');

@@ -10,6 +10,7 @@ import { addSlot, generateSlots } from '../events/slots.ts';
 import { seedDemoTickets } from './tickets.ts';
 import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
+import { seedDemoSponsors, storeDemoLogos } from './sponsors.ts';
 
 export const demoOrganiserEmail = 'organiser@demo.campgrid.example';
 export const demoSlug = 'anytown-localgovcamp';
@@ -34,11 +35,14 @@ export function demoFriday(now: Date): string {
 
 /**
  * A realistic two-day camp for newcomers to explore: a Friday makers day and a Saturday camp,
- * eight rooms, a full slot pattern, a team, and a past camp kept as an archive.
+ * eight rooms, a full slot pattern, a team, sponsors in every state, and a past camp kept as
+ * an archive. Sponsors' logos are stored under `dataDir`, as uploads are.
  */
-export function seedDemoCamp(db: Db, now: Date, baseUrl: string): CampEvent {
+export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string): CampEvent {
   const existing = findEventBySlug(db, demoSlug);
   if (existing) return existing;
+  // Files first: no I/O inside the transaction (a stored logo nobody uses is harmless).
+  const logos = storeDemoLogos(dataDir);
   return db.transaction((tx) => {
     const organiser: Person = tx
       .update(people)
@@ -101,6 +105,7 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string): CampEvent {
     inviteOrganiser(tx, now, { ...base, email: 'helper@demo.campgrid.example', role: 'helper' });
     const published = changeEventStatus(tx, now, event.id, 'published');
     seedDemoTickets(tx, now, published, makers, camp);
+    seedDemoSponsors(tx, now, { event: published, organiser, baseUrl, firstDay: friday, logos });
 
     const past = createEvent(tx, now, { ...eventBasics(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
     const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;

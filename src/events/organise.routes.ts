@@ -8,6 +8,9 @@ import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
 import { roomRoutes } from './rooms.routes.ts';
 import { roomsOf } from './rooms.ts';
 import { slotRoutes } from './slots.routes.ts';
+import { sponsorPackageRoutes } from '../sponsors/packages.routes.ts';
+import { sponsorReviewRoutes } from '../sponsors/review.routes.ts';
+import { sponsorTotals } from '../sponsors/sponsors.ts';
 import { teamRoutes } from './team.routes.ts';
 import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
 import { attendeeRoutes } from '../tickets/attendees.routes.ts';
@@ -67,6 +70,8 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
           timetable: timetableOf(db, event.id),
           rooms: roomsOf(db, event.id),
           team: teamOf(db, event.id),
+          // Money is the organisers' business; helpers see the event without it.
+          sponsorTotals: hasRole(role, 'organiser') ? sponsorTotals(db, event.id) : null,
           done: (request.query as Record<string, unknown>).done,
         });
       });
@@ -102,6 +107,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
             timetable: timetableOf(db, event.id),
             rooms: roomsOf(db, event.id),
             team: teamOf(db, event.id),
+            sponsorTotals: sponsorTotals(db, event.id),
           },
           act: ({ status }) => `/organise/events/${changeEventStatus(db, clock.now(), event.id, status).slug}?done=${status}`,
         });
@@ -113,6 +119,8 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
       await eventApp.register(teamRoutes);
       await eventApp.register(organiseTicketRoutes);
       await eventApp.register(attendeeRoutes);
+      await eventApp.register(sponsorPackageRoutes);
+      await eventApp.register(sponsorReviewRoutes);
     },
     { prefix: '/events/:slug' },
   );

@@ -7,6 +7,8 @@ import { timetableOf } from './timetable.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
 import type { Person } from '../people/people.ts';
 import type { Db } from '../db/open.ts';
+import { packagesOf } from '../sponsors/packages.ts';
+import { recognitionOf } from '../sponsors/sponsors.ts';
 
 /** Drafts are visible only to their own team; to everyone else they do not exist. */
 export function visibleEvent(db: Db, slug: string, person: Person | null): CampEvent {
@@ -38,6 +40,8 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
       dates: timetable.map((t) => t.day.date),
       canOrganise,
       hasTickets: ticketTypesOf(db, event.id).some((t) => t.visibility === 'public'),
+      sponsorGroups: recognitionOf(db, event.id),
+      offersSponsorship: event.status === 'published' && packagesOf(db, event.id).length > 0,
     });
   });
 }

@@ -2,6 +2,7 @@ import { linksFor } from '../tickets/manage-links.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eventsOrganisedBy } from '../events/organisers.ts';
+import { sponsorshipsOf } from '../sponsors/sponsors.ts';
 import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
 import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
@@ -38,6 +39,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     title: 'Your account',
     organised: eventsOrganisedBy(db, person),
     places: placesOf(db, links, person.id),
+    sponsorships: sponsorshipsOf(db, person),
   });
 
   app.get('/sign-in', async (request, reply) => {

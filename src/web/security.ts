@@ -40,7 +40,10 @@ export const security = fp(
       cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: https, signed: true },
       getToken: (request) => {
         const body = request.body as Record<string, unknown> | undefined;
-        const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+        // Multipart forms (uploads) arrive with each field as { value }, not a bare string.
+        const field = body?._csrf;
+        const fromBody =
+          typeof field === 'string' ? field : field && typeof field === 'object' && typeof (field as { value?: unknown }).value === 'string' ? (field as { value: string }).value : undefined;
         const fromHeader = request.headers['x-csrf-token'];
         return fromBody ?? (typeof fromHeader === 'string' ? fromHeader : undefined);
       },

@@ -1,12 +1,17 @@
-import { dateAndTime, dateRange, localClockTime, longDate } from '../events/local-time.ts';
+import { dateAndTime, dateRange, localClockTime, localDate, longDate } from '../events/local-time.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
 import { organiserRoleLabels } from '../events/organisers.ts';
+import { formatPence } from '../sponsors/money.ts';
+import { logoSizeLabels, sponsorFundLabels } from '../sponsors/packages.ts';
+import { invoiceStatusLabels, sponsorStatusLabels } from '../sponsors/sponsors.ts';
 
 /** Small formatting functions templates call as `it.h.name(...)`. */
 export const helpers = {
   time: localClockTime,
+  /** The local date (YYYY-MM-DD) of an instant in a zone. */
+  dateIn: localDate,
   longDate,
   dateRange,
   roomFeatureLabels,
@@ -17,6 +22,12 @@ export const helpers = {
   dateTime(instant: number | null, zone: string): string {
     return instant === null ? 'a time to be announced' : dateAndTime(instant, zone);
   },
+  /** 150000 → "£1,500". */
+  pence: formatPence,
+  sponsorFundLabels,
+  logoSizeLabels,
+  sponsorStatusLabels,
+  invoiceStatusLabels,
   /** A slot as the public sees it: its label, with its kind where the label doesn't say it. */
   slotName(slot: { kind: keyof typeof slotKindLabels; label: string }): string {
     const kind = slotKindLabels[slot.kind];

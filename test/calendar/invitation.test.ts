@@ -57,7 +57,7 @@ describe('calendar invitations with a place', () => {
     expect(invited.description).toContain('Camp day, Saturday 19 June 2027: 09:00 to 17:30');
 
     // A second, independent parser reads the same.
-    const parsed = Object.values(nodeIcal.sync.parseICS(invite.ics)).find((c) => c.type === 'VEVENT') as nodeIcal.VEvent;
+    const parsed = Object.values(nodeIcal.sync.parseICS(invite.ics)).find((c) => c?.type === 'VEVENT') as nodeIcal.VEvent;
     expect(parsed.uid).toBe('registration-1@campgrid.test');
     expect(new Date(parsed.start).toISOString()).toBe('2027-06-19T08:00:00.000Z');
 

@@ -42,6 +42,38 @@ export class Agent {
     return response;
   }
 
+  /**
+   * Posts a multipart form, as a browser does for a form with a file box; the CSRF token is a
+   * field like any other.
+   */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string | string[]> = {},
+    files: Record<string, { filename: string; contentType: string; data: Buffer }> = {},
+  ): Promise<LightMyRequestResponse> {
+    if (!('_csrf' in fields) && !this.csrfToken) await this.get('/sign-in');
+    const boundary = `----campgrid${Math.random().toString(16).slice(2)}`;
+    const chunks: Buffer[] = [];
+    const pairs = Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((item) => [k, item] as const));
+    if (!('_csrf' in fields)) pairs.unshift(['_csrf', this.csrfToken ?? '']);
+    for (const [name, value] of pairs) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    for (const [name, file] of Object.entries(files)) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+      chunks.push(file.data, Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(chunks),
+      headers: { cookie: this.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    this.remember(response);
+    return response;
+  }
+
   private remember(response: LightMyRequestResponse): void {
     for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
       if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);

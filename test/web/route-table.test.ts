@@ -7,6 +7,8 @@ import { createEvent } from '../../src/events/events.ts';
 import { inviteOrganiser, teamOf } from '../../src/events/organisers.ts';
 import { addRoom } from '../../src/events/rooms.ts';
 import { addSlot } from '../../src/events/slots.ts';
+import { addPackage } from '../../src/sponsors/packages.ts';
+import { signUpSponsor } from '../../src/sponsors/sponsors.ts';
 import { Agent } from '../helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { campDetails } from '../helpers/factories.ts';
@@ -19,6 +21,7 @@ import { person, signedInAgent } from '../helpers/people.ts';
 describe('every route in the route table', () => {
   let t: TestApp;
   let ids: Record<string, number>;
+  let sponsorToken: string;
   let routes: TestApp['app']['campgrid']['routes'];
 
   beforeAll(async () => {
@@ -34,7 +37,11 @@ describe('every route in the route table', () => {
     const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
     const type = ticketType(t.db, testNow, mine, { capacity: 5 });
     const registration = registerAttendee(t.db, testNow, links, { event: changeEventStatus(t.db, testNow, mine.id, 'published'), type, details: attendee() }).registration;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, typeId: type.id, registrationId: registration.id, id: registration.id };
+    const pkg = addPackage(t.db, testNow, mine.id, { name: 'Lunch sponsor', benefits: ['Thanks'], pricePence: 150_000, available: 5, signUpDeadline: null, displayOrder: 0, logoSize: 'medium', funds: [] });
+    const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
+    const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
+    sponsorToken = link.split('/').pop()!;
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -42,8 +49,11 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId|typeId|registrationId|id)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|id)\b/g, (_m, name: string) => String(ids[name]))
+      // A sponsor's own pages are reached by a real secret link, so forms there are exercised too.
+      .replace('/sponsorships/:token', `/sponsorships/${sponsorToken}`)
       .replace(':token', 'some-token')
+      .replace(':file', `${'0'.repeat(64)}.png`)
       .replace('*', 'campgrid.css');
 
   it('has every organiser page under /organise', () => {

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { visibleEvent } from '../events/public.routes.ts';
+import type { CampEvent } from '../events/events.ts';
+import { RuleViolation, type FieldErrors } from '../rules.ts';
+import { parseForm, type FormBody } from '../web/forms.ts';
+import { availabilityOf, packagesOf, unitsLeft } from './packages.ts';
+import { signUpForm } from './sponsor.forms.ts';
+import { signUpSponsor } from './sponsors.ts';
+import { formWithUpload, takeLogo } from './upload-body.ts';
+import { acceptLogoUploads } from './uploads.routes.ts';
+
+/** The order fields appear on the sign-up form, for the error summary. */
+const signUpFields = ['packageId', 'organisationName', 'website', 'contactName', 'contactEmail', 'contactPhone', 'invoiceAddress', 'purchaseOrder', 'vatNumber', 'description', 'logoFile', 'terms'];
+
+export function inFieldOrder(errors: FieldErrors, order: string[]): FieldErrors {
+  const sorted: FieldErrors = {};
+  for (const key of order) if (errors[key]) sorted[key] = errors[key];
+  for (const [key, message] of Object.entries(errors)) if (!(key in sorted)) sorted[key] = message;
+  return sorted;
+}
+
+/** The public sponsor page: packages, what is left of each, and the sign-up form. */
+export async function sponsorSignUpRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, config, mail } = app.campgrid;
+
+  const page = (reply: FastifyReply, event: CampEvent, extra: { values: FormBody; errors?: FieldErrors }) => {
+    const now = clock.now();
+    const packages = packagesOf(db, event.id).map((pkg) => ({ pkg, left: unitsLeft(pkg), availability: availabilityOf(pkg, now, event.timeZone) }));
+    return reply.view('sponsors/sign-up.eta', {
+      title: `Sponsor ${event.name}`,
+      event,
+      packages,
+      open: event.status === 'published' && packages.some((p) => p.availability === 'open'),
+      backLink: `/events/${event.slug}`,
+      ...extra,
+    });
+  };
+
+  app.get('/events/:slug/sponsor', async (request, reply) => {
+    const event = visibleEvent(db, (request.params as { slug: string }).slug, request.person);
+    return page(reply, event, { values: { contactEmail: request.person?.email ?? '', contactName: request.person?.name ?? '' } });
+  });
+
+  app.register(async (uploads) => {
+    await acceptLogoUploads(uploads);
+    uploads.post('/events/:slug/sponsor', async (request, reply) => {
+      const event = visibleEvent(db, (request.params as { slug: string }).slug, request.person);
+      const { fields, upload } = formWithUpload(request.body, 'logoFile');
+      const { logo, error: logoError } = takeLogo(config.dataDir, fields, upload);
+      const parsed = parseForm(signUpForm, fields);
+      const again = (errors: FieldErrors) => page(reply.code(400), event, { values: fields, errors: inFieldOrder(errors, signUpFields) });
+      if (!parsed.ok || logoError) return again({ ...(parsed.ok ? {} : parsed.errors), ...(logoError ? { logoFile: logoError } : {}) });
+      if (event.status !== 'published') return again({ packageId: 'This camp is not taking sponsors' });
+      const { terms: _agreed, packageId, ...details } = parsed.value;
+      let link: string;
+      try {
+        ({ link } = signUpSponsor(db, clock.now(), { event, packageId, details, logo, baseUrl: config.baseUrl }));
+      } catch (error) {
+        if (error instanceof RuleViolation) return again(error.errors);
+        throw error;
+      }
+      mail.kick();
+      return reply.redirect(`${new URL(link).pathname}?done=applied`, 303);
+    });
+  });
+}
