@@ -1,5 +1,7 @@
 import { dateAndTime, dateRange, localClockTime, localDate, longDate } from '../events/local-time.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
+import { spanOf, type GridModel } from '../grid/model.ts';
+import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
 import { organiserRoleLabels } from '../events/organisers.ts';
@@ -35,6 +37,11 @@ export const helpers = {
     if (slot.kind === 'session' || slot.label.toLowerCase().includes(kind.toLowerCase())) return slot.label;
     return `${slot.label} (${kind.toLowerCase()})`;
   },
+  /** Whether a session starting in `first` and running `length` slots covers slot `slotId`. */
+  spanIncludes(model: Pick<GridModel, 'days' | 'slotById'>, first: number, length: number | undefined, slotId: number): boolean {
+    return (spanOf(model, first, length ?? 1) ?? [first]).includes(slotId);
+  },
+  describeChange,
   /** "1 room", "3 rooms". */
   plural(n: number, one: string, many = `${one}s`): string {
     return `${n} ${n === 1 ? one : many}`;

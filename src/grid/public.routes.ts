@@ -1,0 +1,104 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { rooms } from '../events/events.table.ts';
+import { visibleEvent } from '../events/public.routes.ts';
+import { localDate } from '../events/local-time.ts';
+import { NotFound } from '../rules.ts';
+import { atomFeed } from './atom.ts';
+import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
+import { latestPublished, publishedVersions } from './publish.ts';
+
+/**
+ * The public grid, its change log (and Atom feed), and now & next. Pages for visitors who are
+ * not signed in are rendered once per published version, filter and minute.
+ */
+export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, config } = app.campgrid;
+  const cache = new Map<string, string>();
+  const cached = async (key: string, render: () => Promise<string>): Promise<string> => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const html = await render();
+    if (cache.size > 500) cache.delete(cache.keys().next().value!);
+    cache.set(key, html);
+    return html;
+  };
+  const roomOrder = (eventId: number) => db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.displayOrder), asc(rooms.name)).all().map((r) => r.id);
+  const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
+
+  const page = async (request: FastifyRequest, reply: FastifyReply, key: string, view: string, data: () => Promise<Record<string, unknown>> | Record<string, unknown>) => {
+    if (request.person) return reply.view(view, await data());
+    // Only what a page for a signed-out visitor shows: no person, no forms, so no CSRF token.
+    const html = await cached(key, async () =>
+      app.view(view, { ...(await data()), person: null, organises: false, currentPath: request.url.split('?')[0], errors: {}, values: {} }),
+    );
+    return reply.type('text/html; charset=utf-8').send(html);
+  };
+
+  app.get('/events/:slug/grid', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const event = visibleEvent(db, slug, request.person);
+    const grid = latestPublished(db, event.id);
+    const query = request.query as Record<string, unknown>;
+    const now = clock.now().getTime();
+    const dates = grid ? datesOf(grid) : [];
+    const today = localDate(now, event.timeZone);
+    const date = typeof query.day === 'string' && dates.includes(query.day) ? query.day : dates.includes(today) ? today : dates[0];
+    const room = numberParam(query.room);
+    const minute = Math.floor(now / 60_000);
+    return page(request, reply, `grid|${event.id}|${grid?.version ?? 0}|${date}|${room}|${minute}`, 'grid/public.eta', async () => ({
+      title: `Grid: ${event.name}`,
+      event,
+      grid,
+      dates,
+      date,
+      room,
+      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder(event.id), null).rooms : [],
+      day: grid && date ? layoutDay(grid, date, roomOrder(event.id), room) : null,
+      now,
+      siteUrl: config.baseUrl,
+      qr: await QRCode.toString(`${config.baseUrl}/events/${event.slug}/grid`, { type: 'svg', margin: 1 }),
+      feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
+    }));
+  });
+
+  app.get('/events/:slug/grid/changes', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const event = visibleEvent(db, slug, request.person);
+    const versions = publishedVersions(db, event.id);
+    return page(request, reply, `changes|${event.id}|${versions[0]?.version ?? 0}`, 'grid/changes.eta', () => ({
+      title: `Changes to the grid: ${event.name}`,
+      event,
+      versions,
+      backLink: `/events/${event.slug}/grid`,
+      feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
+    }));
+  });
+
+  app.get('/events/:slug/grid/changes.atom', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const event = visibleEvent(db, slug, null);
+    const xml = await cached(`atom|${event.id}|${latestPublished(db, event.id)?.version ?? 0}`, async () => atomFeed(event, publishedVersions(db, event.id), config.baseUrl));
+    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  });
+
+  app.get('/events/:slug/now', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const event = visibleEvent(db, slug, request.person);
+    const grid = latestPublished(db, event.id);
+    const query = request.query as Record<string, unknown>;
+    const room = numberParam(query.room);
+    const now = clock.now().getTime();
+    const date = localDate(now, event.timeZone);
+    if (room !== null && grid && !grid.sessions.some((s) => s.roomId === room)) throw new NotFound();
+    return page(request, reply, `now|${event.id}|${grid?.version ?? 0}|${room}|${Math.floor(now / 60_000)}`, 'grid/now.eta', () => ({
+      title: `Now and next: ${event.name}`,
+      event,
+      grid,
+      rooms: grid ? nowAndNext(grid, now, date, room) : [],
+      // A screen by the stairs refreshes itself, so a publish shows within a minute.
+      refreshSeconds: 30,
+    }));
+  });
+}

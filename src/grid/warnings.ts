@@ -1,0 +1,61 @@
+import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { scoreGrid } from '../scheduling/index.ts';
+import type { GridModel } from './model.ts';
+
+export interface GridWarning {
+  pitchId: number;
+  kind: 'double-booked' | 'needs' | 'unavailable' | 'over-capacity';
+  message: string;
+}
+
+export interface GridHealth {
+  warnings: GridWarning[];
+  /** Per slot id: attendees who want two or more of the sessions in it, so miss something. */
+  missesBySlot: Map<number, number>;
+  metrics: { missed: number; overflow: number; score: number };
+}
+
+/**
+ * What is wrong with the draft, shown in place and listed: a facilitator in two places at once,
+ * a room without what a session needs, a slot a facilitator cannot do, more people expected
+ * than the room holds, and how many attendees each slot makes miss something.
+ */
+export function gridHealth(model: GridModel): GridHealth {
+  const assignments = model.placements.map((p) => ({ session: sessionKey(p.pitchId), room: roomKey(p.roomId), slot: slotKey(p.slotId) }));
+  const score = scoreGrid(model.instance, assignments);
+  const idOf = (key: string) => Number(key.slice(1));
+  const warnings: GridWarning[] = [];
+  for (const v of score.violations) {
+    const pitches = v.ids.filter((id) => id.startsWith('p')).map(idOf);
+    const kind = v.rule === 2 ? 'double-booked' : v.rule === 3 ? 'needs' : v.rule === 4 ? 'unavailable' : null;
+    if (!kind) continue;
+    for (const pitchId of pitches) {
+      const title = model.pitches.get(pitchId)?.title ?? 'A session';
+      const message =
+        kind === 'double-booked'
+          ? `A facilitator of “${title}” is also running another session at the same time`
+          : kind === 'needs'
+            ? `“${title}” needs ${model.pitches.get(pitchId)!.session.needs!.join(', ')}, which its room does not have`
+            : `A facilitator of “${title}” said they cannot do this time`;
+      if (!warnings.some((w) => w.pitchId === pitchId && w.kind === kind)) warnings.push({ pitchId, kind, message });
+    }
+  }
+  for (const p of model.placements) {
+    const pitch = model.pitches.get(p.pitchId);
+    const room = model.rooms.find((r) => r.id === p.roomId);
+    if (pitch && room && pitch.expected > room.capacity) {
+      warnings.push({ pitchId: p.pitchId, kind: 'over-capacity', message: `“${pitch.title}” expects ${pitch.expected} people but ${room.name} holds ${room.capacity}` });
+    }
+  }
+  const slotOfPitch = new Map(model.placements.map((p) => [p.pitchId, p.slotId]));
+  const missesBySlot = new Map<number, number>();
+  for (const attendee of model.instance.attendees) {
+    const perSlot = new Map<number, number>();
+    for (const want of attendee.wants) {
+      const slot = slotOfPitch.get(idOf(want));
+      if (slot !== undefined) perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
+    }
+    for (const [slot, n] of perSlot) if (n > 1) missesBySlot.set(slot, (missesBySlot.get(slot) ?? 0) + 1);
+  }
+  return { warnings, missesBySlot, metrics: { missed: score.metrics.missed, overflow: score.metrics.overflow, score: score.metrics.score } };
+}
