@@ -3,3 +3,4 @@ export * from '../people/people.table.ts';
 export * from '../events/events.table.ts';
 export * from '../mail/mail.table.ts';
 export * from '../tickets/tickets.table.ts';
+export * from '../pitches/pitches.table.ts';
