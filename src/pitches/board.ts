@@ -1,0 +1,104 @@
+import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { people } from '../people/people.table.ts';
+import { displayName } from '../people/people.ts';
+import { interest, pitchFacilitators, pitches, type PitchFormat } from './pitches.table.ts';
+
+export interface BoardFilters {
+  dayId?: number;
+  format?: PitchFormat;
+  /** Words that must all appear in the title or description. */
+  words?: string;
+}
+
+export interface BoardPitch {
+  id: number;
+  title: string;
+  description: string;
+  format: PitchFormat;
+  needs: (typeof pitches.$inferSelect)['needs'];
+  doubleLength: boolean;
+  preferredDayId: number | null;
+  pinnedDayId: number | null;
+  facilitators: string[];
+  count: number;
+  mine: boolean;
+}
+
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filtersOf(eventId: number, f: BoardFilters): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [eq(pitches.eventId, eventId), eq(pitches.status, 'open')];
+  if (f.format) conditions.push(eq(pitches.format, f.format));
+  if (f.dayId !== undefined) {
+    // A pitch pinned to a day runs that day; otherwise its preference, and with none, any day.
+    conditions.push(
+      or(
+        eq(pitches.pinnedDayId, f.dayId),
+        and(isNull(pitches.pinnedDayId), or(eq(pitches.preferredDayId, f.dayId), isNull(pitches.preferredDayId))),
+      ),
+    );
+  }
+  for (const word of (f.words ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
+    conditions.push(sql`(${pitches.title} || ' ' || ${pitches.description}) LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+  }
+  return and(...conditions);
+}
+
+/**
+ * The pitch board: every open pitch matching the filters, with its confirmed facilitators, how
+ * many would go, and whether the viewer would. Four queries however many pitches there are.
+ */
+export function pitchBoard(db: Db, eventId: number, viewerId: number | null, filters: BoardFilters = {}): BoardPitch[] {
+  const rows = db
+    .select({
+      id: pitches.id,
+      title: pitches.title,
+      description: pitches.description,
+      format: pitches.format,
+      needs: pitches.needs,
+      doubleLength: pitches.doubleLength,
+      preferredDayId: pitches.preferredDayId,
+      pinnedDayId: pitches.pinnedDayId,
+    })
+    .from(pitches)
+    .where(filtersOf(eventId, filters))
+    .orderBy(asc(pitches.id))
+    .all();
+  if (rows.length === 0) return [];
+  const live = and(eq(pitches.eventId, eventId), eq(pitches.status, 'open'));
+  const names = new Map<number, string[]>();
+  for (const f of db
+    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
+    .where(and(live, eq(pitchFacilitators.confirmed, true)))
+    .orderBy(asc(pitchFacilitators.id))
+    .all()) {
+    const name = f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '');
+    names.set(f.pitchId, [...(names.get(f.pitchId) ?? []), name]);
+  }
+  const counts = new Map(
+    db
+      .select({ pitchId: interest.pitchId, n: count() })
+      .from(interest)
+      .innerJoin(pitches, eq(pitches.id, interest.pitchId))
+      .where(live)
+      .groupBy(interest.pitchId)
+      .all()
+      .map((r) => [r.pitchId, r.n]),
+  );
+  const mine = new Set(
+    viewerId === null
+      ? []
+      : db
+          .select({ pitchId: interest.pitchId })
+          .from(interest)
+          .innerJoin(pitches, eq(pitches.id, interest.pitchId))
+          .where(and(live, eq(interest.personId, viewerId)))
+          .all()
+          .map((r) => r.pitchId),
+  );
+  return rows.map((r) => ({ ...r, facilitators: names.get(r.id) ?? [], count: counts.get(r.id) ?? 0, mine: mine.has(r.id) }));
+}
