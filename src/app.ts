@@ -9,6 +9,9 @@ import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { organisePitchRoutes } from './pitches/moderation.routes.ts';
+import { pitchingRoutes } from './pitches/pitching.routes.ts';
+import { pitchRoutes } from './pitches/pitches.routes.ts';
 import './web/context.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
@@ -60,6 +63,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(publicEventRoutes);
   await app.register(peopleRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
+  await app.register(pitchRoutes);
+  await app.register(pitchingRoutes);
+  await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
   let tidying: NodeJS.Timeout | undefined;
   if (options.startMail ?? true) {
