@@ -4,6 +4,7 @@ import { createEvent } from '../../src/events/events.ts';
 import { inviteOrganiser, teamOf } from '../../src/events/organisers.ts';
 import { addRoom } from '../../src/events/rooms.ts';
 import { addSlot } from '../../src/events/slots.ts';
+import { takeDeskPitch } from '../../src/pitches/desk.ts';
 import { Agent } from '../helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { campDetails } from '../helpers/factories.ts';
@@ -29,7 +30,8 @@ describe('every route in the route table', () => {
     inviteOrganiser(t.db, testNow, { event: theirs, email: 'other.owner@example.org', role: 'owner', invitedBy: ana, baseUrl: '' });
     inviteOrganiser(t.db, testNow, { event: mine, email: 'helper@example.org', role: 'helper', invitedBy: ana, baseUrl: '' });
     const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id };
+    const pitch = takeDeskPitch(t.db, testNow, { event: mine, enteredBy: ana, pitch: { title: 'Open data', facilitator: 'Sam', format: 'discussion', needs: [], doubleLength: false, showOfHands: null } });
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, pitchId: pitch.id };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -37,7 +39,7 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId)/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|pitchId)/g, (_m, name: string) => String(ids[name]))
       .replace(':token', 'some-token')
       .replace('*', 'campgrid.css');
 
@@ -76,18 +78,24 @@ describe('every route in the route table', () => {
     expect((await other.get('/organise/events/new')).statusCode).toBe(403);
   });
 
-  it('lets a helper see the event and its team but change nothing', async () => {
+  it('lets a helper see the event and its team and work the pitch desk, but change nothing else', async () => {
     const helper = await signedInAgent(t.app, person(t.db, 'helper@example.org'));
+    // What a helper may do, and the answer an empty request gets there (the desk re-renders an empty form).
+    const helperMay: Record<string, number> = {
+      'GET /organise/events/:slug': 200,
+      'GET /organise/events/:slug/team': 200,
+      'GET /organise/events/:slug/pitch-desk': 200,
+      'POST /organise/events/:slug/pitch-desk': 400,
+    };
     for (const route of routes.filter((r) => r.url.startsWith('/organise/events/:slug'))) {
-      const helperMay = route.method === 'GET' && (route.url === '/organise/events/:slug' || route.url === '/organise/events/:slug/team');
       const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url));
-      expect(response.statusCode, `${route.method} ${route.url}`).toBe(helperMay ? 200 : 403);
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(helperMay[`${route.method} ${route.url}`] ?? 403);
     }
   });
 
   it('answers unknown events and ids with a 404 page, not an error', async () => {
     const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
-    for (const url of ['/organise/events/no-such-camp', '/organise/events/localgovcamp-2027/days/999999/edit', '/organise/events/localgovcamp-2027/rooms/abc/edit', '/organise/events/localgovcamp-2027/days/1e9/slots', '/events/no-such-camp']) {
+    for (const url of ['/organise/events/no-such-camp', '/organise/events/localgovcamp-2027/days/999999/edit', '/organise/events/localgovcamp-2027/rooms/abc/edit', '/organise/events/localgovcamp-2027/days/1e9/slots', '/events/no-such-camp', '/events/localgovcamp-2027/pitches/999999', '/events/other-camp/pitches/1', '/p/999999', '/p/abc', '/organise/events/localgovcamp-2027/pitches/999999/edit']) {
       const response = await admin.get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.body).toContain('Page not found');
