@@ -9,9 +9,11 @@ import { addRoom } from '../events/rooms.ts';
 import { addSlot, generateSlots } from '../events/slots.ts';
 import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
+import { seedDemoAttendees, seedDemoInterest, seedDemoPitches } from './pitches.ts';
 
 export const demoOrganiserEmail = 'organiser@demo.campgrid.example';
 export const demoSlug = 'anytown-localgovcamp';
+export const demoAttendeeCount = 300;
 
 const rooms: Array<[string, number, RoomFeature[], string]> = [
   ['Main hall', 150, ['step-free', 'projector', 'hearing-loop'], 'Ground floor, straight ahead from the entrance'],
@@ -33,7 +35,8 @@ export function demoFriday(now: Date): string {
 
 /**
  * A realistic two-day camp for newcomers to explore: a Friday makers day and a Saturday camp,
- * eight rooms, a full slot pattern, a team, and a past camp kept as an archive.
+ * eight rooms, a full slot pattern, a team, 300 attendees with 40 pitches and their interest,
+ * and a past camp kept as an archive.
  */
 export function seedDemoCamp(db: Db, now: Date, baseUrl: string): CampEvent {
   const existing = findEventBySlug(db, demoSlug);
@@ -97,6 +100,9 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string): CampEvent {
     inviteOrganiser(tx, now, { ...base, email: 'co-organiser@demo.campgrid.example', role: 'organiser' });
     inviteOrganiser(tx, now, { ...base, email: 'helper@demo.campgrid.example', role: 'helper' });
     const published = changeEventStatus(tx, now, event.id, 'published');
+    // 300 attendees, 40 pitches across formats and about six "I'd go" marks each, skewed as a real board is.
+    const attendees = seedDemoAttendees(tx, now, event, demoAttendeeCount);
+    seedDemoInterest(tx, now, seedDemoPitches(tx, now, event, organiser.id, attendees), attendees, demoAttendeeCount * 6);
 
     const past = createEvent(tx, now, { ...eventBasics(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
     const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;

@@ -42,7 +42,7 @@ describe('interest as the scheduler’s input', () => {
     hidePitch(t.db, testNow, { event, pitchId: hidden.id, reason: 'Off topic', baseUrl: '' });
     withdrawPitch(t.db, testNow, { pitch: withdrawn, person: cy });
 
-    const walkInId = `w${t.db.$client.prepare('select min(id) as id from pitch_facilitators where walk_in_name is not null').get()!.id}`;
+    const walkInId = `w${(t.db.$client.prepare('select min(id) as id from pitch_facilitators where walk_in_name is not null').get() as { id: number }).id}`;
     expect(schedulerInput(t.db, event.id)).toEqual({
       sessions: [
         { id: `p${workshop.id}`, facilitators: [`u${ana.id}`, `u${bo.id}`], needs: ['step-free', 'projector'], length: 2, unavailable: [sat2], audience: 0 },
