@@ -130,21 +130,27 @@ export function seedDemoPitches(db: Db, now: Date, event: CampEvent, enteredBy: 
 export function seedDemoInterest(db: Db, now: Date, made: Array<{ id: number; topic: Topic }>, attendeeIds: number[], totalMarks: number, seed = 2027): number {
   const random = seededRandom(seed);
   const perAttendee = totalMarks / attendeeIds.length;
+  // How many each attendee marks: some mark a couple, keen ones many; then nudged to the exact total.
+  const wanted = attendeeIds.map(() => Math.max(1, Math.min(made.length, Math.round(perAttendee * (0.5 + random())))));
+  const target = Math.min(totalMarks, made.length * attendeeIds.length);
+  for (let sum = wanted.reduce((a, b) => a + b, 0), i = 0; sum !== target; i = (i + 1) % wanted.length) {
+    if (sum < target && wanted[i]! < made.length) (wanted[i]!++, sum++);
+    else if (sum > target && wanted[i]! > 1) (wanted[i]!--, sum--);
+  }
   const rows: Array<typeof interest.$inferInsert> = [];
-  for (const personId of attendeeIds) {
+  attendeeIds.forEach((personId, a) => {
     const likes = new Set([topics[Math.floor(random() * topics.length)]!, topics[Math.floor(random() * topics.length)]!]);
-    const wanted = Math.max(1, Math.min(made.length, Math.round(perAttendee * (0.5 + random()))));
     const weights = made.map((p, rank) => (1 / (rank + 1) ** 0.8) * (likes.has(p.topic) ? 4 : 1));
     const chosen = new Set<number>();
-    while (chosen.size < wanted) {
-      let pick = random() * weights.reduce((a, b) => a + b, 0);
+    while (chosen.size < wanted[a]!) {
+      let pick = random() * weights.reduce((x, y) => x + y, 0);
       let i = 0;
-      while (pick > weights[i]! && i < weights.length - 1) pick -= weights[i++]!;
+      while ((pick > weights[i]! || weights[i] === 0) && i < weights.length - 1) pick -= weights[i++]!;
       chosen.add(made[i]!.id);
       weights[i] = 0;
     }
     for (const pitchId of chosen) rows.push({ pitchId, personId, createdAt: now.getTime() });
-  }
+  });
   for (let i = 0; i < rows.length; i += 500) db.insert(interest).values(rows.slice(i, i + 500)).onConflictDoNothing().run();
   return rows.length;
 }
