@@ -60,6 +60,7 @@ CREATE TABLE `pitches` (
 	`merged_into_id` integer,
 	`source` text NOT NULL,
 	`created_by` integer,
+	`submission_key` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -69,4 +70,5 @@ CREATE TABLE `pitches` (
 );
 --> statement-breakpoint
 CREATE INDEX `pitches_event_status` ON `pitches` (`event_id`,`status`);--> statement-breakpoint
-CREATE INDEX `pitches_created_by` ON `pitches` (`created_by`,`created_at`);
+CREATE INDEX `pitches_created_by` ON `pitches` (`created_by`,`created_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `pitches_submission_key` ON `pitches` (`created_by`,`submission_key`);

@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/open.ts';
 import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
-import type { Person } from '../people/people.ts';
+import { people } from '../people/people.table.ts';
+import { displayName, type Person } from '../people/people.ts';
+import { alreadySubmitted } from './pitches.ts';
 import { pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
 
 export interface DeskPitch {
@@ -24,9 +26,12 @@ function todayOf(event: CampEvent, now: Date): { start: number; end: number; dat
  * A pitch taken at the morning's pitch desk, for a walk-in facilitator who needs no account.
  * Pitched on a camp day, it runs that day: it is pinned there.
  */
-export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enteredBy: Person; pitch: DeskPitch }) {
+export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enteredBy: Person; pitch: DeskPitch; submissionKey?: string | null }) {
   const { event, pitch } = args;
+  const submissionKey = args.submissionKey ?? null;
   return db.transaction((tx) => {
+    const already = alreadySubmitted(tx, submissionKey, args.enteredBy.id);
+    if (already) return already;
     const today = tx.select({ id: days.id }).from(days).where(and(eq(days.eventId, event.id), eq(days.date, todayOf(event, now).date))).get();
     const row = tx
       .insert(pitches)
@@ -40,6 +45,7 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
         pinnedDayId: today?.id ?? null,
         source: 'desk',
         createdBy: args.enteredBy.id,
+        submissionKey,
         createdAt: now.getTime(),
         updatedAt: now.getTime(),
       })
@@ -60,14 +66,16 @@ export function pitchesToday(db: Db, event: CampEvent, now: Date) {
     .where(today)
     .orderBy(asc(pitches.createdAt), asc(pitches.id))
     .all();
-  const walkIns = new Map(
-    db
-      .select({ pitchId: pitchFacilitators.pitchId, name: pitchFacilitators.walkInName })
-      .from(pitchFacilitators)
-      .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
-      .where(today)
-      .all()
-      .map((r) => [r.pitchId, r.name ?? '']),
-  );
-  return list.map((p) => ({ ...p, facilitator: walkIns.get(p.id) ?? '' }));
+  const names = new Map<number, string[]>();
+  for (const f of db
+    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
+    .where(and(today, eq(pitchFacilitators.confirmed, true)))
+    .orderBy(asc(pitchFacilitators.id))
+    .all()) {
+    names.set(f.pitchId, [...(names.get(f.pitchId) ?? []), f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '')]);
+  }
+  return list.map((p) => ({ ...p, facilitator: (names.get(p.id) ?? []).join(', ') }));
 }

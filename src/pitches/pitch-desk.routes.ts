@@ -5,7 +5,7 @@ import { formBody, joinDateParts, splitDate, submitForm } from '../web/forms.ts'
 import { organising } from '../web/guards.ts';
 import { pitchesToday, takeDeskPitch } from './desk.ts';
 import { deskForm, settingsForm, settingsFromForm } from './pitch.forms.ts';
-import { pitchViewBase } from './pitch-views.ts';
+import { newSubmissionKey, pitchViewBase, submissionKeyOf } from './pitch-views.ts';
 import { perPerson } from './pitches.routes.ts';
 import { pitchSettingsOf, savePitchSettings, type PitchSettings } from './settings.ts';
 
@@ -25,17 +25,18 @@ export async function pitchDeskRoutes(app: FastifyInstance): Promise<void> {
     const { event } = organising(request);
     const saved = Number((request.query as Record<string, unknown>).saved);
     const view = deskView(event);
-    return reply.view('pitches/desk.eta', { ...view, saved: view.today.find((p) => p.id === saved), values: { format: 'discussion', needs: [] } });
+    return reply.view('pitches/desk.eta', { ...view, saved: view.today.find((p) => p.id === saved), values: { format: 'discussion', needs: [], submission: newSubmissionKey() } });
   });
 
   app.post('/pitch-desk', { config: { minimumRole: 'helper', rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perPerson } } }, async (request, reply) => {
     const { event } = organising(request);
+    const body = formBody(request.body);
     return submitForm(reply, {
       schema: deskForm,
-      body: formBody(request.body),
+      body,
       view: 'pitches/desk.eta',
       viewData: deskView(event),
-      act: (pitch) => `${base(event)}/pitch-desk?saved=${takeDeskPitch(db, clock.now(), { event, enteredBy: request.person!, pitch }).id}`,
+      act: (pitch) => `${base(event)}/pitch-desk?saved=${takeDeskPitch(db, clock.now(), { event, enteredBy: request.person!, pitch, submissionKey: submissionKeyOf(body) }).id}`,
     });
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { localClockTime } from '../events/local-time.ts';
@@ -48,6 +49,15 @@ export function organiserFormValues(pitch: Pitch): Record<string, unknown> {
     needsBiggerRoom: pitch.needsBiggerRoom ? 'yes' : '',
     pinnedDay: pitch.pinnedDayId === null ? 'none' : String(pitch.pinnedDayId),
   };
+}
+
+/** A fresh key for a form that creates a pitch (see alreadySubmitted). */
+export const newSubmissionKey = () => randomBytes(16).toString('base64url');
+
+/** The key a creating form sent back, if it looks like one we made. */
+export function submissionKeyOf(body: Record<string, unknown>): string | null {
+  const raw = Array.isArray(body.submission) ? body.submission[0] : body.submission;
+  return typeof raw === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(raw) ? raw : null;
 }
 
 /** A same-site path on this camp's pitch pages to return to after a form, or the fallback. */

@@ -62,10 +62,16 @@ export const pitches = sqliteTable(
     mergedIntoId: integer('merged_into_id'),
     source: text('source', { enum: pitchSources }).notNull(),
     createdBy: integer('created_by').references(() => people.id, { onDelete: 'set null' }),
+    // A random key sent with the form that created the pitch: the same form sent twice makes one pitch.
+    submissionKey: text('submission_key'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('pitches_event_status').on(t.eventId, t.status), index('pitches_created_by').on(t.createdBy, t.createdAt)],
+  (t) => [
+    index('pitches_event_status').on(t.eventId, t.status),
+    index('pitches_created_by').on(t.createdBy, t.createdAt),
+    uniqueIndex('pitches_submission_key').on(t.createdBy, t.submissionKey),
+  ],
 );
 
 /**

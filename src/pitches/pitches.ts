@@ -97,20 +97,32 @@ function assertMayPitch(db: Db, event: CampEvent, person: Person, now: Date): vo
  * An attendee pitches a session. They need a confirmed place; co-facilitators, named by email,
  * must have one too, and are invited to confirm. At most ten pitches an hour per person.
  */
-export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person: Person; details: PitchDetails; baseUrl: string }): Pitch {
+export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person: Person; details: PitchDetails; baseUrl: string; submissionKey?: string | null }): Pitch {
   const { event, person, details } = args;
+  const submissionKey = args.submissionKey ?? null;
   return db.transaction((tx) => {
+    const already = alreadySubmitted(tx, submissionKey, person.id);
+    if (already) return already;
     assertMayPitch(tx, event, person, now);
     checkDayAndSlots(tx, event.id, details.preferredDayId, details.unavailableSlotIds);
     const pitch = tx
       .insert(pitches)
-      .values({ eventId: event.id, ...pitchColumns(details), source: 'online', createdBy: person.id, createdAt: now.getTime(), updatedAt: now.getTime() })
+      .values({ eventId: event.id, ...pitchColumns(details), source: 'online', createdBy: person.id, submissionKey, createdAt: now.getTime(), updatedAt: now.getTime() })
       .returning()
       .get();
     tx.insert(pitchFacilitators).values({ pitchId: pitch.id, personId: person.id, confirmed: true, createdAt: now.getTime() }).run();
     inviteCoFacilitators(tx, now, { event, pitch, invitedBy: person, emails: details.coFacilitators, baseUrl: args.baseUrl });
     return pitch;
   });
+}
+
+/**
+ * The pitch a form with this key already made, if that form was sent before (a double click,
+ * a resend after a timeout): sending it again returns that pitch rather than making another.
+ */
+export function alreadySubmitted(db: Db, submissionKey: string | null, createdBy: number): Pitch | undefined {
+  if (submissionKey === null) return undefined;
+  return db.select().from(pitches).where(and(eq(pitches.submissionKey, submissionKey), eq(pitches.createdBy, createdBy))).get();
 }
 
 function pitchColumns(d: PitchDetails) {

@@ -7,7 +7,7 @@ import { formBody, parseForm, submitForm } from '../web/forms.ts';
 import { idParam, requireSignedIn } from '../web/guards.ts';
 import { answerInvitation, pendingInvitations } from './facilitators.ts';
 import { answerForm, pitchForm } from './pitch.forms.ts';
-import { dayAndSlotOptions, pitchFormValues, pitchViewBase } from './pitch-views.ts';
+import { dayAndSlotOptions, newSubmissionKey, pitchFormValues, pitchViewBase, submissionKeyOf } from './pitch-views.ts';
 import { perPerson } from './pitches.routes.ts';
 import { detailsOf, facilitates, pitchAt, pitchSession, revisePitch, withdrawPitch, type Pitch } from './pitches.ts';
 import { pitchSettingsOf } from './settings.ts';
@@ -33,18 +33,19 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     if (!isRegisteredFor(db, event.id, request.person!.id)) {
       return reply.code(403).view('pitches/not-registered.eta', { title: 'You need a place to pitch', event });
     }
-    return reply.view('pitches/pitch-form.eta', { ...formView(event, 'Pitch a session', 'new', board(event)), values: { preferredDay: 'any', needs: [], unavailable: [] } });
+    return reply.view('pitches/pitch-form.eta', { ...formView(event, 'Pitch a session', 'new', board(event)), values: { preferredDay: 'any', needs: [], unavailable: [], submission: newSubmissionKey() } });
   });
 
   app.post('/events/:slug/pitches/new', { config: { rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: perPerson } } }, async (request, reply) => {
     const event = eventOf(request);
+    const body = formBody(request.body);
     return submitForm(reply, {
       schema: pitchForm,
-      body: formBody(request.body),
+      body,
       view: 'pitches/pitch-form.eta',
       viewData: formView(event, 'Pitch a session', 'new', board(event)),
       act: (details) => {
-        const pitch = pitchSession(db, clock.now(), { event, person: request.person!, details, baseUrl: config.baseUrl });
+        const pitch = pitchSession(db, clock.now(), { event, person: request.person!, details, baseUrl: config.baseUrl, submissionKey: submissionKeyOf(body) });
         app.campgrid.mail.kick();
         return `${board(event)}/${pitch.id}?done=pitched`;
       },
