@@ -17,6 +17,10 @@ import type { OrganiserRole } from './events/events.table.ts';
 import { sponsorOwnRoutes } from './sponsors/own.routes.ts';
 import { sponsorSignUpRoutes } from './sponsors/public.routes.ts';
 import { uploadRoutes } from './sponsors/uploads.routes.ts';
+import { organisePitchRoutes } from './pitches/moderation.routes.ts';
+import { pitchingRoutes } from './pitches/pitching.routes.ts';
+import { pitchRoutes } from './pitches/pitches.routes.ts';
+import { publicGridRoutes } from './grid/public.routes.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
@@ -73,6 +77,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sponsorSignUpRoutes);
   await app.register(sponsorOwnRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
+  await app.register(pitchRoutes);
+  await app.register(pitchingRoutes);
+  await app.register(publicGridRoutes);
+  await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });
   if (options.startMail ?? true) {

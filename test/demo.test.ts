@@ -8,6 +8,10 @@ import { countPlaces } from '../src/tickets/places.ts';
 import { outboxMessages } from './helpers/outbox.ts';
 import { availabilityOf, packagesOf } from '../src/sponsors/packages.ts';
 import { sponsorsOf, sponsorTotals } from '../src/sponsors/sponsors.ts';
+import { findPersonByEmail } from '../src/people/people.ts';
+import { pitchBoard } from '../src/pitches/board.ts';
+import { schedulerInput } from '../src/pitches/scheduler-input.ts';
+import { isRegisteredFor } from '../src/tickets/registrations.ts';
 import { Agent } from './helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from './helpers/app.ts';
 
@@ -77,5 +81,38 @@ describe('the demo camp', () => {
     expect(home.body).toContain(`href="/events/${demoSlug}">Anytown LocalGovCamp 2027</a>`);
     expect(home.body).toContain('Past camps');
     expect((await new Agent(t.app).get(`/events/${demoSlug}`)).body).toContain('Welcome and housekeeping');
+  });
+});
+
+describe('the demo camp’s pitches', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeApp();
+  });
+  afterEach(async () => t.close());
+
+  it('has 40 pitches across every format, with skewed, overlapping interest from the Camp day’s attendees', () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const attendee = findPersonByEmail(t.db, 'attendee1@demo.campgrid.example')!;
+    expect(isRegisteredFor(t.db, event.id, attendee.id)).toBe(true);
+    const board = pitchBoard(t.db, event.id, null);
+    expect(board).toHaveLength(40);
+    expect(new Set(board.map((p) => p.format))).toEqual(new Set(['discussion', 'show-and-tell', 'workshop', 'makers', 'other']));
+    const counts = board.map((p) => p.count).sort((a, b) => b - a);
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(1500);
+    expect(counts[0]!).toBeGreaterThan(4 * counts[counts.length - 1]!); // some popular, some niche
+    expect(counts[counts.length - 1]!).toBeGreaterThan(0);
+    const { sessions, attendees } = schedulerInput(t.db, event.id);
+    expect(sessions).toHaveLength(40);
+    expect(sessions.some((s) => s.facilitators[0]!.startsWith('w') && s.audience > 0)).toBe(true);
+    expect(attendees.length).toBeGreaterThan(250);
+    expect(attendees.filter((a) => a.wants.length > 1).length).toBeGreaterThan(230); // overlapping audiences
+  });
+
+  it('keeps its pitches when seeded again', () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    expect(pitchBoard(t.db, event.id, null)).toHaveLength(40);
   });
 });

@@ -4,3 +4,5 @@ export * from '../events/events.table.ts';
 export * from '../mail/mail.table.ts';
 export * from '../tickets/tickets.table.ts';
 export * from '../sponsors/sponsors.table.ts';
+export * from '../pitches/pitches.table.ts';
+export * from '../grid/grid.table.ts';

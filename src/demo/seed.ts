@@ -11,9 +11,11 @@ import { seedDemoTickets } from './tickets.ts';
 import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
 import { seedDemoSponsors, storeDemoLogos } from './sponsors.ts';
+import { seedDemoInterest, seedDemoPitches } from './pitches.ts';
 
 export const demoOrganiserEmail = 'organiser@demo.campgrid.example';
 export const demoSlug = 'anytown-localgovcamp';
+export const demoAttendeeCount = 300;
 
 const rooms: Array<[string, number, RoomFeature[], string]> = [
   ['Main hall', 150, ['step-free', 'projector', 'hearing-loop'], 'Ground floor, straight ahead from the entrance'],
@@ -35,7 +37,8 @@ export function demoFriday(now: Date): string {
 
 /**
  * A realistic two-day camp for newcomers to explore: a Friday makers day and a Saturday camp,
- * eight rooms, a full slot pattern, a team, sponsors in every state, and a past camp kept as
+ * eight rooms, a full slot pattern, a team, tickets with a waiting list and a ballot, 40 pitches
+ * with the interest of the Camp day's attendees, sponsors in every state, and a past camp kept as
  * an archive. Sponsors' logos are stored under `dataDir`, as uploads are.
  */
 export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string): CampEvent {
@@ -104,8 +107,10 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string
     inviteOrganiser(tx, now, { ...base, email: 'co-organiser@demo.campgrid.example', role: 'organiser' });
     inviteOrganiser(tx, now, { ...base, email: 'helper@demo.campgrid.example', role: 'helper' });
     const published = changeEventStatus(tx, now, event.id, 'published');
-    seedDemoTickets(tx, now, published, makers, camp);
+    const attendees = seedDemoTickets(tx, now, published, makers, camp);
     seedDemoSponsors(tx, now, { event: published, organiser, baseUrl, firstDay: friday, logos });
+    // 40 pitches across formats and about six "I'd go" marks for each attendee with a place, skewed as a real board is.
+    seedDemoInterest(tx, now, seedDemoPitches(tx, now, published, organiser.id, attendees), attendees, attendees.length * 6);
 
     const past = createEvent(tx, now, { ...eventBasics(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
     const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;

@@ -35,9 +35,9 @@ export function demoAttendee(n: number) {
  * The demo's tickets: a Camp day whose general places are gone (300 places, some still held for
  * first-timers and councillors, and a waiting list), a Makers day ballot
  * taking entries, and a hidden ticket for volunteers. Written straight to the tables so the demo
- * sends no email.
+ * sends no email. Returns the people with a Camp day place.
  */
-export function seedDemoTickets(db: Db, now: Date, event: CampEvent, makersDay: Day, campDay: Day): void {
+export function seedDemoTickets(db: Db, now: Date, event: CampEvent, makersDay: Day, campDay: Day): number[] {
   const t = now.getTime();
   const week = 7 * 86_400_000;
   const camp = addTicketType(db, now, event.id, {
@@ -102,12 +102,17 @@ export function seedDemoTickets(db: Db, now: Date, event: CampEvent, makersDay: 
   });
   // The same place rules as real registrations: general places first, reserved ones held.
   const places = countPlaces(db, camp, now);
+  const withPlaces: number[] = [];
   for (let n = 1; n <= 325; n++) {
     const details = demoAttendee(n);
     const person = findOrCreatePerson(db, now, details.email, details.name);
     const pool = poolFor(places, eligibilityOf(details));
-    if (pool) take(places, pool);
+    if (pool) {
+      take(places, pool);
+      withPlaces.push(person.id);
+    }
     insertRegistration(db, now, { event, type: camp, personId: person.id, details, status: pool ? 'confirmed' : 'waiting', pool });
     if (n % 4 === 0) insertRegistration(db, now, { event, type: makers, personId: person.id, details, status: 'entered', pool: null });
   }
+  return withPlaces;
 }

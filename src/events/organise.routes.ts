@@ -12,6 +12,7 @@ import { sponsorPackageRoutes } from '../sponsors/packages.routes.ts';
 import { sponsorReviewRoutes } from '../sponsors/review.routes.ts';
 import { sponsorTotals } from '../sponsors/sponsors.ts';
 import { teamRoutes } from './team.routes.ts';
+import { gridEditorRoutes } from '../grid/editor.routes.ts';
 import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
 import { attendeeRoutes } from '../tickets/attendees.routes.ts';
 import { timetableOf } from './timetable.ts';
@@ -121,6 +122,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
       await eventApp.register(attendeeRoutes);
       await eventApp.register(sponsorPackageRoutes);
       await eventApp.register(sponsorReviewRoutes);
+      await eventApp.register(gridEditorRoutes);
     },
     { prefix: '/events/:slug' },
   );

@@ -9,6 +9,7 @@ import { addRoom } from '../../src/events/rooms.ts';
 import { addSlot } from '../../src/events/slots.ts';
 import { addPackage } from '../../src/sponsors/packages.ts';
 import { signUpSponsor } from '../../src/sponsors/sponsors.ts';
+import { takeDeskPitch } from '../../src/pitches/desk.ts';
 import { Agent } from '../helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { campDetails } from '../helpers/factories.ts';
@@ -37,11 +38,12 @@ describe('every route in the route table', () => {
     const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
     const type = ticketType(t.db, testNow, mine, { capacity: 5 });
     const registration = registerAttendee(t.db, testNow, links, { event: changeEventStatus(t.db, testNow, mine.id, 'published'), type, details: attendee() }).registration;
+    const pitch = takeDeskPitch(t.db, testNow, { event: mine, enteredBy: ana, pitch: { title: 'Open data', facilitator: 'Sam', format: 'discussion', needs: [], doubleLength: false, showOfHands: null } });
     const pkg = addPackage(t.db, testNow, mine.id, { name: 'Lunch sponsor', benefits: ['Thanks'], pricePence: 150_000, available: 5, signUpDeadline: null, displayOrder: 0, logoSize: 'medium', funds: [] });
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
     const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
     sponsorToken = link.split('/').pop()!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id };
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -49,7 +51,7 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|id)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|id)\b/g, (_m, name: string) => String(ids[name]))
       // A sponsor's own pages are reached by a real secret link, so forms there are exercised too.
       .replace('/sponsorships/:token', `/sponsorships/${sponsorToken}`)
       .replace(':token', 'some-token')
@@ -99,17 +101,29 @@ describe('every route in the route table', () => {
       'GET /organise/events/:slug/team',
       'GET /organise/events/:slug/check-in',
       'POST /organise/events/:slug/check-in/:registrationId',
+      'GET /organise/events/:slug/grid',
+      'GET /organise/events/:slug/grid/sessions/:pitchId',
+      'POST /organise/events/:slug/grid/place',
+      'POST /organise/events/:slug/grid/swap',
+      'POST /organise/events/:slug/grid/unschedule',
+      'POST /organise/events/:slug/grid/pin',
+      'POST /organise/events/:slug/grid/undo',
+      'POST /organise/events/:slug/grid/propose',
+      'POST /organise/events/:slug/grid/apply',
+      'GET /organise/events/:slug/pitch-desk',
+      'POST /organise/events/:slug/pitch-desk',
     ]);
     for (const route of eventRoutes) {
       const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url), { want: 'in' });
-      if (route.minimumRole === 'helper') expect([200, 303], `${route.method} ${route.url}`).toContain(response.statusCode);
+      // Reached: a page, a redirect, or the form re-rendered because the empty request is incomplete.
+      if (route.minimumRole === 'helper') expect([200, 303, 400], `${route.method} ${route.url}`).toContain(response.statusCode);
       else expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
     }
   });
 
   it('answers unknown events and ids with a 404 page, not an error', async () => {
     const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
-    for (const url of ['/organise/events/no-such-camp', '/organise/events/localgovcamp-2027/days/999999/edit', '/organise/events/localgovcamp-2027/rooms/abc/edit', '/organise/events/localgovcamp-2027/days/1e9/slots', '/events/no-such-camp']) {
+    for (const url of ['/organise/events/no-such-camp', '/organise/events/localgovcamp-2027/days/999999/edit', '/organise/events/localgovcamp-2027/rooms/abc/edit', '/organise/events/localgovcamp-2027/days/1e9/slots', '/events/no-such-camp', '/events/localgovcamp-2027/pitches/999999', '/events/other-camp/pitches/1', '/p/999999', '/p/abc', '/organise/events/localgovcamp-2027/pitches/999999/edit']) {
       const response = await admin.get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.body).toContain('Page not found');

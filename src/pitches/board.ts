@@ -1,0 +1,87 @@
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { people } from '../people/people.table.ts';
+import { displayName } from '../people/people.ts';
+import { interest, pitchFacilitators, pitches, type PitchFormat } from './pitches.table.ts';
+
+export interface BoardFilters {
+  dayId?: number;
+  format?: PitchFormat;
+  /** Words that must all appear in the title or description. */
+  words?: string;
+}
+
+export interface BoardPitch {
+  id: number;
+  title: string;
+  description: string;
+  format: PitchFormat;
+  needs: (typeof pitches.$inferSelect)['needs'];
+  doubleLength: boolean;
+  preferredDayId: number | null;
+  pinnedDayId: number | null;
+  facilitators: string[];
+  count: number;
+  mine: boolean;
+}
+
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filtersOf(eventId: number, f: BoardFilters): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [eq(pitches.eventId, eventId), eq(pitches.status, 'open')];
+  if (f.format) conditions.push(eq(pitches.format, f.format));
+  if (f.dayId !== undefined) {
+    // A pitch pinned to a day runs that day; otherwise its preference, and with none, any day.
+    conditions.push(
+      or(
+        eq(pitches.pinnedDayId, f.dayId),
+        and(isNull(pitches.pinnedDayId), or(eq(pitches.preferredDayId, f.dayId), isNull(pitches.preferredDayId))),
+      ),
+    );
+  }
+  for (const word of (f.words ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
+    conditions.push(sql`(${pitches.title} || ' ' || ${pitches.description}) LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+  }
+  return and(...conditions);
+}
+
+/**
+ * The pitch board: every open pitch matching the filters, with its confirmed facilitators, how
+ * many would go, and whether the viewer would. Two queries however many pitches there are;
+ * counts come from the interest table's primary key, one index lookup per pitch.
+ */
+export function pitchBoard(db: Db, eventId: number, viewerId: number | null, filters: BoardFilters = {}): BoardPitch[] {
+  const rows = db
+    .select({
+      id: pitches.id,
+      title: pitches.title,
+      description: pitches.description,
+      format: pitches.format,
+      needs: pitches.needs,
+      doubleLength: pitches.doubleLength,
+      preferredDayId: pitches.preferredDayId,
+      pinnedDayId: pitches.pinnedDayId,
+      count: sql<number>`(select count(*) from ${interest} where ${interest.pitchId} = ${pitches.id})`.mapWith(Number),
+      mine: sql<number>`exists(select 1 from ${interest} where ${interest.pitchId} = ${pitches.id} and ${interest.personId} = ${viewerId ?? 0})`.mapWith(Boolean),
+    })
+    .from(pitches)
+    .where(filtersOf(eventId, filters))
+    .orderBy(asc(pitches.id))
+    .all();
+  if (rows.length === 0) return [];
+  const names = new Map<number, string[]>();
+  for (const f of db
+    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
+    .where(and(eq(pitches.eventId, eventId), eq(pitches.status, 'open'), eq(pitchFacilitators.confirmed, true)))
+    .orderBy(asc(pitchFacilitators.id))
+    .all()) {
+    const name = f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '');
+    const list = names.get(f.pitchId);
+    if (list) list.push(name);
+    else names.set(f.pitchId, [name]);
+  }
+  return rows.map((r) => ({ ...r, mine: Boolean(r.mine), facilitators: names.get(r.id) ?? [] }));
+}

@@ -1,0 +1,81 @@
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Db } from '../db/open.ts';
+import { days } from '../events/events.table.ts';
+import type { CampEvent } from '../events/events.ts';
+import { people } from '../people/people.table.ts';
+import { displayName, type Person } from '../people/people.ts';
+import { alreadySubmitted } from './pitches.ts';
+import { pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
+
+export interface DeskPitch {
+  title: string;
+  facilitator: string;
+  format: PitchFormat;
+  needs: PitchNeed[];
+  doubleLength: boolean;
+  showOfHands: number | null;
+}
+
+function todayOf(event: CampEvent, now: Date): { start: number; end: number; date: string } {
+  const start = DateTime.fromJSDate(now, { zone: event.timeZone }).startOf('day');
+  return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis(), date: start.toISODate()! };
+}
+
+/**
+ * A pitch taken at the morning's pitch desk, for a walk-in facilitator who needs no account.
+ * Pitched on a camp day, it runs that day: it is pinned there.
+ */
+export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enteredBy: Person; pitch: DeskPitch; submissionKey?: string | null }) {
+  const { event, pitch } = args;
+  const submissionKey = args.submissionKey ?? null;
+  return db.transaction((tx) => {
+    const already = alreadySubmitted(tx, submissionKey, args.enteredBy.id);
+    if (already) return already;
+    const today = tx.select({ id: days.id }).from(days).where(and(eq(days.eventId, event.id), eq(days.date, todayOf(event, now).date))).get();
+    const row = tx
+      .insert(pitches)
+      .values({
+        eventId: event.id,
+        title: pitch.title,
+        format: pitch.format,
+        needs: pitch.needs,
+        doubleLength: pitch.doubleLength,
+        showOfHands: pitch.showOfHands,
+        pinnedDayId: today?.id ?? null,
+        source: 'desk',
+        createdBy: args.enteredBy.id,
+        submissionKey,
+        createdAt: now.getTime(),
+        updatedAt: now.getTime(),
+      })
+      .returning()
+      .get();
+    tx.insert(pitchFacilitators).values({ pitchId: row.id, walkInName: pitch.facilitator, confirmed: true, createdAt: now.getTime() }).run();
+    return row;
+  });
+}
+
+/** Today's pitches (in the camp's time zone), in the order they came in, with who runs each. Two queries. */
+export function pitchesToday(db: Db, event: CampEvent, now: Date) {
+  const { start, end } = todayOf(event, now);
+  const today = and(eq(pitches.eventId, event.id), gte(pitches.createdAt, start), lt(pitches.createdAt, end));
+  const list = db
+    .select({ id: pitches.id, title: pitches.title, format: pitches.format, status: pitches.status, showOfHands: pitches.showOfHands })
+    .from(pitches)
+    .where(today)
+    .orderBy(asc(pitches.createdAt), asc(pitches.id))
+    .all();
+  const names = new Map<number, string[]>();
+  for (const f of db
+    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
+    .where(and(today, eq(pitchFacilitators.confirmed, true)))
+    .orderBy(asc(pitchFacilitators.id))
+    .all()) {
+    names.set(f.pitchId, [...(names.get(f.pitchId) ?? []), f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '')]);
+  }
+  return list.map((p) => ({ ...p, facilitator: (names.get(p.id) ?? []).join(', ') }));
+}

@@ -1,0 +1,92 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import type { CampEvent } from '../events/events.ts';
+import { composeMail } from '../mail/compose.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { displayName, findPersonByEmail, normaliseEmail, type Person } from '../people/people.ts';
+import { people } from '../people/people.table.ts';
+import { NotFound, RuleViolation } from '../rules.ts';
+import { isRegisteredFor } from '../tickets/registrations.ts';
+import { pitchFacilitators, pitches } from './pitches.table.ts';
+
+type PitchRef = { id: number; title: string; createdBy: number | null };
+
+/** Co-facilitators a pitch may have besides the person who pitched it. */
+export const maxCoFacilitators = 4;
+
+/** The people behind the addresses: each must have a confirmed place, and not be the one inviting. */
+function coFacilitatorsFor(db: Db, event: CampEvent, invitedBy: Person, emails: string[]): Person[] {
+  const wanted = [...new Set(emails.map(normaliseEmail))];
+  if (wanted.length > maxCoFacilitators) throw new RuleViolation({ coFacilitators: `A pitch can have up to ${maxCoFacilitators} co-facilitators` });
+  return wanted.map((email) => {
+    if (email === invitedBy.email) throw new RuleViolation({ coFacilitators: 'You are already a facilitator: list only the other people running it' });
+    const person = findPersonByEmail(db, email);
+    if (!person || !isRegisteredFor(db, event.id, person.id)) {
+      throw new RuleViolation({ coFacilitators: `${email} does not have a confirmed place at ${event.name}. Co-facilitators need one too.` });
+    }
+    return person;
+  });
+}
+
+function invite(db: Db, now: Date, args: { event: CampEvent; pitch: PitchRef; invitedBy: Person; person: Person; baseUrl: string }): void {
+  db.insert(pitchFacilitators).values({ pitchId: args.pitch.id, personId: args.person.id, confirmed: false, createdAt: now.getTime() }).onConflictDoNothing().run();
+  queueMail(db, now, {
+    to: args.person.email,
+    ...composeMail('pitch-co-facilitator', `Will you co-facilitate “${args.pitch.title}” at ${args.event.name}?`, {
+      eventName: args.event.name,
+      title: args.pitch.title,
+      inviter: displayName(args.invitedBy),
+      link: `${args.baseUrl}/events/${args.event.slug}/pitches/invitations`,
+    }),
+  });
+}
+
+/** Invites co-facilitators to a new pitch; each is emailed and confirms before they are shown. */
+export function inviteCoFacilitators(db: Db, now: Date, args: { event: CampEvent; pitch: PitchRef; invitedBy: Person; emails: string[]; baseUrl: string }): void {
+  for (const person of coFacilitatorsFor(db, args.event, args.invitedBy, args.emails)) invite(db, now, { ...args, person });
+}
+
+/**
+ * Makes a pitch's co-facilitators the ones listed: new addresses are invited, missing ones
+ * removed. The person who pitched it always stays.
+ */
+export function syncCoFacilitators(db: Db, now: Date, args: { event: CampEvent; pitch: PitchRef; invitedBy: Person; emails: string[]; baseUrl: string }): void {
+  const everyone = db
+    .select({ id: pitchFacilitators.id, personId: pitchFacilitators.personId, email: people.email })
+    .from(pitchFacilitators)
+    .innerJoin(people, eq(people.id, pitchFacilitators.personId))
+    .where(eq(pitchFacilitators.pitchId, args.pitch.id))
+    .all();
+  const wanted = [...new Set(args.emails.map(normaliseEmail))];
+  const gone = everyone.filter((f) => f.personId !== args.pitch.createdBy && !wanted.includes(f.email)).map((f) => f.id);
+  if (gone.length) db.delete(pitchFacilitators).where(inArray(pitchFacilitators.id, gone)).run();
+  const already = new Set(everyone.map((f) => f.email));
+  const added = wanted.filter((e) => !already.has(e));
+  const lead = everyone.find((f) => f.personId === args.pitch.createdBy)?.email;
+  if (wanted.filter((e) => e !== lead).length > maxCoFacilitators) {
+    throw new RuleViolation({ coFacilitators: `A pitch can have up to ${maxCoFacilitators} co-facilitators` });
+  }
+  for (const person of coFacilitatorsFor(db, args.event, args.invitedBy, added)) invite(db, now, { ...args, person });
+}
+
+/** Invitations to co-facilitate at an event that the person has not answered yet. */
+export function pendingInvitations(db: Db, eventId: number, personId: number) {
+  return db
+    .select({ pitch: pitches })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .where(and(eq(pitches.eventId, eventId), eq(pitchFacilitators.personId, personId), eq(pitchFacilitators.confirmed, false), inArray(pitches.status, ['open', 'hidden'])))
+    .orderBy(pitches.id)
+    .all()
+    .map((r) => r.pitch);
+}
+
+/** An invited co-facilitator says yes (and is shown on the pitch) or no (and is taken off it). */
+export function answerInvitation(db: Db, args: { pitchId: number; personId: number; accept: boolean }): void {
+  db.transaction((tx) => {
+    const where = and(eq(pitchFacilitators.pitchId, args.pitchId), eq(pitchFacilitators.personId, args.personId), eq(pitchFacilitators.confirmed, false));
+    if (!tx.select({ id: pitchFacilitators.id }).from(pitchFacilitators).where(where).get()) throw new NotFound();
+    if (args.accept) tx.update(pitchFacilitators).set({ confirmed: true }).where(where).run();
+    else tx.delete(pitchFacilitators).where(where).run();
+  });
+}

@@ -1,0 +1,59 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import type { CampEvent } from '../events/events.ts';
+import { longDate, localClockTime, localDate } from '../events/local-time.ts';
+import { NotFound, RuleViolation } from '../rules.ts';
+import { isRegisteredFor } from '../tickets/registrations.ts';
+import { pitchAt, resolveMerged } from './pitches.ts';
+import { interest } from './pitches.table.ts';
+import { countsVisible, interestState, pitchSettingsOf } from './settings.ts';
+
+/** Why someone's "I'd go" was refused, so the page (or the script) can explain it. */
+export class InterestRefused extends RuleViolation {
+  constructor(
+    readonly reason: 'not-registered' | 'not-open' | 'closed',
+    message: string,
+  ) {
+    super({ interest: message });
+  }
+}
+
+export interface InterestOutcome {
+  pitchId: number;
+  want: boolean;
+  /** How many would go, or null while counts are hidden. */
+  count: number | null;
+}
+
+const when = (instant: number, zone: string) => `${localClockTime(instant, zone)} on ${longDate(localDate(instant, zone))}`;
+
+/**
+ * Records (want) or removes an attendee's "I'd go". Saying the same thing twice changes
+ * nothing, so a double click or a resent form is harmless. Only people with a confirmed place
+ * may, and only while interest is open. Interest in a merged pitch goes to the pitch it joined.
+ */
+export function markInterest(db: Db, now: Date, args: { event: CampEvent; pitchId: number; personId: number; want: boolean }): InterestOutcome {
+  return db.transaction((tx) => {
+    const pitch = resolveMerged(tx, pitchAt(tx, args.event.id, args.pitchId));
+    if (pitch.status !== 'open') throw new NotFound();
+    if (!isRegisteredFor(tx, args.event.id, args.personId)) {
+      throw new InterestRefused('not-registered', `Only people with a confirmed place at ${args.event.name} can say which sessions they’d go to, so the numbers the organisers plan rooms with are real.`);
+    }
+    const settings = pitchSettingsOf(tx, args.event.id);
+    const state = interestState(settings, now);
+    if (state === 'not-yet') throw new InterestRefused('not-open', `You can say which sessions you’d go to from ${when(settings.interestOpensAt!, args.event.timeZone)}.`);
+    if (state === 'closed') throw new InterestRefused('closed', `Interest closed at ${when(settings.interestClosesAt!, args.event.timeZone)}, when the organisers started building the grid.`);
+    if (args.want) tx.insert(interest).values({ pitchId: pitch.id, personId: args.personId, createdAt: now.getTime() }).onConflictDoNothing().run();
+    else tx.delete(interest).where(and(eq(interest.pitchId, pitch.id), eq(interest.personId, args.personId))).run();
+    const n = tx.select({ n: count() }).from(interest).where(eq(interest.pitchId, pitch.id)).get()!.n;
+    return { pitchId: pitch.id, want: args.want, count: countsVisible(settings, now) ? n : null };
+  });
+}
+
+export function interestCount(db: Db, pitchId: number): number {
+  return db.select({ n: count() }).from(interest).where(eq(interest.pitchId, pitchId)).get()!.n;
+}
+
+export function wantsToGo(db: Db, pitchId: number, personId: number): boolean {
+  return !!db.select({ p: interest.pitchId }).from(interest).where(and(eq(interest.pitchId, pitchId), eq(interest.personId, personId))).get();
+}

@@ -1,0 +1,108 @@
+import { and, asc, eq, max } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { days, rooms, slots } from '../events/events.table.ts';
+import { interest, pitchFacilitators, pitches, type PitchNeed } from './pitches.table.ts';
+
+/** A session of the scheduler's instance (docs/scheduling.md). */
+export interface SchedulerSession {
+  id: string;
+  facilitators: string[];
+  needs: PitchNeed[];
+  length: number;
+  unavailable: string[];
+  audience: number;
+}
+
+export interface SchedulerAttendee {
+  id: string;
+  wants: string[];
+}
+
+/** The ids the instance uses, so the rooms and slots parts (built elsewhere) can match them. */
+export const sessionKey = (pitchId: number) => `p${pitchId}`;
+export const personKey = (personId: number) => `u${personId}`;
+export const walkInKey = (facilitatorRowId: number) => `w${facilitatorRowId}`;
+export const slotKey = (slotId: number) => `s${slotId}`;
+export const roomKey = (roomId: number) => `r${roomId}`;
+
+const normaliseName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The `sessions` and `attendees` of the scheduler's instance for an event, in five queries
+ * whatever its size. Only pitches on the board take part.
+ *
+ * - facilitators: confirmed people as u<person id>; walk-ins typed at the pitch desk as
+ *   w<row id>, the same id for the same name at this event, so one walk-in who pitches twice
+ *   is never scheduled against themselves.
+ * - needs: room features; "double length" is `length: 2`.
+ * - unavailable: the slots the facilitators said they can't do, plus, for a pitch pinned to a
+ *   day, every session slot on the other days (a facilitator's preferred day is only a wish,
+ *   and the format has no soft day rule, so it is not sent).
+ * - audience: the show of hands at the pitch desk (0 when none was counted). A pitch marked as
+ *   needing a bigger room gets the capacity of the event's largest room (or more, when its
+ *   hands or interest are higher), so its expected audience overflows every smaller room and
+ *   the scheduler's overflow cost steers it into the largest room free.
+ */
+export function schedulerInput(db: Db, eventId: number): { sessions: SchedulerSession[]; attendees: SchedulerAttendee[] } {
+  const live = and(eq(pitches.eventId, eventId), eq(pitches.status, 'open'));
+  const list = db.select().from(pitches).where(live).orderBy(asc(pitches.id)).all();
+  const sessionSlots = db
+    .select({ id: slots.id, dayId: slots.dayId })
+    .from(slots)
+    .innerJoin(days, eq(days.id, slots.dayId))
+    .where(and(eq(days.eventId, eventId), eq(slots.kind, 'session')))
+    .orderBy(asc(slots.startsAt), asc(slots.id))
+    .all();
+  const largestRoom = db.select({ capacity: max(rooms.capacity) }).from(rooms).where(eq(rooms.eventId, eventId)).get()?.capacity ?? 0;
+  const facilitatorRows = db
+    .select({ id: pitchFacilitators.id, pitchId: pitchFacilitators.pitchId, personId: pitchFacilitators.personId, walkInName: pitchFacilitators.walkInName, confirmed: pitchFacilitators.confirmed })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .where(eq(pitches.eventId, eventId))
+    .orderBy(asc(pitchFacilitators.id))
+    .all();
+  const wants = db
+    .select({ pitchId: interest.pitchId, personId: interest.personId })
+    .from(interest)
+    .innerJoin(pitches, eq(pitches.id, interest.pitchId))
+    .where(live)
+    .orderBy(asc(interest.personId), asc(interest.pitchId))
+    .all();
+
+  const firstRowOfName = new Map<string, number>();
+  for (const f of facilitatorRows) {
+    if (f.walkInName !== null && !firstRowOfName.has(normaliseName(f.walkInName))) firstRowOfName.set(normaliseName(f.walkInName), f.id);
+  }
+  const facilitatorsOf = new Map<number, string[]>();
+  for (const f of facilitatorRows) {
+    if (!f.confirmed) continue;
+    const key = f.personId !== null ? personKey(f.personId) : walkInKey(firstRowOfName.get(normaliseName(f.walkInName ?? ''))!);
+    const own = facilitatorsOf.get(f.pitchId) ?? [];
+    if (!own.includes(key)) own.push(key);
+    facilitatorsOf.set(f.pitchId, own);
+  }
+  const interestCount = new Map<number, number>();
+  for (const w of wants) interestCount.set(w.pitchId, (interestCount.get(w.pitchId) ?? 0) + 1);
+
+  const sessions = list.map((p): SchedulerSession => {
+    const cannot = new Set(p.unavailableSlotIds);
+    const unavailable = sessionSlots.filter((s) => cannot.has(s.id) || (p.pinnedDayId !== null && s.dayId !== p.pinnedDayId)).map((s) => slotKey(s.id));
+    const hands = p.showOfHands ?? 0;
+    return {
+      id: sessionKey(p.id),
+      facilitators: facilitatorsOf.get(p.id) ?? [],
+      needs: [...p.needs],
+      length: p.doubleLength ? 2 : 1,
+      unavailable,
+      audience: p.needsBiggerRoom ? Math.max(hands, interestCount.get(p.id) ?? 0, largestRoom) : hands,
+    };
+  });
+
+  const attendees: SchedulerAttendee[] = [];
+  for (const w of wants) {
+    const last = attendees.at(-1);
+    if (last && last.id === personKey(w.personId)) last.wants.push(sessionKey(w.pitchId));
+    else attendees.push({ id: personKey(w.personId), wants: [sessionKey(w.pitchId)] });
+  }
+  return { sessions, attendees };
+}

@@ -1,0 +1,150 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserSession } from '../../src/people/sign-in.ts';
+import type { Person } from '../../src/people/people.ts';
+import { pitchesToday } from '../../src/pitches/desk.ts';
+import { interest, pitches } from '../../src/pitches/pitches.table.ts';
+import { pitchSession } from '../../src/pitches/pitches.ts';
+import { sessionCookie } from '../../src/web/sessions.ts';
+import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
+import { registeredAttendee } from '../helpers/attendees.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { twoDayCamp } from '../helpers/camp.ts';
+
+/** A browser context already signed in as this person (signing in has its own journey). */
+async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport?: 'phone'): Promise<BrowserContext> {
+  const context = await newContext(browser, { javaScript, viewport });
+  const token = startBrowserSession(t.db, t.clock.now(), who.id);
+  await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+  return context;
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const javaScript of [true, false]) {
+    it(`an attendee pitches a session and marks what they’d go to, on a phone, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+      const t = await makeApp();
+      try {
+        const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const camp = twoDayCamp(t.db, testNow);
+        const bo = registeredAttendee(t.db, camp.event, 'bo@example.org', { name: 'Bo' });
+        const ethics = pitchSession(t.db, testNow, { event: camp.event, person: bo, details: { title: 'Data ethics', description: 'Who decides?', format: 'discussion', needs: [], doubleLength: false, preferredDayId: null, unavailableSlotIds: [], coFacilitators: [] }, baseUrl: '' });
+        const ana = registeredAttendee(t.db, camp.event, 'ana@example.org', { name: 'Ana' });
+        const context = await signedInContext(browser, t, address, ana, javaScript, 'phone');
+        const page = await context.newPage();
+
+        await page.goto(`${address}/events/localgovcamp-2027`);
+        await page.getByRole('link', { name: 'Pitches' }).first().click();
+        await expect.poll(() => page.getByRole('heading', { name: 'Pitches', level: 1 }).count()).toBe(1);
+        await expectNoAxeViolations(page, { javaScript });
+
+        await page.getByRole('button', { name: 'Pitch a session' }).click();
+        await page.getByRole('button', { name: 'Pitch session' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'There is a problem' }).count()).toBe(1);
+        await expectNoAxeViolations(page, { javaScript });
+        await page.getByLabel('Title').fill('Paper prototyping <for> beginners');
+        await page.getByLabel('Description (optional)').fill('Bring nothing: paper and pens provided.');
+        await page.getByLabel('Workshop').check();
+        await page.getByLabel('Step-free room').check();
+        await page.getByLabel('Double length (two slots in a row)').check();
+        await page.getByLabel('Camp day, 2027-06-19').check();
+        await page.getByLabel('Makers day: 10:00 to 10:45').check();
+        await page.getByRole('button', { name: 'Pitch session' }).click();
+        await expect.poll(() => page.getByText('Your pitch is on the board.').count()).toBe(1);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Paper prototyping <for> beginners');
+        await expectNoAxeViolations(page, { javaScript });
+
+        await page.getByRole('link', { name: 'Back' }).click();
+        await page.getByRole('button', { name: 'I’d go to Data ethics' }).click();
+        await expect.poll(() => page.getByRole('button', { name: 'Remove my “I’d go” from Data ethics' }).count()).toBe(1);
+        expect(await page.locator(`#pitch-${ethics.id} [data-interest-status]`).textContent()).toBe('You’d go. 1 would go');
+        if (javaScript) expect(await page.locator('[data-interest-announcer]').textContent()).toBe('You’d go to Data ethics. 1 would go.');
+        expect(t.db.select().from(interest).where(eq(interest.personId, ana.id)).all().map((r) => r.pitchId)).toEqual([ethics.id]);
+        await expectNoAxeViolations(page, { javaScript });
+
+        await page.getByRole('button', { name: 'Remove my “I’d go” from Data ethics' }).click();
+        await expect.poll(() => page.getByRole('button', { name: 'I’d go to Data ethics' }).count()).toBe(1);
+        expect(await page.locator(`#pitch-${ethics.id} [data-interest-status]`).textContent()).toBe('0 would go');
+        expect(t.db.select().from(interest).all()).toEqual([]);
+
+        const mine = t.db.select().from(pitches).where(eq(pitches.createdBy, ana.id)).get()!;
+        expect(mine).toMatchObject({ format: 'workshop', needs: ['step-free'], doubleLength: true, preferredDayId: camp.saturday.id, unavailableSlotIds: [camp.fridaySlots[0]!.id] });
+        await context.close();
+      } finally {
+        await t.close();
+      }
+    }, 120_000);
+  }
+
+  for (const javaScript of [true, false]) {
+    it(`an organiser enters five pitches at the pitch desk using only the keyboard, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+      const t = await makeApp();
+      try {
+        const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const camp = twoDayCamp(t.db, testNow);
+        t.clock.set(new Date('2027-06-19T08:45:00Z'));
+        const context = await signedInContext(browser, t, address, camp.organiser, javaScript);
+        const page = await context.newPage();
+        await page.goto(`${address}/organise/events/localgovcamp-2027/pitch-desk`);
+        await expectNoAxeViolations(page, { javaScript });
+        await expect.poll(() => focusedId(page)).toBe('title');
+
+        const entries = [
+          { title: 'AI in councils', who: 'Sam Okafor', format: 'd', stepFree: false, hands: '40' },
+          { title: 'Paper prototyping', who: 'Kim Lee', format: 'w', stepFree: true, hands: '' },
+          { title: 'Show and tell: our new website', who: 'Jo Whitfield', format: 's', stepFree: false, hands: '25' },
+          { title: 'Lego for strategy', who: 'Ravi Mehta', format: 'm', stepFree: true, hands: '8' },
+          { title: 'Walking meeting', who: 'Lou Carter', format: 'o', stepFree: false, hands: '12' },
+        ];
+        for (const [i, e] of entries.entries()) {
+          await page.keyboard.type(e.title);
+          await page.keyboard.press('Tab');
+          await page.keyboard.type(e.who);
+          await page.keyboard.press('Tab');
+          expect(await focusedId(page)).toBe('format');
+          await page.keyboard.type(e.format);
+          await page.keyboard.press('Tab');
+          expect(await focusedId(page)).toBe('needs');
+          if (e.stepFree) await page.keyboard.press('Space');
+          for (let box = 0; box < 5; box++) await page.keyboard.press('Tab');
+          expect(await focusedId(page)).toBe('showOfHands');
+          await page.keyboard.type(e.hands);
+          await page.keyboard.press('Enter');
+          await expect.poll(() => page.getByText(`Pitch ${i + 1} saved: ${e.title}`).count()).toBe(1);
+          await expect.poll(() => focusedId(page)).toBe('title');
+          expect(await page.getByLabel('Title').inputValue()).toBe('');
+        }
+        expect(await page.getByRole('heading', { name: 'Today’s pitches (5)' }).count()).toBe(1);
+        expect(await page.locator('.campgrid-desk-list li').allTextContents()).toEqual([
+          'AI in councils, Sam Okafor (discussion, 40 hands)',
+          'Paper prototyping, Kim Lee (workshop)',
+          'Show and tell: our new website, Jo Whitfield (show and tell, 25 hands)',
+          'Lego for strategy, Ravi Mehta (makers activity, 8 hands)',
+          'Walking meeting, Lou Carter (other, 12 hands)',
+        ]);
+        await expectNoAxeViolations(page, { javaScript });
+        const saved = pitchesToday(t.db, camp.event, t.clock.now());
+        expect(saved.map((p) => p.format)).toEqual(['discussion', 'workshop', 'show-and-tell', 'makers', 'other']);
+        expect(t.db.select({ needs: pitches.needs }).from(pitches).all().map((p) => p.needs)).toEqual([[], ['step-free'], [], ['step-free'], []]);
+
+        // The public board and a pitch page pass axe too.
+        await page.goto(`${address}/events/localgovcamp-2027/pitches`);
+        await expectNoAxeViolations(page, { javaScript });
+        await page.getByRole('link', { name: 'Lego for strategy' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'Lego for strategy' }).count()).toBe(1);
+        await expectNoAxeViolations(page, { javaScript });
+        await context.close();
+      } finally {
+        await t.close();
+      }
+    }, 120_000);
+  }
+});
