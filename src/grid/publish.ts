@@ -7,6 +7,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { people } from '../people/people.table.ts';
 import type { Person } from '../people/people.ts';
 import { pitches } from '../pitches/pitches.table.ts';
+import { pitchSettingsOf, savePitchSettings } from '../pitches/settings.ts';
 import { StaleGrid } from './editor.ts';
 import { gridVersions } from './grid.table.ts';
 import { loadGrid, spanOf } from './model.ts';
@@ -118,6 +119,11 @@ export function publishGrid(db: Db, now: Date, args: { event: CampEvent; version
     if (model.version !== args.version) throw new StaleGrid(model.version);
     const snapshot = nextSnapshot(tx, args.event, now, args.note, latestPublished(tx, args.event.id));
     tx.insert(gridVersions).values({ eventId: args.event.id, number: snapshot.version, publishedAt: now.getTime(), publishedBy: args.by.id, snapshot }).run();
+    // Once a grid is public, facilitators' edits to their pitches wait for organisers.
+    const settings = pitchSettingsOf(tx, args.event.id);
+    if (!settings.changesNeedApproval) {
+      savePitchSettings(tx, now, args.event.id, { interestOpensAt: settings.interestOpensAt, interestClosesAt: settings.interestClosesAt, counts: settings.counts, changesNeedApproval: true });
+    }
     tellPeopleWhatChanged(tx, now, args.event, snapshot, model.instance.attendees, args.baseUrl);
     return snapshot;
   });

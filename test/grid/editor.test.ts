@@ -1,0 +1,223 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixedClock } from '../../src/clock.ts';
+import { openDatabase, type Database } from '../../src/db/open.ts';
+import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
+import { findEventBySlug, type CampEvent } from '../../src/events/events.ts';
+import { placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
+import { gridPlacements } from '../../src/grid/grid.table.ts';
+import { loadGrid, type GridModel } from '../../src/grid/model.ts';
+import { applyProposal, proposeGrid } from '../../src/grid/plan.ts';
+import { latestPublished, publishGrid } from '../../src/grid/publish.ts';
+import { gridHealth } from '../../src/grid/warnings.ts';
+import { findPersonByEmail } from '../../src/people/people.ts';
+import { pitchSettingsOf } from '../../src/pitches/settings.ts';
+import { RuleViolation } from '../../src/rules.ts';
+import { freshDatabase, testNow } from '../helpers/app.ts';
+import { outboxMessages } from '../helpers/outbox.ts';
+
+function violation(fn: () => unknown): Record<string, string> {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleViolation) return error.errors;
+    throw error;
+  }
+  throw new Error('expected a rule to be broken');
+}
+
+// Seeding the demo camp takes a second or two: do it once and copy the file for each test.
+let template: string;
+beforeAll(() => {
+  const { db, path } = freshDatabase();
+  seedDemoCamp(db, testNow, 'http://campgrid.test', mkdtempSync(join(tmpdir(), 'campgrid-logos-')));
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  template = path;
+});
+
+describe('the grid editor', () => {
+  let db: Database;
+  let event: CampEvent;
+  let clock: FixedClock;
+  const model = (): GridModel => loadGrid(db, event);
+  beforeEach(() => {
+    const path = join(mkdtempSync(join(tmpdir(), 'campgrid-grid-')), 'grid.db');
+    copyFileSync(template, path);
+    db = openDatabase(path);
+    event = findEventBySlug(db, demoSlug)!;
+    clock = new FixedClock(testNow);
+  });
+  afterAll(() => db?.$client.close());
+
+  const campDay = () => model().days[1]!;
+  const pitchIds = () => [...model().pitches.values()].filter((p) => (p.session.length ?? 1) === 1 && !(p.session.needs ?? []).length).map((p) => p.id);
+  const roomIds = () => model().rooms.map((r) => r.id);
+
+  it('places a session, moves it, and refuses a place that is taken, naming what is there', () => {
+    const [a, b] = pitchIds();
+    const [hall, chamber] = roomIds();
+    const [first, second] = campDay().slots;
+    placePitch(db, clock.now(), event, 0, { pitchId: a!, roomId: hall!, slotId: first!.id });
+    placePitch(db, clock.now(), event, 1, { pitchId: a!, roomId: chamber!, slotId: second!.id });
+    expect(model().placements.map((p) => [p.pitchId, p.roomId, p.slotId])).toEqual([[a, chamber, second!.id]]);
+    const title = model().pitches.get(a!)!.title;
+    expect(violation(() => placePitch(db, clock.now(), event, 2, { pitchId: b!, roomId: chamber!, slotId: second!.id }))).toEqual({
+      slotId: `Council chamber at 11:15 already has “${title}”; move it first or swap them`,
+    });
+  });
+
+  it('refuses an edit made on a version someone else has changed, and changes nothing', () => {
+    const [a, b] = pitchIds();
+    const [hall] = roomIds();
+    const [first, second] = campDay().slots;
+    placePitch(db, clock.now(), event, 0, { pitchId: a!, roomId: hall!, slotId: first!.id });
+    // A second organiser, still looking at version 0, tries to put another session there.
+    expect(() => placePitch(db, clock.now(), event, 0, { pitchId: b!, roomId: hall!, slotId: second!.id })).toThrow(StaleGrid);
+    expect(model().placements).toHaveLength(1);
+    expect(model().version).toBe(1);
+  });
+
+  it('keeps double sessions in two adjacent slots, and refuses one that would run past lunch', () => {
+    const double = [...model().pitches.values()].find((p) => p.session.length === 2)!;
+    const slots = campDay().slots;
+    const [hall] = roomIds();
+    // Slot 2 ends at 12:00; the next session slot is after lunch, too far away to continue in.
+    expect(violation(() => placePitch(db, clock.now(), event, 0, { pitchId: double.id, roomId: hall!, slotId: slots[1]!.id }))).toEqual({
+      slotId: `“${double.title}” is a double session and needs the next slot in the same room too`,
+    });
+    placePitch(db, clock.now(), event, 0, { pitchId: double.id, roomId: hall!, slotId: slots[2]!.id });
+    const single = pitchIds()[0]!;
+    expect(() => placePitch(db, clock.now(), event, 1, { pitchId: single, roomId: hall!, slotId: slots[3]!.id })).toThrow(RuleViolation);
+  });
+
+  it('swaps two sessions, takes one off, and undoes the last change', () => {
+    const [a, b] = pitchIds();
+    const [hall, chamber] = roomIds();
+    const [first] = campDay().slots;
+    placePitch(db, clock.now(), event, 0, { pitchId: a!, roomId: hall!, slotId: first!.id });
+    placePitch(db, clock.now(), event, 1, { pitchId: b!, roomId: chamber!, slotId: first!.id });
+    swapPitches(db, clock.now(), event, 2, { pitchId: a!, otherPitchId: b! });
+    const where = () => Object.fromEntries(model().placements.map((p) => [p.pitchId, p.roomId]));
+    expect(where()).toEqual({ [a!]: chamber, [b!]: hall });
+    unschedulePitch(db, clock.now(), event, 3, a!);
+    expect(model().placements.map((p) => p.pitchId)).toEqual([b]);
+    expect(undoLastChange(db, clock.now(), event, 4)).toBe('take a session off the grid');
+    expect(where()).toEqual({ [a!]: chamber, [b!]: hall });
+    expect(violation(() => undoLastChange(db, clock.now(), event, 5))).toEqual({ undo: 'There is nothing to undo' });
+  });
+
+  it('pins a session where it is; a pinned session neither moves nor comes off; a pin that breaks a need is refused', () => {
+    const needsStepFree = [...model().pitches.values()].find((p) => p.session.needs?.includes('step-free') && (p.session.length ?? 1) === 1);
+    const mezzanine = model().rooms.find((r) => r.name === 'Mezzanine')!;
+    const [first, second] = campDay().slots;
+    const a = pitchIds()[0]!;
+    placePitch(db, clock.now(), event, 0, { pitchId: a, roomId: roomIds()[0]!, slotId: first!.id });
+    setPinned(db, clock.now(), event, 1, a, true);
+    expect(violation(() => placePitch(db, clock.now(), event, 2, { pitchId: a, roomId: roomIds()[1]!, slotId: first!.id }))).toEqual({
+      pitchId: `“${model().pitches.get(a)!.title}” is pinned; unpin it before moving it`,
+    });
+    expect(() => unschedulePitch(db, clock.now(), event, 2, a)).toThrow(RuleViolation);
+    if (needsStepFree) {
+      placePitch(db, clock.now(), event, 2, { pitchId: needsStepFree.id, roomId: mezzanine.id, slotId: second!.id });
+      expect(gridHealth(model()).warnings.filter((w) => w.pitchId === needsStepFree.id).map((w) => w.kind)).toContain('needs');
+      expect(violation(() => setPinned(db, clock.now(), event, 3, needsStepFree.id, true))).toEqual({ pitchId: 'It cannot be pinned there: the room does not have what the session needs' });
+    }
+  });
+
+  it('warns of a room too small for its expected audience and counts who misses something in each slot', () => {
+    const popular = [...model().pitches.values()].sort((x, y) => y.expected - x.expected)[0]!;
+    const garden = model().rooms.find((r) => r.name === 'Garden room')!;
+    const [first] = campDay().slots;
+    placePitch(db, clock.now(), event, 0, { pitchId: popular.id, roomId: garden.id, slotId: first!.id });
+    const health = gridHealth(model());
+    expect(health.warnings).toContainEqual({ pitchId: popular.id, kind: 'over-capacity', message: `“${popular.title}” expects ${popular.expected} people but Garden room holds 15` });
+    const second = [...model().pitches.values()].sort((x, y) => y.expected - x.expected)[1]!;
+    placePitch(db, clock.now(), event, 1, { pitchId: second.id, roomId: roomIds()[0]!, slotId: first!.id });
+    expect(gridHealth(model()).missesBySlot.get(first!.id)).toBeGreaterThan(0);
+  });
+
+  it('runs the scheduler on the whole draft, keeping pins, and applies the proposal as one undoable change', () => {
+    const a = pitchIds()[0]!;
+    const [first] = campDay().slots;
+    placePitch(db, clock.now(), event, 0, { pitchId: a, roomId: roomIds()[3]!, slotId: first!.id });
+    setPinned(db, clock.now(), event, 1, a, true);
+    const proposal = proposeGrid(db, clock.now(), event, 2, 'replan', { timeLimitMs: 300 });
+    expect(proposal.assignments.find((x) => x.pitchId === a)).toEqual({ pitchId: a, roomId: roomIds()[3], slotId: first!.id });
+    expect(proposal.metrics.lowerBound).toBeLessThanOrEqual(proposal.metrics.score);
+    applyProposal(db, clock.now(), event, 2);
+    const placed = model().placements;
+    expect(placed.length).toBe(proposal.assignments.length);
+    expect(placed.find((p) => p.pitchId === a)!.pinned).toBe(true);
+    expect(gridHealth(model()).warnings.filter((w) => w.kind !== 'over-capacity')).toEqual([]);
+    undoLastChange(db, clock.now(), event, 3);
+    expect(model().placements.map((p) => p.pitchId)).toEqual([a]);
+  });
+
+  it('fills only the gaps when asked, leaving every placed session where it is', () => {
+    const [a] = pitchIds();
+    const [first] = campDay().slots;
+    placePitch(db, clock.now(), event, 0, { pitchId: a!, roomId: roomIds()[5]!, slotId: first!.id });
+    const proposal = proposeGrid(db, clock.now(), event, 1, 'fill', { timeLimitMs: 300 });
+    expect(proposal.assignments.find((x) => x.pitchId === a)).toEqual({ pitchId: a, roomId: roomIds()[5], slotId: first!.id });
+    expect(proposal.assignments.length).toBeGreaterThan(30);
+  });
+
+  it('will not apply a proposal made on an older version', () => {
+    proposeGrid(db, clock.now(), event, 0, 'replan', { timeLimitMs: 200 });
+    placePitch(db, clock.now(), event, 0, { pitchId: pitchIds()[0]!, roomId: roomIds()[0]!, slotId: campDay().slots[0]!.id });
+    expect(() => applyProposal(db, clock.now(), event, 1)).toThrow(RuleViolation);
+  });
+
+  describe('publishing', () => {
+    const organiser = () => findPersonByEmail(db, 'organiser@demo.campgrid.example')!;
+
+    it('numbers versions, logs what changed, keeps UIDs, raises SEQUENCE on a move and emails each person once', () => {
+      proposeGrid(db, clock.now(), event, 0, 'replan', { timeLimitMs: 300 });
+      applyProposal(db, clock.now(), event, 0);
+      const before = outboxMessages(db).length;
+      const v1 = publishGrid(db, clock.now(), { event, version: 1, note: 'First grid', by: organiser(), baseUrl: 'http://campgrid.test' });
+      expect(v1.version).toBe(1);
+      expect(v1.changes.every((c) => c.kind === 'added')).toBe(true);
+      expect(v1.sessions.every((s) => s.sequence === 0 && !s.cancelled)).toBe(true);
+      expect(pitchSettingsOf(db, event.id).changesNeedApproval).toBe(true);
+      const emails = outboxMessages(db).slice(before);
+      expect(emails.length).toBeGreaterThan(200);
+      expect(new Set(emails.map((m) => m.toAddress)).size).toBe(emails.length);
+      expect(emails[0]!.subject).toBe(`The grid for ${event.name} is published`);
+
+      // Move one session to an empty room and slot, take another off, and publish again.
+      const m = model();
+      const [moved, removed] = m.placements.filter((p) => !p.pinned);
+      const taken = new Set(m.placements.map((p) => `${p.roomId}:${p.slotId}`));
+      const free = m.days.flatMap((d) => d.slots).flatMap((s) => m.rooms.map((r) => ({ roomId: r.id, slotId: s.id }))).find((c) => !taken.has(`${c.roomId}:${c.slotId}`) && (m.pitches.get(moved!.pitchId)!.session.length ?? 1) === 1)!;
+      placePitch(db, clock.now(), event, 1, { pitchId: moved!.pitchId, ...free });
+      unschedulePitch(db, clock.now(), event, 2, removed!.pitchId);
+      clock.advance(60_000);
+      const mailsBefore = outboxMessages(db).length;
+      const v2 = publishGrid(db, clock.now(), { event, version: 3, note: '', by: organiser(), baseUrl: 'http://campgrid.test' });
+      expect(v2.version).toBe(2);
+      expect(v2.changes.map((c) => [c.kind, c.pitchId]).sort()).toEqual([['cancelled', removed!.pitchId], ['moved', moved!.pitchId]].sort());
+      const s = (g: typeof v1, id: number) => g.sessions.find((x) => x.pitchId === id)!;
+      expect(s(v2, moved!.pitchId).sequence).toBe(1);
+      expect(s(v2, moved!.pitchId).changedAt).toBe(clock.now().getTime());
+      expect(s(v2, removed!.pitchId)).toMatchObject({ cancelled: true, sequence: 1 });
+      const unchanged = v1.sessions.find((x) => x.pitchId !== moved!.pitchId && x.pitchId !== removed!.pitchId)!;
+      expect(s(v2, unchanged.pitchId)).toEqual(unchanged);
+      const changeMails = outboxMessages(db).slice(mailsBefore);
+      expect(changeMails.length).toBeGreaterThan(0);
+      expect(changeMails[0]!.subject).toBe(`The grid for ${event.name} has changed`);
+      expect(changeMails.every((mail) => /Moved: |Cancelled: /.test(mail.textBody))).toBe(true);
+      expect(latestPublished(db, event.id)!.version).toBe(2);
+      // Publishing again with no change logs nothing and emails nobody.
+      const quiet = outboxMessages(db).length;
+      const v3 = publishGrid(db, clock.now(), { event, version: 3, note: 'No change', by: organiser(), baseUrl: 'http://campgrid.test' });
+      expect(v3.changes).toEqual([]);
+      expect(outboxMessages(db).length).toBe(quiet);
+      expect(db.select().from(gridPlacements).where(eq(gridPlacements.eventId, event.id)).all().length).toBe(m.placements.length - 1);
+    });
+  });
+});
