@@ -5,6 +5,7 @@ import { roleAt } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
+import { latestPublished } from '../grid/publish.ts';
 import type { Person } from '../people/people.ts';
 import type { Db } from '../db/open.ts';
 import { packagesOf } from '../sponsors/packages.ts';
@@ -40,6 +41,7 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
       dates: timetable.map((t) => t.day.date),
       canOrganise,
       hasTickets: ticketTypesOf(db, event.id).some((t) => t.visibility === 'public'),
+      gridPublished: latestPublished(db, event.id) !== null,
       sponsorGroups: recognitionOf(db, event.id),
       offersSponsorship: event.status === 'published' && packagesOf(db, event.id).length > 0,
     });
