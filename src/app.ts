@@ -21,6 +21,7 @@ import { organisePitchRoutes } from './pitches/moderation.routes.ts';
 import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
+import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { errorPages } from './web/errors.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
+  await app.register(sessionNoteRoutes);
   await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });

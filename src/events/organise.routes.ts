@@ -13,6 +13,7 @@ import { sponsorReviewRoutes } from '../sponsors/review.routes.ts';
 import { sponsorTotals } from '../sponsors/sponsors.ts';
 import { teamRoutes } from './team.routes.ts';
 import { gridEditorRoutes } from '../grid/editor.routes.ts';
+import { pitchCardRoutes } from '../grid/cards.routes.ts';
 import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
 import { attendeeRoutes } from '../tickets/attendees.routes.ts';
 import { timetableOf } from './timetable.ts';
@@ -123,6 +124,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
       await eventApp.register(sponsorPackageRoutes);
       await eventApp.register(sponsorReviewRoutes);
       await eventApp.register(gridEditorRoutes);
+      await eventApp.register(pitchCardRoutes);
     },
     { prefix: '/events/:slug' },
   );

@@ -7,6 +7,7 @@ import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts
 import { requireSignedIn } from '../web/guards.ts';
 import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
 import { placesOf } from '../tickets/me.ts';
+import { agendasOf } from '../grid/agenda.ts';
 import { deletePersonalDetails, personalData } from '../tickets/privacy.ts';
 import { updatePersonName } from './people.ts';
 import { checkSignInLink, redeemSignInLink, requestSignInLink, safeNextPath } from './sign-in.ts';
@@ -40,6 +41,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     organised: eventsOrganisedBy(db, person),
     places: placesOf(db, links, person.id),
     sponsorships: sponsorshipsOf(db, person),
+    agendas: agendasOf(db, person.id),
   });
 
   app.get('/sign-in', async (request, reply) => {

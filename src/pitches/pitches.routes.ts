@@ -1,3 +1,5 @@
+import { latestPublished } from '../grid/publish.ts';
+import { notesOf, publishedSessionOf } from '../grid/notes.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { events } from '../events/events.table.ts';
@@ -95,8 +97,21 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
       here: `/events/${event.slug}/pitches/${pitch.id}`,
       backLink: `/events/${event.slug}/pitches`,
       done: (request.query as Record<string, unknown>).done,
+      ...sessionPart(event.id, pitch.id, now, person ? isRegisteredFor(db, event.id, person.id) || isOrganiser : false, (request.query as Record<string, unknown>).note),
     });
   });
+
+  /** Once on the published grid, a pitch's page is also its session's page. */
+  const sessionPart = (eventId: number, pitchId: number, now: Date, mayAddNotes: boolean, noteProblem: unknown) => {
+    const session = publishedSessionOf(latestPublished(db, eventId), pitchId);
+    return {
+      session,
+      notes: session ? notesOf(db, pitchId) : [],
+      nowMs: now.getTime(),
+      canAddNote: !!session && !session.cancelled && mayAddNotes && now.getTime() >= session.startsAt,
+      noteProblem: typeof noteProblem === 'string' ? noteProblem.slice(0, 200) : null,
+    };
+  };
 
   // A short address that fits on a sticky note or a printed grid; it outlives merges.
   app.get('/p/:pitchId', async (request, reply) => {

@@ -51,7 +51,7 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|id)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|noteId|id)\b/g, (_m, name: string) => String(ids[name]))
       // A sponsor's own pages are reached by a real secret link, so forms there are exercised too.
       .replace('/sponsorships/:token', `/sponsorships/${sponsorToken}`)
       .replace(':token', 'some-token')
@@ -110,6 +110,7 @@ describe('every route in the route table', () => {
       'POST /organise/events/:slug/grid/undo',
       'POST /organise/events/:slug/grid/propose',
       'POST /organise/events/:slug/grid/apply',
+      'GET /organise/events/:slug/pitch-cards',
       'GET /organise/events/:slug/pitch-desk',
       'POST /organise/events/:slug/pitch-desk',
     ]);

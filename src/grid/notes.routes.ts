@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { visibleEvent } from '../events/public.routes.ts';
+import { roleAt } from '../events/organisers.ts';
+import { pitchAt } from '../pitches/pitches.ts';
+import { Forbidden } from '../rules.ts';
+import { isRegisteredFor } from '../tickets/registrations.ts';
+import { formBody, parseForm, requiredText } from '../web/forms.ts';
+import { idParam, requireSignedIn } from '../web/guards.ts';
+import { RuleViolation } from '../rules.ts';
+import { addSessionNote, publishedSessionOf, removeSessionNote } from './notes.ts';
+import { latestPublished } from './publish.ts';
+
+const noteForm = z.object({
+  title: requiredText('Enter what the link is, like “Slides” or “Our notes”', 120, 'The title must be 120 characters or fewer'),
+  url: requiredText('Enter the web address', 500, 'The web address must be 500 characters or fewer'),
+});
+
+/** Adding and removing links to session notes, on the session's own page. */
+export async function sessionNoteRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.campgrid;
+  app.register(async (signedIn) => {
+    signedIn.addHook('preHandler', requireSignedIn);
+    signedIn.post('/events/:slug/pitches/:pitchId/notes', { config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const event = visibleEvent(db, slug, request.person);
+      const pitch = pitchAt(db, event.id, idParam(request, 'pitchId'));
+      const page = `/events/${event.slug}/pitches/${pitch.id}`;
+      const person = request.person!;
+      if (!isRegisteredFor(db, event.id, person.id) && !roleAt(db, person, event.id)) throw new Forbidden();
+      const parsed = parseForm(noteForm, formBody(request.body));
+      const problem = (errors: Record<string, string>) => reply.redirect(`${page}?note=${encodeURIComponent(Object.values(errors)[0]!)}#notes`, 303);
+      if (!parsed.ok) return problem(parsed.errors);
+      try {
+        addSessionNote(db, clock.now(), { session: publishedSessionOf(latestPublished(db, event.id), pitch.id), personId: person.id, ...parsed.value });
+      } catch (error) {
+        if (error instanceof RuleViolation) return problem(error.errors);
+        throw error;
+      }
+      return reply.redirect(`${page}?done=note-added#notes`, 303);
+    });
+    signedIn.post('/events/:slug/pitches/:pitchId/notes/:noteId/remove', async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const event = visibleEvent(db, slug, request.person);
+      if (!request.person || !roleAt(db, request.person, event.id)) throw new Forbidden();
+      const pitch = pitchAt(db, event.id, idParam(request, 'pitchId'));
+      removeSessionNote(db, pitch.id, idParam(request, 'noteId'));
+      return reply.redirect(`/events/${event.slug}/pitches/${pitch.id}?done=note-removed#notes`, 303);
+    });
+  });
+}
