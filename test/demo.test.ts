@@ -5,6 +5,7 @@ import { teamOf } from '../src/events/organisers.ts';
 import { timetableOf } from '../src/events/timetable.ts';
 import { ticketNumbers } from '../src/tickets/organiser-view.ts';
 import { countPlaces } from '../src/tickets/places.ts';
+import { publishedVersions } from '../src/grid/publish.ts';
 import { outboxMessages } from './helpers/outbox.ts';
 import { availabilityOf, packagesOf } from '../src/sponsors/packages.ts';
 import { sponsorsOf, sponsorTotals } from '../src/sponsors/sponsors.ts';
@@ -108,6 +109,14 @@ describe('the demo camp’s pitches', () => {
     expect(sessions.some((s) => s.facilitators[0]!.startsWith('w') && s.audience > 0)).toBe(true);
     expect(attendees.length).toBeGreaterThan(250);
     expect(attendees.filter((a) => a.wants.length > 1).length).toBeGreaterThan(230); // overlapping audiences
+  });
+
+  it('has a published grid with a change log of two versions', () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const versions = publishedVersions(t.db, event.id);
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(versions[0]!.changes.map((c) => c.kind)).toEqual(['moved']);
+    expect(versions[1]!.sessions.filter((s) => !s.cancelled).length).toBeGreaterThan(30);
   });
 
   it('keeps its pitches when seeded again', () => {

@@ -8,6 +8,7 @@ import { inviteOrganiser } from '../events/organisers.ts';
 import { addRoom } from '../events/rooms.ts';
 import { addSlot, generateSlots } from '../events/slots.ts';
 import { seedDemoTickets } from './tickets.ts';
+import { seedDemoGrid } from './grid.ts';
 import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
 import { seedDemoSponsors, storeDemoLogos } from './sponsors.ts';
@@ -111,6 +112,7 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string
     seedDemoSponsors(tx, now, { event: published, organiser, baseUrl, firstDay: friday, logos });
     // 40 pitches across formats and about six "I'd go" marks for each attendee with a place, skewed as a real board is.
     seedDemoInterest(tx, now, seedDemoPitches(tx, now, published, organiser.id, attendees), attendees, attendees.length * 6);
+    seedDemoGrid(tx, now, published, organiser, baseUrl);
 
     const past = createEvent(tx, now, { ...eventBasics(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
     const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;

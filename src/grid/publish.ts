@@ -113,7 +113,7 @@ export function describeChange(change: GridChange, zone: string): string {
  * every facilitator and interested attendee of a changed session one message listing what
  * changed for them. All in one transaction; the emails go through the outbox.
  */
-export function publishGrid(db: Db, now: Date, args: { event: CampEvent; version: number; note: string; by: Person; baseUrl: string }): PublishedGrid {
+export function publishGrid(db: Db, now: Date, args: { event: CampEvent; version: number; note: string; by: Person; baseUrl: string; notify?: boolean }): PublishedGrid {
   return db.transaction((tx) => {
     const model = loadGrid(tx, args.event);
     if (model.version !== args.version) throw new StaleGrid(model.version);
@@ -124,7 +124,7 @@ export function publishGrid(db: Db, now: Date, args: { event: CampEvent; version
     if (!settings.changesNeedApproval) {
       savePitchSettings(tx, now, args.event.id, { interestOpensAt: settings.interestOpensAt, interestClosesAt: settings.interestClosesAt, counts: settings.counts, changesNeedApproval: true });
     }
-    tellPeopleWhatChanged(tx, now, args.event, snapshot, model.instance.attendees, args.baseUrl);
+    if (args.notify ?? true) tellPeopleWhatChanged(tx, now, args.event, snapshot, model.instance.attendees, args.baseUrl);
     return snapshot;
   });
 }

@@ -34,6 +34,8 @@ let template: string;
 beforeAll(() => {
   const { db, path } = freshDatabase();
   seedDemoCamp(db, testNow, 'http://campgrid.test', mkdtempSync(join(tmpdir(), 'campgrid-logos-')));
+  // The demo ships with a published grid; these tests start from an empty one.
+  db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements; delete from pitch_settings;');
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
   template = path;
