@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
+import { latestPublished as latestPublishedGrid } from '../../src/grid/publish.ts';
 import { Agent, errorSummary } from '../helpers/agent.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
@@ -116,5 +117,72 @@ describe('the grid over HTTP', () => {
     expect((await helper.post(`${base}/publish`, { version: '0', note: '' })).statusCode).toBe(403);
     const stranger = await signedInAgent(app, person(db, 'stranger@example.org'));
     expect((await stranger.get(base)).statusCode).toBe(403);
+  });
+});
+
+describe('sessions on the published grid', () => {
+  let app: FastifyInstance;
+  let db: Database;
+  let clock: FixedClock;
+  beforeEach(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'campgrid-grid-notes-'));
+    const { db: seeded } = { db: openDatabase(join(dir, 'c.db')) };
+    seedDemoCamp(seeded, testNow, 'http://campgrid.test', dir);
+    db = seeded;
+    clock = new FixedClock(testNow);
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
+    app = await buildApp(config, { db, clock, startMail: false, logger: false });
+    await app.ready();
+  });
+  afterEach(async () => {
+    await app.close();
+    db.$client.close();
+  });
+
+  const published = () => {
+    const event = findEventBySlug(db, demoSlug)!;
+    return { event, grid: latestPublishedGrid(db, event.id)! };
+  };
+
+  it('shows where and when on the session’s page, takes note links once it has started, and organisers can remove them', async () => {
+    const { grid } = published();
+    const session = grid.sessions.find((s) => !s.cancelled)!;
+    const page = `/events/${demoSlug}/pitches/${session.pitchId}`;
+    const visitorView = await new Agent(app).get(page);
+    expect(visitorView.body).toContain('When and where');
+    expect(visitorView.body).toContain(session.roomName);
+    expect(visitorView.body).toContain(`href="/events/${demoSlug}/pitches/${session.pitchId}.ics"`);
+    expect(visitorView.body).toContain('Once the session starts, people who were there can add links here.');
+
+    const early = await (await signedInAgent(app, person(db, 'attendee1@demo.campgrid.example'))).post(`${page}/notes`, { title: 'Slides', url: 'https://example.org/slides' });
+    expect(decodeURIComponent(early.headers.location as string)).toContain('Notes can be added once the session has started');
+    // The camp is weeks away: move to the session's start and sign in on the day.
+    clock.set(new Date(session.startsAt + 60_000));
+    const attendee = await signedInAgent(app, person(db, 'attendee1@demo.campgrid.example'));
+    const bad = await attendee.post(`${page}/notes`, { title: 'Evil', url: 'javascript:alert(1)' });
+    expect(decodeURIComponent(bad.headers.location as string)).toContain('Enter a web address starting with https:// or http://');
+    const ok = await attendee.post(`${page}/notes`, { title: 'Our notes <b>', url: 'https://example.org/notes' });
+    expect(ok.headers.location).toBe(`${page}?done=note-added#notes`);
+    const withNote = await attendee.get(page);
+    expect(withNote.body).toContain('<a class="govuk-link" href="https://example.org/notes" rel="nofollow ugc">Our notes &lt;b&gt;</a>');
+    expect((await attendee.post(`${page}/notes/1/remove`)).statusCode).toBe(403);
+    const organiser = await signedInAgent(app, person(db, 'organiser@demo.campgrid.example'));
+    expect((await organiser.post(`${page}/notes/1/remove`)).headers.location).toBe(`${page}?done=note-removed#notes`);
+    expect((await organiser.get(page)).body).not.toContain('href="https://example.org/notes"');
+  });
+
+  it('lists a person’s agenda on /me, with clashes', async () => {
+    const { grid } = published();
+    const zoe = person(db, 'attendee1@demo.campgrid.example');
+    const agent = await signedInAgent(app, zoe);
+    const me = await agent.get('/me');
+    expect(me.body).toContain(`My agenda: ${published().event.name}`);
+    const marked = grid.sessions.filter((s) => !s.cancelled);
+    // Two sessions at the same time make a clash the page names.
+    const a = marked[0]!;
+    const b = marked.find((s) => s.startsAt === a.startsAt && s.pitchId !== a.pitchId)!;
+    db.$client.prepare('insert or ignore into interest (pitch_id, person_id, created_at) values (?, ?, 0), (?, ?, 0)').run(a.pitchId, zoe.id, b.pitchId, zoe.id);
+    const clash = await agent.get('/me');
+    expect(clash.body).toContain('are at the same time');
   });
 });
