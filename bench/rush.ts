@@ -6,7 +6,8 @@
 // Prints what came back, then checks the database itself. Exits 1 if a requirement fails.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { openRegisterPage, percentile, rushAgent, submitRegistration, type Submission } from './support/registration-client.ts';
@@ -45,14 +46,20 @@ async function main(): Promise<number> {
   });
   try {
     console.log(`Campgrid registration rush: ${requests} registrations at once for ${capacity} places (Node ${process.version}, ${cpus().length} cores)`);
+    const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
     const csrf = await openRegisterPage(server.baseUrl, camp.slug);
     const agent = rushAgent(sockets);
     const target = { slug: camp.slug, ticketTypeId: camp.ticketTypeId, csrf };
+    const cpuBefore = cpuSecondsOf(server.child.pid);
     const began = performance.now();
     const results: Submission[] = await Promise.all(
       Array.from({ length: requests }, (_, i) => submitRegistration(agent, server.baseUrl, target, { name: `Rusher ${i + 1}`, email: `rusher${i + 1}@example.org` })),
     );
     const totalMs = performance.now() - began;
+    const cpuAfter = cpuSecondsOf(server.child.pid);
+    // On a shared machine the wall-clock figures depend on the neighbours; the server's own CPU
+    // time per request does much less.
+    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100 : null;
     agent.destroy();
 
     const answered = results.filter((r) => r.status !== null);
@@ -75,6 +82,8 @@ async function main(): Promise<number> {
       p50Ms: Math.round(percentile(latencies, 50)),
       p99Ms: Math.round(percentile(latencies, 99)),
       maxMs: Math.round(Math.max(0, ...latencies)),
+      serverCpuMsPerRequest,
+      loadAverageBefore: loadBefore,
     };
     const otherStatuses = new Map<string, number>();
     for (const r of results) if (!(r.status === 303 && (r.outcome === 'confirmed' || r.outcome === 'waiting'))) {
@@ -104,6 +113,7 @@ async function main(): Promise<number> {
     console.log(`answers      confirmed ${confirmed}, waiting ${waiting}, errors ${errors}, 5xx ${serverErrors}, lost ${lost} (sent ${requests}, answered ${answered.length})`);
     if (otherStatuses.size) console.log(`             other answers: ${[...otherStatuses].map(([k, n]) => `${k} × ${n}`).join(', ')}`);
     console.log(`speed        all answered in ${(totalMs / 1000).toFixed(2)} s, ${figures.throughput} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`);
+    console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration; load average before the rush ${loadBefore} on ${cpus().length} cores`);
     console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued}${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
 
     const requirements: Array<[string, boolean]> = [
@@ -132,6 +142,17 @@ async function main(): Promise<number> {
   } finally {
     await server.stop('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** User plus system CPU seconds a process has used so far (Linux), or null where unknown. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    // Fields after the command name: state is field 3, utime 14, stime 15 (in clock ticks).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
   }
 }
 
