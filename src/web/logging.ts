@@ -50,7 +50,11 @@ export function loggerOptions(config: Config, stream?: DestinationStream): Fasti
     hooks: {
       // Every message string passes through here, whatever logged it.
       logMethod(args, method) {
-        if (redact) for (let i = 0; i < args.length; i++) if (typeof args[i] === 'string') args[i] = scrub(args[i] as string);
+        if (redact) {
+          // log.error(err) alone makes err.message the line's message: give it a redacted one.
+          if (args.length === 1 && (args[0] as unknown) instanceof Error) args.push((args[0] as unknown as Error).message);
+          for (let i = 0; i < args.length; i++) if (typeof args[i] === 'string') args[i] = scrub(args[i] as string);
+        }
         return method.apply(this, args as Parameters<typeof method>);
       },
     },
