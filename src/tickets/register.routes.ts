@@ -4,7 +4,7 @@ import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
-import { ticketsOnOffer } from './availability.ts';
+import { shownWith, ticketsOnOffer } from './availability.ts';
 import { registerAttendee } from './register.ts';
 import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
@@ -52,8 +52,9 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       if (!parsed.ok) return again(parsed.errors);
       // Only what registering needs; the page's other parts are read if it has to be shown again.
       const event = visibleEvent(db, slug, request.person);
-      const type = ticketsOnOffer(db, event.id, clock.now(), parsed.value.accessCode).find((o) => o.type.id === parsed.value.ticketTypeId)?.type;
-      if (!type) return again({ ticketTypeId: 'Choose a ticket' });
+      const type = findTicketType(db, event.id, parsed.value.ticketTypeId);
+      // A hidden type without its code is treated as no type at all: the form does not reveal it.
+      if (!type || !shownWith(type, parsed.value.accessCode)) return again({ ticketTypeId: 'Choose a ticket' });
       try {
         const { ticketTypeId: _t, codeOfConduct: _c, accessCode, ...details } = parsed.value;
         const outcome = registerAttendee(db, clock.now(), links, { event, type, details, accessCode });
