@@ -51,12 +51,15 @@ async function main(): Promise<number> {
     const agent = rushAgent(sockets);
     const target = { slug: camp.slug, ticketTypeId: camp.ticketTypeId, csrf };
     const cpuBefore = cpuSecondsOf(server.child.pid);
+    const clientCpuBefore = process.cpuUsage();
     const began = performance.now();
     const results: Submission[] = await Promise.all(
       Array.from({ length: requests }, (_, i) => submitRegistration(agent, server.baseUrl, target, { name: `Rusher ${i + 1}`, email: `rusher${i + 1}@example.org` })),
     );
     const totalMs = performance.now() - began;
     const cpuAfter = cpuSecondsOf(server.child.pid);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuMsPerRequest = Math.round((clientCpu.user + clientCpu.system) / 10 / requests) / 100;
     // On a shared machine the wall-clock figures depend on the neighbours; the server's own CPU
     // time per request does much less.
     const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100 : null;
@@ -83,6 +86,7 @@ async function main(): Promise<number> {
       p99Ms: Math.round(percentile(latencies, 99)),
       maxMs: Math.round(Math.max(0, ...latencies)),
       serverCpuMsPerRequest,
+      clientCpuMsPerRequest,
       loadAverageBefore: loadBefore,
     };
     const otherStatuses = new Map<string, number>();
@@ -113,7 +117,7 @@ async function main(): Promise<number> {
     console.log(`answers      confirmed ${confirmed}, waiting ${waiting}, errors ${errors}, 5xx ${serverErrors}, lost ${lost} (sent ${requests}, answered ${answered.length})`);
     if (otherStatuses.size) console.log(`             other answers: ${[...otherStatuses].map(([k, n]) => `${k} × ${n}`).join(', ')}`);
     console.log(`speed        all answered in ${(totalMs / 1000).toFixed(2)} s, ${figures.throughput} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`);
-    console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration; load average before the rush ${loadBefore} on ${cpus().length} cores`);
+    console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration (this client: ${clientCpuMsPerRequest} ms); load average before the rush ${loadBefore} on ${cpus().length} cores`);
     console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued}${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
 
     const requirements: Array<[string, boolean]> = [
