@@ -22,6 +22,7 @@ type Row = Record<string, unknown>;
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value).replace(/\|/g, '\\|');
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(Math.round(value * 100) / 100);
   return String(value).replace(/\|/g, '\\|');
 }
 
