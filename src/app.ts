@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/open.ts';
@@ -23,6 +24,8 @@ import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { errorPages } from './web/errors.ts';
+import { healthRoutes } from './web/health.routes.ts';
+import { loggerOptions, requestIdFor } from './web/logging.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
@@ -35,12 +38,16 @@ export interface BuildOptions {
   /** Start the background mail sender (off in tests that drive delivery themselves). */
   startMail?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: DestinationStream;
 }
 
 /** Builds the whole Campgrid web app. Tests, the demo and the server all build it this way. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie'] },
+    logger: options.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
@@ -54,6 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     smtpUrl: config.smtpUrl,
     mailDir: join(config.dataDir, 'mail'),
     pollMs: config.mailPollMs,
+    showAddresses: config.env !== 'production',
     log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
   });
   const routes: AppContext['routes'] = [];
@@ -63,6 +71,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('campgrid', { config, db, clock, mail, routes });
 
+  // Every response names its request, so a visitor's report can be matched to the log.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(healthRoutes);
   await app.register(fastifyFormbody);
   await app.register(sessions);
   await app.register(security);

@@ -24,9 +24,35 @@ export function openDatabase(path: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Database;
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * drizzle asks the driver to prepare every query afresh, so SQLite parses and plans the same SQL
+ * on every request; under a registration rush that was the largest single cost. The driver's
+ * `prepare` is wrapped to keep the most recent statements, keyed by their SQL text (values are
+ * bound separately, so one query shape is one statement). A cached statement is handed out in
+ * its default (non-raw) mode, as a fresh one would be. Nothing in Campgrid iterates a
+ * statement, which would keep it busy.
+ */
+export function cacheStatements(sqlite: SQLite.Database, size = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 export function closeDatabase(db: Database): void {

@@ -13,6 +13,11 @@ export interface MailSenderOptions {
   smtpUrl: string | undefined;
   mailDir: string;
   pollMs: number;
+  /**
+   * Name the recipient in the file-delivery log line. On in development, where that line is how
+   * a local user finds their sign-in link; off in production, where logs hold no addresses.
+   */
+  showAddresses?: boolean;
   log: { info(msg: string): void; warn(msg: string): void };
 }
 
@@ -28,6 +33,12 @@ export class MailSender {
   /** The timer runs and kicks are heeded only between start() and stop(). */
   private started = false;
   private stopping = false;
+  /**
+   * Set when an attempt has just failed (the SMTP server is likely down): kicks are ignored
+   * until the next timed pass, so a rush of registrations makes one attempt per poll rather
+   * than one per registration, each pushing another message into backoff.
+   */
+  private resting = false;
 
   constructor(private readonly options: MailSenderOptions) {
     this.transport = options.smtpUrl
@@ -43,7 +54,7 @@ export class MailSender {
 
   /** Ask for a delivery pass now (coalesced with one already running). */
   kick(): void {
-    if (!this.started || this.stopping) return;
+    if (!this.started || this.stopping || this.resting) return;
     if (this.running) {
       this.again = true;
       return;
@@ -59,7 +70,7 @@ export class MailSender {
     }
     this.running = this.pass().finally(() => {
       this.running = undefined;
-      if (this.again && this.started && !this.stopping) {
+      if (this.again && this.started && !this.stopping && !this.resting) {
         this.again = false;
         this.schedule(0);
       }
@@ -79,6 +90,7 @@ export class MailSender {
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.resting = false;
       void this.deliverDue().finally(() => {
         if (this.started && !this.stopping) this.schedule(this.options.pollMs);
       });
@@ -100,6 +112,7 @@ export class MailSender {
           const reason = error instanceof Error ? error.message : String(error);
           markAttemptFailed(db, message.id, clock.now(), reason);
           this.options.log.warn(`mail ${message.id} not sent, will retry: ${reason}`);
+          this.resting = true;
           // The server is likely down: leave the rest for the next pass instead of hammering it.
           return;
         }
@@ -135,6 +148,7 @@ export class MailSender {
     writeFileSync(file, raw);
     const links = message.textBody.match(/https?:\/\/\S+/g) ?? [];
     // Without SMTP a local user can still sign in: the link goes to the console too.
-    this.options.log.info(`mail to ${message.toAddress}: "${message.subject}" written to ${file}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+    const to = this.options.showAddresses ? message.toAddress : '[email]';
+    this.options.log.info(`mail to ${to}: "${message.subject}" written to ${file}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
   }
 }

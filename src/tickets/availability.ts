@@ -16,9 +16,8 @@ export interface TicketOffer {
  * types appear only with their access code.
  */
 export function ticketsOnOffer(db: Db, eventId: number, now: Date, accessCode: string | null): TicketOffer[] {
-  const code = (accessCode ?? '').trim().toLowerCase();
   return ticketTypesOf(db, eventId)
-    .filter((type) => type.visibility === 'public' || (code !== '' && (type.accessCode ?? '').trim().toLowerCase() === code))
+    .filter((type) => shownWith(type, accessCode))
     .map((type) => {
       const t = now.getTime();
       const places = countPlaces(db, type, now);
@@ -30,4 +29,10 @@ export function ticketsOnOffer(db: Db, eventId: number, now: Date, accessCode: s
       else state = places.generalFree > 0 ? 'open' : 'full';
       return { type, state, placesLeft };
     });
+}
+
+/** Whether a visitor sees a ticket type: a public one always, a hidden one only with its code. */
+export function shownWith(type: TicketType, accessCode: string | null): boolean {
+  const code = (accessCode ?? '').trim().toLowerCase();
+  return type.visibility === 'public' || (code !== '' && (type.accessCode ?? '').trim().toLowerCase() === code);
 }

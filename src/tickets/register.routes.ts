@@ -5,11 +5,10 @@ import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
-import { ticketsOnOffer } from './availability.ts';
+import { shownWith, ticketsOnOffer } from './availability.ts';
 import { registerAttendee } from './register.ts';
 import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
-import { waitingPosition } from './waiting-list.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered']);
 
@@ -52,15 +51,17 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       const again = (errors: Record<string, string>) =>
         reply.code(400).view('tickets/register.eta', { ...page(slug, request.person, typeof body.accessCode === 'string' ? body.accessCode : ''), values: body, errors });
       if (!parsed.ok) return again(parsed.errors);
-      const view = page(slug, request.person, parsed.value.accessCode);
-      const type = findTicketType(db, view.event.id, parsed.value.ticketTypeId);
-      if (!type || !view.offers.some((o) => o.type.id === type.id)) return again({ ticketTypeId: 'Choose a ticket' });
+      // Only what registering needs; the page's other parts are read if it has to be shown again.
+      const event = visibleEvent(db, slug, request.person);
+      const type = findTicketType(db, event.id, parsed.value.ticketTypeId);
+      // A hidden type without its code is treated as no type at all: the form does not reveal it.
+      if (!type || !shownWith(type, parsed.value.accessCode)) return again({ ticketTypeId: 'Choose a ticket' });
       try {
         const { ticketTypeId: _t, codeOfConduct: _c, accessCode, ...details } = parsed.value;
-        const outcome = registerAttendee(db, clock.now(), links, { event: view.event, type, details, accessCode });
+        const outcome = registerAttendee(db, clock.now(), links, { event, type, details, accessCode });
         mail.kick();
-        const position = outcome.kind === 'waiting' ? `&position=${waitingPosition(db, outcome.registration)}` : '';
-        return reply.redirect(`/events/${view.event.slug}/register/done?outcome=${outcome.kind}&ticket=${type.id}${position}`, 303);
+        const position = outcome.kind === 'waiting' ? `&position=${outcome.position}` : '';
+        return reply.redirect(`/events/${event.slug}/register/done?outcome=${outcome.kind}&ticket=${type.id}${position}`, 303);
       } catch (error) {
         if (error instanceof RuleViolation) return again(error.errors);
         throw error;

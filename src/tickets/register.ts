@@ -25,7 +25,9 @@ export interface AttendeeDetails {
   showOnAttendeeList: boolean;
 }
 
-export type RegisterOutcome = { kind: 'confirmed' | 'waiting' | 'entered' | 'already-registered'; registration: Registration };
+export type RegisterOutcome =
+  | { kind: 'confirmed' | 'entered' | 'already-registered'; registration: Registration }
+  | { kind: 'waiting'; registration: Registration; /** Their place in the queue, counting from 1. */ position: number };
 
 const dayMs = 86_400_000;
 
@@ -124,17 +126,23 @@ export function registerAttendee(
       return { kind: 'already-registered', registration: existing } as const;
     }
 
-    // People already waiting come first: offer them anything free before this newcomer.
-    offerFreePlaces(tx, now, links, type);
     const ballot = type.allocation === 'ballot';
-    const pool = ballot ? null : poolFor(countPlaces(tx, type, now), eligibilityOf(details));
+    let places = countPlaces(tx, type, now);
+    // People already waiting come first: offer them anything free before this newcomer. (Once
+    // the places are gone, as for most of a rush, there is nothing to offer and nothing to recount.)
+    if (places.totalHeld < places.released && offerFreePlaces(tx, now, links, type) > 0) places = countPlaces(tx, type, now);
+    const pool = ballot ? null : poolFor(places, eligibilityOf(details));
     const status = ballot ? 'entered' : pool ? 'confirmed' : 'waiting';
     const registration = insertRegistration(tx, now, { event, type, personId: person.id, details, status, pool, replacing: existing });
     const ctx = { event, type, registration, to: person.email };
     const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
     if (status === 'confirmed') queueTicketMail(tx, now, links, ctx, { kind: 'confirmed', signInLink });
     else if (status === 'entered') queueTicketMail(tx, now, links, ctx, { kind: 'entered', drawAt: type.drawAt ?? type.closesAt, signInLink });
-    else queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position: waitingPosition(tx, registration), signInLink });
+    if (status === 'waiting') {
+      const position = waitingPosition(tx, registration);
+      queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position, signInLink });
+      return { kind: status, registration, position };
+    }
     return { kind: status, registration };
   });
 }

@@ -1,0 +1,163 @@
+// Registration rush benchmark: `npm run bench:rush [-- --json FILE] [--requests N] [--capacity N] [--sockets N]`.
+// --profile DIR writes the server's CPU profile there.
+// Starts the real server as a child process on a fresh database with a published camp whose
+// one first-come ticket type has 250 places, opens the register page once for a CSRF cookie
+// and token, then fires 2,000 registrations with distinct emails at once over loopback.
+// Prints what came back, then checks the database itself. Exits 1 if a requirement fails.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { openRegisterPage, percentile, rushAgent, submitRegistration, type Submission } from './support/registration-client.ts';
+import { seedRushCamp } from './support/rush-camp.ts';
+import { startServerProcess } from './support/server-process.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const requests = Number(option('--requests') ?? 2000);
+const capacity = Number(option('--capacity') ?? 250);
+const sockets = Number(option('--sockets') ?? requests);
+const jsonFile = option('--json');
+// Writes a V8 CPU profile of the server to this folder, for finding where the time goes.
+const profileDir = option('--profile');
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'campgrid-rush-'));
+  const databasePath = join(dir, 'campgrid.db');
+  const camp = seedRushCamp(databasePath, { capacity });
+  const server = await startServerProcess({
+    databasePath,
+    nodeOptions: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+    // Configured as a real site runs (production: cached templates), but with the per-address
+    // rate limit lifted, since every submission comes from 127.0.0.1. Without SMTP_URL the
+    // emails are written to files in the temporary folder, alongside the rush.
+    env: {
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      REGISTRATIONS_PER_IP_PER_MINUTE: String(requests * 10),
+      LOG_LEVEL: 'warn',
+      JOB_SECONDS: '3600',
+    },
+  });
+  try {
+    console.log(`Campgrid registration rush: ${requests} registrations at once for ${capacity} places (Node ${process.version}, ${cpus().length} cores)`);
+    const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
+    const csrf = await openRegisterPage(server.baseUrl, camp.slug);
+    const agent = rushAgent(sockets);
+    const target = { slug: camp.slug, ticketTypeId: camp.ticketTypeId, csrf };
+    const cpuBefore = cpuSecondsOf(server.child.pid);
+    const clientCpuBefore = process.cpuUsage();
+    const began = performance.now();
+    const results: Submission[] = await Promise.all(
+      Array.from({ length: requests }, (_, i) => submitRegistration(agent, server.baseUrl, target, { name: `Rusher ${i + 1}`, email: `rusher${i + 1}@example.org` })),
+    );
+    const totalMs = performance.now() - began;
+    const cpuAfter = cpuSecondsOf(server.child.pid);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuMsPerRequest = Math.round((clientCpu.user + clientCpu.system) / 10 / requests) / 100;
+    // On a shared machine the wall-clock figures depend on the neighbours; the server's own CPU
+    // time per request does much less.
+    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100 : null;
+    agent.destroy();
+
+    const answered = results.filter((r) => r.status !== null);
+    const confirmed = results.filter((r) => r.status === 303 && r.outcome === 'confirmed').length;
+    const waiting = results.filter((r) => r.status === 303 && r.outcome === 'waiting').length;
+    const serverErrors = results.filter((r) => r.status !== null && r.status >= 500).length;
+    const errors = results.length - confirmed - waiting;
+    const lost = requests - answered.length;
+    const latencies = answered.map((r) => r.ms);
+    const figures = {
+      requests,
+      capacity,
+      confirmed,
+      waiting,
+      errors,
+      serverErrors,
+      lost,
+      totalMs: Math.round(totalMs),
+      throughput: Math.round((answered.length / totalMs) * 1000),
+      p50Ms: Math.round(percentile(latencies, 50)),
+      p99Ms: Math.round(percentile(latencies, 99)),
+      maxMs: Math.round(Math.max(0, ...latencies)),
+      serverCpuMsPerRequest,
+      clientCpuMsPerRequest,
+      loadAverageBefore: loadBefore,
+    };
+    const otherStatuses = new Map<string, number>();
+    for (const r of results) if (!(r.status === 303 && (r.outcome === 'confirmed' || r.outcome === 'waiting'))) {
+      const key = r.status === null ? `no answer (${r.error})` : `${r.status} ${r.outcome ?? ''}`.trim();
+      otherStatuses.set(key, (otherStatuses.get(key) ?? 0) + 1);
+    }
+
+    // What the database holds, read directly rather than trusting the answers.
+    await server.stop('SIGTERM');
+    const sqlite = new SQLite(databasePath, { readonly: true });
+    const byStatus = Object.fromEntries(
+      (sqlite.prepare('SELECT status, count(*) AS n FROM registrations WHERE ticket_type_id = ? GROUP BY status').all(camp.ticketTypeId) as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]),
+    );
+    const duplicates = (
+      sqlite
+        .prepare(
+          `SELECT count(*) AS n FROM (SELECT p.email FROM registrations r JOIN people p ON p.id = r.person_id
+           WHERE r.ticket_type_id = ? GROUP BY p.email HAVING count(*) > 1)`,
+        )
+        .get(camp.ticketTypeId) as { n: number }
+    ).n;
+    const queued = (sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    sqlite.close();
+    const database = { confirmed: byStatus.confirmed ?? 0, waiting: byStatus.waiting ?? 0, other: Object.entries(byStatus).filter(([s]) => s !== 'confirmed' && s !== 'waiting'), duplicates, emailsQueued: queued };
+
+    console.log('');
+    console.log(`answers      confirmed ${confirmed}, waiting ${waiting}, errors ${errors}, 5xx ${serverErrors}, lost ${lost} (sent ${requests}, answered ${answered.length})`);
+    if (otherStatuses.size) console.log(`             other answers: ${[...otherStatuses].map(([k, n]) => `${k} × ${n}`).join(', ')}`);
+    console.log(`speed        all answered in ${(totalMs / 1000).toFixed(2)} s, ${figures.throughput} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`);
+    console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration (this client: ${clientCpuMsPerRequest} ms); load average before the rush ${loadBefore} on ${cpus().length} cores`);
+    console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued}${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
+
+    const requirements: Array<[string, boolean]> = [
+      [`exactly ${capacity} confirmed`, confirmed === capacity && database.confirmed === capacity],
+      [`exactly ${requests - capacity} waiting`, waiting === requests - capacity && database.waiting === requests - capacity],
+      ['no duplicate registrations', duplicates === 0 && database.other.length === 0],
+      ['zero 5xx', serverErrors === 0],
+      ['zero lost', lost === 0],
+    ];
+    const targets: Array<[string, boolean]> = [
+      ['all answered within 5 s', totalMs < 5000 && lost === 0],
+      ['p99 < 1 s', figures.p99Ms < 1000],
+    ];
+    console.log('');
+    for (const [name, ok] of requirements) console.log(`${ok ? 'ok  ' : 'FAIL'}  requirement: ${name}`);
+    for (const [name, ok] of targets) console.log(`${ok ? 'ok  ' : 'MISS'}  target: ${name}`);
+    const passed = requirements.every(([, ok]) => ok);
+    if (jsonFile) {
+      writeFileSync(
+        jsonFile,
+        `${JSON.stringify({ benchmark: 'rush', node: process.version, figures, database, requirementsMet: passed, targetsMet: targets.every(([, ok]) => ok) }, null, 2)}\n`,
+      );
+      console.log(`\nresults written to ${jsonFile}`);
+    }
+    return passed ? 0 : 1;
+  } finally {
+    await server.stop('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** User plus system CPU seconds a process has used so far (Linux), or null where unknown. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    // Fields after the command name: state is field 3, utime 14, stime 15 (in clock ticks).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+process.exitCode = await main();

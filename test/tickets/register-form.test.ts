@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registrations } from '../../src/tickets/tickets.table.ts';
+import { Agent, errorSummary } from '../helpers/agent.ts';
+import { makeApp, type TestApp } from '../helpers/app.ts';
+import { publishedCamp, ticketType } from '../helpers/tickets.ts';
+
+describe('the register form and hidden ticket types', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeApp();
+  });
+  afterEach(() => t.close());
+
+  const form = (ticketTypeId: number, accessCode?: string) => ({
+    ticketTypeId: String(ticketTypeId),
+    name: 'Val Unteer',
+    email: 'val@example.org',
+    role: 'citizen',
+    firstCamp: 'no',
+    codeOfConduct: 'yes',
+    ...(accessCode === undefined ? {} : { accessCode }),
+  });
+
+  it('treats a hidden type posted without its code as no choice at all, and registers with the code', async () => {
+    const { event } = publishedCamp(t.db, t.clock.now());
+    const volunteers = ticketType(t.db, t.clock.now(), event, { name: 'Volunteers', visibility: 'hidden', accessCode: 'Helping2027' });
+    const agent = new Agent(t.app);
+    await agent.get(`/events/${event.slug}/register`);
+
+    const without = await agent.post(`/events/${event.slug}/register`, form(volunteers.id));
+    expect(without.statusCode).toBe(400);
+    expect(errorSummary(without.body)).toEqual(['Choose a ticket']);
+    expect(without.body).not.toContain('Volunteers');
+    const wrong = await agent.post(`/events/${event.slug}/register`, form(volunteers.id, 'helping2026'));
+    expect(errorSummary(wrong.body)).toEqual(['Choose a ticket']);
+    expect(t.db.select().from(registrations).all()).toEqual([]);
+
+    const right = await agent.post(`/events/${event.slug}/register`, form(volunteers.id, 'helping2027'));
+    expect(right.statusCode).toBe(303);
+    expect(right.headers.location).toBe(`/events/${event.slug}/register/done?outcome=confirmed&ticket=${volunteers.id}`);
+    expect(t.db.select({ status: registrations.status }).from(registrations).where(eq(registrations.ticketTypeId, volunteers.id)).all()).toEqual([{ status: 'confirmed' }]);
+  });
+
+  it('sends someone who joins the waiting list to a page that tells them their place in the queue', async () => {
+    const { event } = publishedCamp(t.db, t.clock.now());
+    const type = ticketType(t.db, t.clock.now(), event, { capacity: 1 });
+    const agent = new Agent(t.app);
+    await agent.get(`/events/${event.slug}/register`);
+    await agent.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'first@example.org' });
+    await agent.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'second@example.org' });
+    const third = await agent.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'third@example.org' });
+    expect(third.headers.location).toBe(`/events/${event.slug}/register/done?outcome=waiting&ticket=${type.id}&position=2`);
+  });
+});
