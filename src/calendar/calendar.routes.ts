@@ -152,8 +152,9 @@ function deliver(request: FastifyRequest, reply: FastifyReply, found: Rendered |
     reply.header('X-Robots-Tag', 'noindex');
   } else {
     reply.header('Cache-Control', 'public, max-age=300');
-    // Open data: any web page or app may read the feeds and exports.
+    // Open data: any web page or app may read the feeds and exports (helmet would say same-origin).
     reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
   }
   if (isNotModified(request.headers as Record<string, string | undefined>, found.etag, how.lastModified)) return reply.code(304).send();
   reply.type(how.type);

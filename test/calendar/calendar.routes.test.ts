@@ -56,6 +56,12 @@ describe('calendar feeds over HTTP', () => {
     expect(readCalendar(response.body).events.map((e) => e.summary)).toEqual(['Opening circle', 'Open data, maps; and other things', 'Digital inclusion', 'Procurement clinic']);
   });
 
+  it('answer HEAD with the same validators and no body', async () => {
+    const get = await t.get(feed);
+    const head = await t.app.inject({ method: 'HEAD', url: feed });
+    expect([head.statusCode, head.headers.etag, head.headers['content-length'], head.body]).toEqual([200, get.headers.etag, String(Buffer.byteLength(get.body)), '']);
+  });
+
   it('answer 304 Not Modified to a matching If-None-Match, weak or strong, and to a current If-Modified-Since', async () => {
     const first = await t.get(feed);
     const etag = first.headers.etag as string;
@@ -176,6 +182,7 @@ describe('open exports over HTTP', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(response.headers['last-modified']).toBe('Sat, 24 Oct 2026 12:30:00 GMT');
     const schedule = response.json();
     expect(jsonScheduleErrors(schedule)).toEqual([]);
