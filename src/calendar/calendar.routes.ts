@@ -21,7 +21,11 @@ export interface FeedOwner {
 export interface CalendarRoutesOptions {
   /** The public address (config.baseUrl): UIDs, guids and links are built from its host. */
   baseUrl: string;
-  /** The event's latest published grid; null when there is no such event or it has never been published. */
+  /**
+   * The event's latest published grid; null for no such event (or a draft) gives 404. For a
+   * public event with no grid yet, an empty grid (version 0, no sessions) lets people subscribe
+   * before the first publish: some calendar apps refuse to add an address that answers 404.
+   */
   loadPublishedGrid: (slug: string) => Maybe<PublishedGrid | null>;
   /** The person behind a feed token and the grid of the event it belongs to; null for an unknown or revoked token. */
   sessionsForFeedToken: (token: string) => Maybe<FeedOwner | null>;

@@ -204,6 +204,10 @@ describe('a person’s own feed', () => {
     expect(calendar.events).toEqual([opening, procurementCancelled]);
   });
 
+  it('escapes the person’s name in the calendar’s name', () => {
+    expect(readCalendar(personalFeed(campV2(), [101], 'Siân O’Brien, Jr.; \\ <b>\nII', baseUrl)).name).toBe('LocalGovCamp 2026: Siân O’Brien, Jr.; \\ <b>\nII');
+  });
+
   it('is an empty calendar for someone who has marked nothing', () => {
     expect(readCalendar(personalFeed(campV2(), [], 'Bo Lind', baseUrl)).events).toEqual([]);
   });
