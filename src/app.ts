@@ -23,6 +23,7 @@ import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { sessionNoteRoutes } from './grid/notes.routes.ts';
+import { calendarArea } from './calendar/calendar-area.ts';
 import { errorPages } from './web/errors.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor } from './web/logging.ts';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
   await app.register(sessionNoteRoutes);
+  await app.register(calendarArea);
   await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });

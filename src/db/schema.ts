@@ -6,3 +6,4 @@ export * from '../tickets/tickets.table.ts';
 export * from '../sponsors/sponsors.table.ts';
 export * from '../pitches/pitches.table.ts';
 export * from '../grid/grid.table.ts';
+export * from '../calendar/calendar.table.ts';

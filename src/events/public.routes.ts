@@ -6,6 +6,7 @@ import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
 import { latestPublished } from '../grid/publish.ts';
+import { eventFeedUrl } from '../calendar/links.ts';
 import type { Person } from '../people/people.ts';
 import type { Db } from '../db/open.ts';
 import { packagesOf } from '../sponsors/packages.ts';
@@ -42,6 +43,7 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
       canOrganise,
       hasTickets: ticketTypesOf(db, event.id).some((t) => t.visibility === 'public'),
       gridPublished: latestPublished(db, event.id) !== null,
+      feedUrl: eventFeedUrl(app.campgrid.config.baseUrl, event.slug),
       sponsorGroups: recognitionOf(db, event.id),
       offersSponsorship: event.status === 'published' && packagesOf(db, event.id).length > 0,
     });

@@ -7,7 +7,7 @@ import { latestPublished } from './publish.ts';
 import type { PublishedSession } from './published.ts';
 
 export interface Agenda {
-  event: { slug: string; name: string; timeZone: string };
+  event: { id: number; slug: string; name: string; timeZone: string };
   sessions: Array<PublishedSession & { facilitating: boolean }>;
   clashes: Array<[PublishedSession, PublishedSession]>;
 }

@@ -6,6 +6,7 @@ import { visibleEvent } from '../events/public.routes.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
 import { atomFeed } from './atom.ts';
+import { eventFeedUrl, roomFeedUrl } from '../calendar/links.ts';
 import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
 import { latestPublished, publishedVersions } from './publish.ts';
 
@@ -58,6 +59,8 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
       day: grid && date ? layoutDay(grid, date, roomOrder(event.id), room) : null,
       now,
       siteUrl: config.baseUrl,
+      feedUrl: eventFeedUrl(config.baseUrl, event.slug),
+      roomFeed: room !== null ? { url: roomFeedUrl(config.baseUrl, event.slug, room), name: grid?.sessions.find((s) => s.roomId === room)?.roomName ?? 'this room' } : null,
       qr: await QRCode.toString(`${config.baseUrl}/events/${event.slug}/grid`, { type: 'svg', margin: 1 }),
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
     }));

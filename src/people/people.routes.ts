@@ -8,6 +8,8 @@ import { requireSignedIn } from '../web/guards.ts';
 import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
 import { placesOf } from '../tickets/me.ts';
 import { agendasOf } from '../grid/agenda.ts';
+import { personalFeedUrl } from '../calendar/links.ts';
+import { feedTokenFor, replaceFeedKey } from '../calendar/personal-feeds.ts';
 import { deletePersonalDetails, personalData } from '../tickets/privacy.ts';
 import { updatePersonName } from './people.ts';
 import { checkSignInLink, redeemSignInLink, requestSignInLink, safeNextPath } from './sign-in.ts';
@@ -41,7 +43,10 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     organised: eventsOrganisedBy(db, person),
     places: placesOf(db, links, person.id),
     sponsorships: sponsorshipsOf(db, person),
-    agendas: agendasOf(db, person.id),
+    agendas: agendasOf(db, person.id).map((agenda) => ({
+      ...agenda,
+      feedUrl: personalFeedUrl(config.baseUrl, feedTokenFor(db, clock.now(), config.sessionSecret, agenda.event.id, person.id)),
+    })),
   });
 
   app.get('/sign-in', async (request, reply) => {
@@ -126,6 +131,11 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       }
       updatePersonName(db, person.id, parsed.value.name);
       return reply.redirect('/me?saved=1', 303);
+    });
+
+    signedIn.post('/me/calendar-feed/replace', async (request, reply) => {
+      replaceFeedKey(db, clock.now(), request.person!.id);
+      return reply.redirect('/me?done=feed-replaced#agenda', 303);
     });
 
     signedIn.get('/me/data.json', async (request, reply) => {
