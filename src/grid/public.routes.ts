@@ -92,16 +92,21 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     const grid = latestPublished(db, event.id);
     const query = request.query as Record<string, unknown>;
     const room = numberParam(query.room);
+    const refreshing = query.refresh !== 'off';
     const now = clock.now().getTime();
     const date = localDate(now, event.timeZone);
     if (room !== null && grid && !grid.sessions.some((s) => s.roomId === room)) throw new NotFound();
-    return page(request, reply, `now|${event.id}|${grid?.version ?? 0}|${room}|${Math.floor(now / 60_000)}`, 'grid/now.eta', () => ({
+    // A screen by the stairs refreshes itself every 30 seconds, so a publish shows within a minute.
+    // Anyone reading it can stop that (WCAG 2.2.1), with a plain link, no JavaScript needed.
+    if (refreshing) reply.header('refresh', '30');
+    const here = `/events/${event.slug}/now${room !== null ? `?room=${room}&` : '?'}`;
+    return page(request, reply, `now|${event.id}|${grid?.version ?? 0}|${room}|${refreshing}|${Math.floor(now / 60_000)}`, 'grid/now.eta', () => ({
       title: `Now and next: ${event.name}`,
       event,
       grid,
       rooms: grid ? nowAndNext(grid, now, date, room) : [],
-      // A screen by the stairs refreshes itself, so a publish shows within a minute.
-      refreshSeconds: 30,
+      refreshing,
+      toggleRefresh: refreshing ? `${here}refresh=off` : here.replace(/[?&]$/, ''),
     }));
   });
 }

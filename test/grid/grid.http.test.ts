@@ -107,7 +107,10 @@ describe('the grid over HTTP', () => {
 
   it('shows now and next, refreshing itself, for every room or one', async () => {
     const now = await new Agent(app).get(`/events/${demoSlug}/now`);
-    expect(now.body).toContain('<meta http-equiv="refresh" content="30">');
+    expect(now.headers.refresh).toBe('30');
+    expect(now.body).toContain(`<a class="govuk-link" href="/events/${demoSlug}/now?refresh=off">Stop refreshing this page</a>`);
+    const still = await new Agent(app).get(`/events/${demoSlug}/now?refresh=off`);
+    expect(still.headers.refresh).toBeUndefined();
     expect((await new Agent(app).get(`/events/${demoSlug}/now?room=999999`)).statusCode).toBe(200);
   });
 

@@ -1,0 +1,175 @@
+// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--warmup S] [--connections N] [--sessions N]`.
+// Seeds a temporary database with the demo camp grown to about 120 published sessions (desk
+// pitches, extra rooms, the scheduler's grid published as the next version), starts the real
+// server (production, cached templates) and, for comparison, a bare Fastify server with one
+// constant-string route, each as its own child process. Then autocannon over loopback measures
+// the public grid page, the whole-event calendar feed (200 and 304 with If-None-Match) and the
+// c3voc schedule.json against the baseline. Exits 1 only on a 5xx or a failed 304 check;
+// the grid page's target (at least half the baseline's requests per second) is reported.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { startBaselineServer } from './support/baseline-server.ts';
+import { seedPagesCamp } from './support/pages-camp.ts';
+import { freePort, startServerProcess } from './support/server-process.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const duration = Number(option('--duration') ?? 10);
+const warmup = Number(option('--warmup') ?? Math.min(2, Math.max(0.5, duration / 5)));
+const connections = Number(option('--connections') ?? 10);
+const targetSessions = Number(option('--sessions') ?? 120);
+const jsonFile = option('--json');
+const gridTarget = 0.5;
+
+/** What autocannon returns beyond the little bench/autocannon.d.ts declares. */
+type FullResult = Result & { '2xx': number; '3xx': number; '4xx': number; '5xx': number; timeouts: number; statusCodeStats: Record<string, { count: number }> };
+
+interface Target {
+  name: string;
+  path: string;
+  baseUrl: string;
+  pid: number | undefined;
+  headers?: Record<string, string>;
+  expect: number;
+}
+
+interface Row {
+  target: string;
+  path: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  statuses: string;
+  check: string;
+  vsBaseline: number;
+  kbPerResponse: number;
+  serverCpuMsPerRequest: number | null;
+}
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'campgrid-pages-'));
+  const databasePath = join(dir, 'campgrid.db');
+  let failed = false;
+  // The port is chosen first so the seeded links (and the feeds' UIDs) name the real address.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const seedBegan = performance.now();
+  const camp = seedPagesCamp(databasePath, dir, { targetSessions, baseUrl });
+  const seedSeconds = (performance.now() - seedBegan) / 1000;
+  const server = await startServerProcess({
+    databasePath,
+    port,
+    env: { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOB_SECONDS: '3600', DATA_DIR: dir },
+  });
+  const baseline = await startBaselineServer();
+  try {
+    console.log(
+      `Campgrid public pages: ${camp.sessions} published sessions (${camp.pitches} pitches, ${camp.rooms} rooms, ${camp.places} places, ${camp.unscheduled} unscheduled; grid version ${camp.version}, snapshot ${Math.round(camp.snapshotChars / 1024)} KB of JSON), seeded in ${seedSeconds.toFixed(1)} s`,
+    );
+    console.log(`autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s each; Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}\n`);
+
+    const ics = `/events/${camp.slug}/calendar.ics`;
+    const full = await fetch(server.baseUrl + ics);
+    const etag = full.headers.get('etag');
+    await full.arrayBuffer();
+    if (full.status !== 200 || !etag) throw new Error(`GET ${ics} answered ${full.status} with ETag ${etag}`);
+
+    const targets: Target[] = [
+      { name: 'baseline (constant string)', path: '/', baseUrl: baseline.baseUrl, pid: baseline.child.pid, expect: 200 },
+      { name: 'grid page (signed out)', path: `/events/${camp.slug}/grid`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+      { name: 'calendar.ics (200)', path: ics, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+      { name: 'calendar.ics (304)', path: ics, baseUrl: server.baseUrl, pid: server.child.pid, headers: { 'if-none-match': etag }, expect: 304 },
+      { name: 'schedule.json', path: `/events/${camp.slug}/schedule.json`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+    ];
+
+    const rows: Row[] = [];
+    let serverErrors = 0;
+    for (const target of targets) {
+      const url = target.baseUrl + target.path;
+      // One request first: it must answer as expected, and its size is what each answer carries.
+      const first = await fetch(url, { headers: target.headers });
+      const bytes = (await first.arrayBuffer()).byteLength;
+      if (first.status >= 500) serverErrors++;
+      const warm = (await autocannon({ url, connections, duration: warmup, headers: target.headers })) as FullResult;
+      serverErrors += warm['5xx'];
+      const cpuBefore = cpuSecondsOf(target.pid);
+      const result = (await autocannon({ url, connections, duration, headers: target.headers })) as FullResult;
+      const cpuAfter = cpuSecondsOf(target.pid);
+      serverErrors += result['5xx'];
+      const completed = result.requests.total;
+      const statuses = Object.entries(result.statusCodeStats)
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([code, { count }]) => `${code} × ${count}`);
+      if (result.errors) statuses.push(`errors × ${result.errors}`);
+      if (result.timeouts) statuses.push(`timeouts × ${result.timeouts}`);
+      const allExpected = first.status === target.expect && (result.statusCodeStats[String(target.expect)]?.count ?? 0) === completed && completed > 0 && result.errors === 0;
+      if (target.expect === 304 && !allExpected) failed = true;
+      if (result['5xx'] > 0 || first.status >= 500) failed = true;
+      const reqPerSec = completed / (result.duration || duration);
+      rows.push({
+        target: target.name,
+        path: target.path,
+        reqPerSec: Math.round(reqPerSec),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        requests: completed,
+        statuses: statuses.join(', '),
+        check: allExpected ? `ok: all ${target.expect}` : `${target.expect === 304 ? 'FAIL' : 'MISS'}: not all ${target.expect} (first answered ${first.status})`,
+        vsBaseline: 0,
+        kbPerResponse: Math.round((bytes / 1024) * 10) / 10,
+        serverCpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && completed ? Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / completed) / 1000 : null,
+      });
+    }
+    const base = rows[0]!.reqPerSec;
+    for (const row of rows) row.vsBaseline = base ? Math.round((row.reqPerSec / base) * 100) / 100 : 0;
+    if (serverErrors) failed = true;
+
+    const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'KB/answer', 'server CPU ms/req', 'statuses', 'check'];
+    const cells = rows.map((r) => [r.target, String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), `${r.vsBaseline.toFixed(2)}×`, String(r.kbPerResponse), r.serverCpuMsPerRequest === null ? '?' : r.serverCpuMsPerRequest.toFixed(3), r.statuses, r.check]);
+    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+    const line = (c: string[]) => c.map((v, i) => (i === 0 || i >= 7 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const c of cells) console.log(line(c));
+
+    const grid = rows[1]!;
+    const gridMet = grid.vsBaseline >= gridTarget;
+    const ok304 = rows[3]!.check.startsWith('ok');
+    console.log('');
+    console.log(`${serverErrors === 0 ? 'ok  ' : 'FAIL'}  requirement: no 5xx (${serverErrors})`);
+    console.log(`${ok304 ? 'ok  ' : 'FAIL'}  requirement: calendar.ics with If-None-Match answers 304 every time`);
+    console.log(`${gridMet ? 'ok  ' : 'MISS'}  target: grid page ≥ ${gridTarget} × baseline req/s (${grid.vsBaseline.toFixed(2)} × : ${grid.reqPerSec} vs ${base} req/s)`);
+
+    if (jsonFile) {
+      writeFileSync(
+        jsonFile,
+        `${JSON.stringify({ benchmark: 'pages', node: process.version, results: rows, sessions: camp.sessions, camp, connections, durationSeconds: duration, gridTarget, gridTargetMet: gridMet, serverErrors }, null, 2)}\n`,
+      );
+      console.log(`\nresults written to ${jsonFile}`);
+    }
+    return failed ? 1 : 0;
+  } finally {
+    await baseline.stop();
+    await server.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** User plus system CPU seconds a process has used so far (Linux), or null where unknown. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+process.exitCode = await main();

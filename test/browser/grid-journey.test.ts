@@ -1,0 +1,116 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { FixedClock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
+import { findEventBySlug } from '../../src/events/events.ts';
+import { loadGrid } from '../../src/grid/model.ts';
+import { startBrowserSession } from '../../src/people/sign-in.ts';
+import { sessionCookie } from '../../src/web/sessions.ts';
+import { testNow } from '../helpers/app.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { person } from '../helpers/people.ts';
+
+describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, moved by keyboard, published and seen on a phone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const javaScript of [true, false]) {
+    it(`works ${javaScript ? 'with' : 'without'} JavaScript, with no accessibility violations`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'campgrid-grid-journey-'));
+      const db = openDatabase(join(dir, 'c.db'));
+      seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
+      // Start from the morning: pitches and interest, but no grid yet.
+      db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements;');
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
+      const app = await buildApp(config, { db, clock: new FixedClock(testNow), startMail: false, logger: false });
+      try {
+        const address = await app.listen({ port: 0, host: '127.0.0.1' });
+        const event = findEventBySlug(db, demoSlug)!;
+        const organiser = person(db, 'organiser@demo.campgrid.example');
+        const context = await newContext(browser, { javaScript });
+        await context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, testNow, organiser.id)), url: address }]);
+        const page = await context.newPage();
+        const check = (p: Page) => expectNoAxeViolations(p, { javaScript });
+
+        await page.goto(`${address}/organise/events/${demoSlug}/grid`);
+        await check(page);
+        await page.getByRole('button', { name: 'Propose a grid' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'The scheduler’s proposal' }).count()).toBe(1);
+        expect(await page.getByText(/so this is within \d+ of the best possible/).count()).toBe(1);
+        await check(page);
+        await page.getByRole('button', { name: 'Use this grid' }).click();
+        await expect.poll(() => page.getByText('The scheduler’s grid is now the draft.').count()).toBe(1);
+        await check(page);
+
+        // Pin two sessions.
+        const placed = loadGrid(db, event).placements;
+        for (const p of placed.slice(0, 2)) {
+          const title = loadGrid(db, event).pitches.get(p.pitchId)!.title;
+          await page.getByRole('link', { name: title, exact: true }).first().click();
+          await check(page);
+          await page.getByRole('button', { name: 'Pin it here' }).click();
+          await expect.poll(() => page.getByText('The grid has been changed.').count()).toBe(1);
+        }
+        expect(loadGrid(db, event).placements.filter((p) => p.pinned)).toHaveLength(2);
+
+        // Move a third session to a free place using only the keyboard.
+        const model = loadGrid(db, event);
+        const mover = model.placements.find((p) => !p.pinned && (model.pitches.get(p.pitchId)!.session.length ?? 1) === 1 && !(model.pitches.get(p.pitchId)!.session.needs ?? []).length)!;
+        const taken = new Set(model.placements.flatMap((p) => [`${p.roomId}:${p.slotId}`]));
+        const allSlots = model.days.flatMap((d) => d.slots);
+        const target = allSlots.flatMap((s) => model.rooms.map((r) => ({ room: r, slot: s }))).find((c) => !taken.has(`${c.room.id}:${c.slot.id}`))!;
+        const moverTitle = model.pitches.get(mover.pitchId)!.title;
+        await page.getByRole('link', { name: moverTitle, exact: true }).first().focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByRole('heading', { name: moverTitle, level: 1 }).count()).toBe(1);
+        await page.getByLabel('Room').focus();
+        await page.keyboard.press('Home');
+        for (let i = 0; i < model.rooms.findIndex((r) => r.id === target.room.id); i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Home');
+        for (let i = 0; i < allSlots.findIndex((s) => s.id === target.slot.id); i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByText('The grid has been changed.').count()).toBe(1);
+        expect(loadGrid(db, event).placements.find((p) => p.pitchId === mover.pitchId)).toMatchObject({ roomId: target.room.id, slotId: target.slot.id });
+        await check(page);
+
+        await page.getByLabel('A note for the change log (optional)').fill('Welcome to the camp!');
+        await page.getByRole('button', { name: 'Publish the grid' }).click();
+        await expect.poll(() => page.getByText('The grid is published.').count()).toBe(1);
+
+        // An attendee on a phone sees the session in its new room, its page, and now & next.
+        const phone = await newContext(browser, { javaScript, viewport: 'phone' });
+        const visitor = await phone.newPage();
+        await visitor.goto(`${address}/events/${demoSlug}/grid?day=${model.days.find((d) => d.id === target.slot.dayId)!.date}`);
+        await check(visitor);
+        const item = visitor.getByRole('listitem').filter({ hasText: moverTitle });
+        expect(await item.count()).toBe(1);
+        expect(await item.textContent()).toContain(target.room.name);
+        await item.getByRole('link', { name: moverTitle }).click();
+        await expect.poll(() => visitor.getByRole('heading', { name: 'When and where' }).count()).toBe(1);
+        expect(await visitor.getByText(target.room.name).count()).toBeGreaterThan(0);
+        await check(visitor);
+        await visitor.goto(`${address}/events/${demoSlug}/now`);
+        await check(visitor);
+        await visitor.goto(`${address}/events/${demoSlug}/grid/changes`);
+        expect(await visitor.getByText('Welcome to the camp!').count()).toBe(1);
+        await check(visitor);
+        await phone.close();
+        await context.close();
+      } finally {
+        await app.close();
+        db.$client.close();
+      }
+    }, 180_000);
+  }
+});
