@@ -14,6 +14,7 @@ const full = process.argv.includes('--full');
 const benchmarks: Array<{ title: string; script: string; args: string[] }> = [
   { title: 'Registration rush (2,000 registrations at once for 250 places)', script: 'bench/rush.ts', args: [] },
   { title: `Scheduler (${full ? 'full' : 'quick'} run)`, script: 'bench/scheduler.ts', args: full ? [] : ['--quick'] },
+  { title: 'Public pages under load (grid page, calendar feed 200 and 304, schedule.json) against a bare Fastify route', script: 'bench/pages.ts', args: full ? [] : ['--duration', '5'] },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

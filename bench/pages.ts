@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon, { type Result } from 'autocannon';
+import autocannon from 'autocannon';
 import { startBaselineServer } from './support/baseline-server.ts';
 import { seedPagesCamp } from './support/pages-camp.ts';
 import { freePort, startServerProcess } from './support/server-process.ts';
@@ -28,7 +28,7 @@ const jsonFile = option('--json');
 const gridTarget = 0.5;
 
 /** What autocannon returns beyond the little bench/autocannon.d.ts declares. */
-type FullResult = Result & { '2xx': number; '3xx': number; '4xx': number; '5xx': number; timeouts: number; statusCodeStats: Record<string, { count: number }> };
+type FullResult = Awaited<ReturnType<typeof autocannon>> & { '2xx': number; '3xx': number; '4xx': number; '5xx': number; timeouts: number; statusCodeStats: Record<string, { count: number }> };
 
 interface Target {
   name: string;
@@ -157,7 +157,10 @@ async function main(): Promise<number> {
     return failed ? 1 : 0;
   } finally {
     await baseline.stop();
+    // A graceful stop, as in production; a kill if it has not gone within 5 s.
+    const killer = setTimeout(() => void server.stop('SIGKILL'), 5000);
     await server.stop('SIGTERM');
+    clearTimeout(killer);
     rmSync(dir, { recursive: true, force: true });
   }
 }

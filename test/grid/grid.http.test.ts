@@ -189,3 +189,37 @@ describe('sessions on the published grid', () => {
     expect(clash.body).toContain('are at the same time');
   });
 });
+
+describe('two organisers editing at once', () => {
+  it('lets exactly one of two edits made on the same version through, over real HTTP, and the grid stays whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'campgrid-grid-race-'));
+    copyFileSync(template, join(dir, 'c.db'));
+    const db = openDatabase(join(dir, 'c.db'));
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
+    const app = await buildApp(config, { db, clock: new FixedClock(testNow), startMail: false, logger: false });
+    try {
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const model = loadGrid(db, findEventBySlug(db, demoSlug)!);
+      const [a, b] = [...model.pitches.values()].filter((p) => (p.session.length ?? 1) === 1);
+      const slot = model.days[1]!.slots[0]!.id;
+      // Two organisers, both looking at version 0, put different sessions in the same place.
+      const organisers = await Promise.all(['organiser@demo.campgrid.example', 'co-organiser@demo.campgrid.example'].map((e) => signedInAgent(app, person(db, e))));
+      const post = (agent: Agent, pitchId: number) =>
+        fetch(`${address}${`/organise/events/${demoSlug}/grid/place`}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: agent.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ _csrf: agent.csrfToken!, version: '0', pitchId: String(pitchId), roomId: String(model.rooms[0]!.id), slotId: String(slot) }),
+        });
+      const answers = await Promise.all([post(organisers[0]!, a!.id), post(organisers[1]!, b!.id)]);
+      expect(answers.map((r) => r.status).sort()).toEqual([303, 409]);
+      const after = loadGrid(db, findEventBySlug(db, demoSlug)!);
+      expect(after.placements).toHaveLength(1);
+      expect(after.version).toBe(1);
+      expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await app.close();
+      db.$client.close();
+    }
+  });
+});
