@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/open.ts';
 import { addDay } from '../events/days.ts';
-import { changeEventStatus, createEvent, findEventBySlug, type CampEvent } from '../events/events.ts';
+import { changeEventStatus, createEvent, eventDetailsOf, findEventBySlug, type CampEvent } from '../events/events.ts';
 import type { RoomFeature } from '../events/events.table.ts';
 import { inviteOrganiser } from '../events/organisers.ts';
 import { addRoom } from '../events/rooms.ts';
@@ -114,28 +114,11 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string
     seedDemoInterest(tx, now, seedDemoPitches(tx, now, published, organiser.id, attendees), attendees, attendees.length * 6);
     seedDemoGrid(tx, now, published, organiser, baseUrl);
 
-    const past = createEvent(tx, now, { ...eventBasics(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
+    const past = createEvent(tx, now, { ...eventDetailsOf(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
     const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;
     addDay(tx, past.id, past.timeZone, { date: lastYear, label: 'Camp day', opens: '09:00', closes: '17:00' });
     changeEventStatus(tx, now, past.id, 'published');
     changeEventStatus(tx, now, past.id, 'archived');
     return published;
   });
-}
-
-function eventBasics(e: CampEvent) {
-  return {
-    name: e.name,
-    slug: e.slug,
-    summary: e.summary,
-    description: e.description,
-    timeZone: e.timeZone,
-    venueName: e.venueName,
-    venueAddress: e.venueAddress,
-    travelInformation: e.travelInformation,
-    accessInformation: e.accessInformation,
-    codeOfConduct: e.codeOfConduct,
-    reconfirmDaysBefore: e.reconfirmDaysBefore,
-    needsKeptForDays: e.needsKeptForDays,
-  };
 }

@@ -26,6 +26,24 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Words a slug may not take because they are pages of their own under /events/. */
 const reservedSlugs = new Set(['new', 'organise', 'admin', 'static', 'feeds']);
 
+/** An event's details as organisers edit them. */
+export function eventDetailsOf(e: CampEvent): EventDetails {
+  return {
+    name: e.name,
+    slug: e.slug,
+    summary: e.summary,
+    description: e.description,
+    timeZone: e.timeZone,
+    venueName: e.venueName,
+    venueAddress: e.venueAddress,
+    travelInformation: e.travelInformation,
+    accessInformation: e.accessInformation,
+    codeOfConduct: e.codeOfConduct,
+    reconfirmDaysBefore: e.reconfirmDaysBefore,
+    needsKeptForDays: e.needsKeptForDays,
+  };
+}
+
 export function findEventBySlug(db: Db, slug: string): CampEvent | undefined {
   return db.select().from(events).where(eq(events.slug, slug)).get();
 }

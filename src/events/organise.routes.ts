@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { formBody, submitForm } from '../web/forms.ts';
 import { eventTeamGuard, organising, requireAdministrator, requireSignedIn } from '../web/guards.ts';
 import { eventForm, statusForm } from './event.forms.ts';
-import { changeEventStatus, createEvent, updateEvent, type CampEvent } from './events.ts';
+import { changeEventStatus, createEvent, eventDetailsOf, updateEvent, type CampEvent } from './events.ts';
 import { dayRoutes } from './days.routes.ts';
 import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
 import { roomRoutes } from './rooms.routes.ts';
@@ -18,17 +18,9 @@ import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
 import { attendeeRoutes } from '../tickets/attendees.routes.ts';
 import { timetableOf } from './timetable.ts';
 
+/** The event form's values: its details, with numbers as typed. */
 const detailsOf = (e: CampEvent) => ({
-  name: e.name,
-  slug: e.slug,
-  summary: e.summary,
-  description: e.description,
-  timeZone: e.timeZone,
-  venueName: e.venueName,
-  venueAddress: e.venueAddress,
-  travelInformation: e.travelInformation,
-  accessInformation: e.accessInformation,
-  codeOfConduct: e.codeOfConduct,
+  ...eventDetailsOf(e),
   reconfirmDaysBefore: e.reconfirmDaysBefore === null ? '' : String(e.reconfirmDaysBefore),
   needsKeptForDays: String(e.needsKeptForDays),
 });

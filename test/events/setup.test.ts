@@ -11,17 +11,9 @@ import { RuleViolation } from '../../src/rules.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
 import { person } from '../helpers/people.ts';
+import { violation } from '../helpers/rules.ts';
 
 
-function violation(fn: () => unknown): Record<string, string> {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleViolation) return error.errors;
-    throw error;
-  }
-  throw new Error('expected a rule to be broken');
-}
 
 const saturday = { date: '2027-06-19', label: 'Camp day', opens: '09:00', closes: '17:30' };
 

@@ -18,27 +18,14 @@ import { pitchSettingsOf } from '../../src/pitches/settings.ts';
 import { RuleViolation } from '../../src/rules.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
+import { violation } from '../helpers/rules.ts';
+import { demoWithoutGrid } from '../helpers/demo-template.ts';
 
-function violation(fn: () => unknown): Record<string, string> {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleViolation) return error.errors;
-    throw error;
-  }
-  throw new Error('expected a rule to be broken');
-}
 
 // Seeding the demo camp takes a second or two: do it once and copy the file for each test.
 let template: string;
 beforeAll(() => {
-  const { db, path } = freshDatabase();
-  seedDemoCamp(db, testNow, 'http://campgrid.test', mkdtempSync(join(tmpdir(), 'campgrid-logos-')));
-  // The demo ships with a published grid; these tests start from an empty one.
-  db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements; delete from pitch_settings;');
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
-  template = path;
+  template = demoWithoutGrid();
 });
 
 describe('the grid editor', () => {

@@ -14,16 +14,11 @@ import { Agent, errorSummary } from '../helpers/agent.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
 import type { FastifyInstance } from 'fastify';
+import { demoWithoutGrid } from '../helpers/demo-template.ts';
 
 let template: string;
 beforeAll(() => {
-  const { db, path } = freshDatabase();
-  seedDemoCamp(db, testNow, 'http://campgrid.test', mkdtempSync(join(tmpdir(), 'campgrid-logos-')));
-  // The demo ships with a published grid; these tests start from an empty one.
-  db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements; delete from pitch_settings;');
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
-  template = path;
+  template = demoWithoutGrid();
 });
 
 describe('the grid over HTTP', () => {

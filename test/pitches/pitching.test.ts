@@ -11,6 +11,7 @@ import { registeredAttendee } from '../helpers/attendees.ts';
 import { twoDayCamp, type TwoDayCamp } from '../helpers/camp.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
 import { person } from '../helpers/people.ts';
+import { violation } from '../helpers/rules.ts';
 
 const details = (overrides: Partial<PitchDetails> = {}): PitchDetails => ({
   title: 'Open data for parish councils',
@@ -24,15 +25,6 @@ const details = (overrides: Partial<PitchDetails> = {}): PitchDetails => ({
   ...overrides,
 });
 
-function violation(fn: () => unknown): Record<string, string> {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleViolation) return error.errors;
-    throw error;
-  }
-  throw new Error('expected a RuleViolation');
-}
 
 describe('pitching a session', () => {
   let t: TestApp;

@@ -14,18 +14,10 @@ import { freshDatabase } from '../helpers/app.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
 import { attendee, links, publishedCamp, ticketType, ticketTypeDetails } from '../helpers/tickets.ts';
 import type { CampEvent } from '../../src/events/events.ts';
+import { violation } from '../helpers/rules.ts';
 
 const hour = 3_600_000;
 
-function violation(fn: () => unknown): Record<string, string> {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleViolation) return error.errors;
-    throw error;
-  }
-  throw new Error('expected a rule to be broken');
-}
 
 describe('registering for a first-come ticket type', () => {
   let db: Database;
