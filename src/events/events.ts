@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
 import { days, eventOrganisers, events, slots, type EventStatus } from './events.table.ts';
@@ -44,8 +44,18 @@ export function eventDetailsOf(e: CampEvent): EventDetails {
   };
 }
 
+// Every public page looks its event up by slug: the query is built once per database.
+const bySlug = new WeakMap<object, { get(values: { slug: string }): CampEvent | undefined }>();
+
 export function findEventBySlug(db: Db, slug: string): CampEvent | undefined {
-  return db.select().from(events).where(eq(events.slug, slug)).get();
+  const client = (db as { $client?: object }).$client;
+  if (!client) return db.select().from(events).where(eq(events.slug, slug)).get();
+  let query = bySlug.get(client);
+  if (!query) {
+    query = db.select().from(events).where(eq(events.slug, sql.placeholder('slug'))).prepare();
+    bySlug.set(client, query);
+  }
+  return query.get({ slug });
 }
 
 function assertSlugFree(db: Db, slug: string, exceptId?: number): void {

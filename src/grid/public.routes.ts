@@ -25,6 +25,14 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     cache.set(key, html);
     return html;
   };
+  const qrCodes = new Map<string, string>();
+  const qrFor = async (url: string): Promise<string> => {
+    const known = qrCodes.get(url);
+    if (known) return known;
+    const svg = await QRCode.toString(url, { type: 'svg', margin: 1 });
+    qrCodes.set(url, svg);
+    return svg;
+  };
   const roomOrder = (eventId: number) => db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.displayOrder), asc(rooms.name)).all().map((r) => r.id);
   const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
 
@@ -47,6 +55,8 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     const today = localDate(now, event.timeZone);
     const date = typeof query.day === 'string' && dates.includes(query.day) ? query.day : dates.includes(today) ? today : dates[0];
     const room = numberParam(query.room);
+    // An unknown room is a page that does not exist, not a new entry in the cache.
+    if (room !== null && !grid?.sessions.some((s) => s.roomId === room)) throw new NotFound();
     const minute = Math.floor(now / 60_000);
     return page(request, reply, `grid|${event.id}|${grid?.version ?? 0}|${date}|${room}|${minute}`, 'grid/public.eta', async () => ({
       title: `Grid: ${event.name}`,
@@ -61,7 +71,7 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
       siteUrl: config.baseUrl,
       feedUrl: eventFeedUrl(config.baseUrl, event.slug),
       roomFeed: room !== null ? { url: roomFeedUrl(config.baseUrl, event.slug, room), name: grid?.sessions.find((s) => s.roomId === room)?.roomName ?? 'this room' } : null,
-      qr: await QRCode.toString(`${config.baseUrl}/events/${event.slug}/grid`, { type: 'svg', margin: 1 }),
+      qr: await qrFor(`${config.baseUrl}/events/${event.slug}/grid`),
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
     }));
   });
