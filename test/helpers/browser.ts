@@ -61,6 +61,9 @@ async function axeViolationsWithoutJavaScript(page: Page): Promise<string[]> {
 
 /** Runs axe on the page at WCAG 2.2 AA and fails the test with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page, options: { javaScript?: boolean } = {}): Promise<void> {
+  // A click that navigates returns before the next page has its stylesheet; axe must see the
+  // page as a person does, so wait for it to finish loading.
+  await page.waitForLoadState('load');
   const found = options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page);
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
