@@ -25,7 +25,8 @@ export function layoutDay(grid: PublishedGrid, date: string, roomOrder: number[]
   const rows = new Map<number, GridRow>();
   for (const s of sessions) {
     const row = rows.get(s.startsAt) ?? { startsAt: s.startsAt, endsAt: s.endsAt, cells: new Map() };
-    row.endsAt = Math.max(row.endsAt, s.endsAt);
+    // A row is a slot: a double session starting in it says how long it runs instead.
+    row.endsAt = Math.min(row.endsAt, s.endsAt);
     row.cells.set(s.roomId, s);
     rows.set(s.startsAt, row);
   }
