@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { RuleViolation } from '../rules.ts';
 import { days, eventOrganisers, events, slots, type EventStatus } from './events.table.ts';
 import { instantOf, localClockTime, localDate } from './local-time.ts';
@@ -26,8 +27,16 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Words a slug may not take because they are pages of their own under /events/. */
 const reservedSlugs = new Set(['new', 'organise', 'admin', 'static', 'feeds']);
 
+const eventBySlug = preparedQuery((db) =>
+  db
+    .select()
+    .from(events)
+    .where(eq(events.slug, sql.placeholder('slug')))
+    .prepare(),
+);
+
 export function findEventBySlug(db: Db, slug: string): CampEvent | undefined {
-  return db.select().from(events).where(eq(events.slug, slug)).get();
+  return eventBySlug(db).get({ slug });
 }
 
 function assertSlugFree(db: Db, slug: string, exceptId?: number): void {

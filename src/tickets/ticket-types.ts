@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, min } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
 import { RuleViolation } from '../rules.ts';
 import { holdingStatuses, type TicketType } from './registrations.ts';
@@ -33,12 +34,29 @@ export function ticketTypesOf(db: Db, eventId: number): TicketType[] {
   return db.select().from(ticketTypes).where(eq(ticketTypes.eventId, eventId)).orderBy(asc(ticketTypes.displayOrder), asc(ticketTypes.id)).all();
 }
 
+const ticketTypeAt = preparedQuery((db) =>
+  db
+    .select()
+    .from(ticketTypes)
+    .where(and(eq(ticketTypes.eventId, sql.placeholder('eventId')), eq(ticketTypes.id, sql.placeholder('id'))))
+    .prepare(),
+);
+
 export function findTicketType(db: Db, eventId: number, id: number): TicketType | undefined {
-  return db.select().from(ticketTypes).where(and(eq(ticketTypes.eventId, eventId), eq(ticketTypes.id, id))).get();
+  return ticketTypeAt(db).get({ eventId, id });
 }
 
+const wavesOfType = preparedQuery((db) =>
+  db
+    .select()
+    .from(releaseWaves)
+    .where(eq(releaseWaves.ticketTypeId, sql.placeholder('ticketTypeId')))
+    .orderBy(asc(releaseWaves.releasesAt))
+    .prepare(),
+);
+
 export function wavesOf(db: Db, ticketTypeId: number): ReleaseWave[] {
-  return db.select().from(releaseWaves).where(eq(releaseWaves.ticketTypeId, ticketTypeId)).orderBy(asc(releaseWaves.releasesAt)).all();
+  return wavesOfType(db).all({ ticketTypeId });
 }
 
 /**
