@@ -70,10 +70,21 @@ export function releasedPlaces(type: TicketType, waves: ReleaseWave[], now: Date
   return Math.min(type.capacity, waves.filter((w) => w.releasesAt <= t).reduce((sum, w) => sum + w.places, 0));
 }
 
+const eventStart = preparedQuery((db) =>
+  db
+    .select({ start: min(days.startsAt) })
+    .from(days)
+    .where(eq(days.eventId, sql.placeholder('eventId')))
+    .prepare(),
+);
+
 /** When the first day the ticket covers opens (the event's first day if it names none). */
 export function firstDayStart(db: Db, type: TicketType): number | null {
-  const where = type.dayIds.length ? inArray(days.id, type.dayIds) : eq(days.eventId, type.eventId);
-  return db.select({ start: min(days.startsAt) }).from(days).where(where).get()?.start ?? null;
+  // A list of days makes a different query each time; a whole event's days, one prepared query.
+  const first = type.dayIds.length
+    ? db.select({ start: min(days.startsAt) }).from(days).where(inArray(days.id, type.dayIds)).get()
+    : eventStart(db).get({ eventId: type.eventId });
+  return first?.start ?? null;
 }
 
 function checkDetails(db: Db, eventId: number, d: TicketTypeDetails): void {

@@ -70,6 +70,15 @@ export function tell(db: Db, now: Date, links: Links, registrationId: number, me
   queueTicketMail(db, now, links, ticketContext(db, registrationId), message);
 }
 
+const waitingQueue = preparedQuery((db) =>
+  db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')), eq(registrations.status, 'waiting')))
+    .orderBy(asc(registrations.queueOrder))
+    .prepare(),
+);
+
 /**
  * Offers every place free now to the people waiting, in queue order, each for a limited time.
  * A reserved place goes to the first *eligible* person waiting. Runs whenever a place may have
@@ -82,12 +91,7 @@ export function offerFreePlaces(db: Db, now: Date, links: Links, type: TicketTyp
   return db.transaction((tx) => {
     const places = countPlaces(tx, type, now);
     if (places.totalHeld >= places.released) return 0;
-    const waiting = tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.status, 'waiting')))
-      .orderBy(asc(registrations.queueOrder))
-      .all();
+    const waiting = waitingQueue(tx).all({ ticketTypeId: type.id });
     const deadline = offerDeadline(type, firstDayStart(tx, type), now);
     let offered = 0;
     for (const person of waiting) {
