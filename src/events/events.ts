@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { RuleViolation } from '../rules.ts';
 import { days, eventOrganisers, events, slots, type EventStatus } from './events.table.ts';
 import { instantOf, localClockTime, localDate } from './local-time.ts';
@@ -44,18 +45,16 @@ export function eventDetailsOf(e: CampEvent): EventDetails {
   };
 }
 
-// Every public page looks its event up by slug: the query is built once per database.
-const bySlug = new WeakMap<object, { get(values: { slug: string }): CampEvent | undefined }>();
+const eventBySlug = preparedQuery((db) =>
+  db
+    .select()
+    .from(events)
+    .where(eq(events.slug, sql.placeholder('slug')))
+    .prepare(),
+);
 
 export function findEventBySlug(db: Db, slug: string): CampEvent | undefined {
-  const client = (db as { $client?: object }).$client;
-  if (!client) return db.select().from(events).where(eq(events.slug, slug)).get();
-  let query = bySlug.get(client);
-  if (!query) {
-    query = db.select().from(events).where(eq(events.slug, sql.placeholder('slug'))).prepare();
-    bySlug.set(client, query);
-  }
-  return query.get({ slug });
+  return eventBySlug(db).get({ slug });
 }
 
 function assertSlugFree(db: Db, slug: string, exceptId?: number): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { ComposedMail } from './compose.ts';
 import { outbox } from './mail.table.ts';
 
@@ -12,25 +13,46 @@ export interface QueuedMail extends ComposedMail {
 }
 
 /**
+ * The outbox insert, with or without a calendar part. Two queries rather than one, because a
+ * placeholder for the JSON column would store a missing calendar as the text `null`.
+ */
+const insertMail = (withCalendar: boolean) =>
+  preparedQuery((db) =>
+    db
+      .insert(outbox)
+      .values({
+        messageId: sql.placeholder('messageId'),
+        toAddress: sql.placeholder('toAddress'),
+        subject: sql.placeholder('subject'),
+        textBody: sql.placeholder('textBody'),
+        htmlBody: sql.placeholder('htmlBody'),
+        calendar: withCalendar ? sql.placeholder('calendar') : null,
+        nextAttemptAt: sql.placeholder('nextAttemptAt'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .returning()
+      .prepare(),
+  );
+const insertMailWithCalendar = insertMail(true);
+const insertMailAlone = insertMail(false);
+
+/**
  * Queues an email. Call it inside the transaction that makes the change the email announces,
  * so the two are committed (or lost) together.
  */
 export function queueMail(db: Db, now: Date, mail: QueuedMail): OutboxMessage {
   const messageId = `<${randomBytes(16).toString('hex')}@campgrid>`;
-  return db
-    .insert(outbox)
-    .values({
-      messageId,
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      calendar: mail.calendar ?? null,
-      nextAttemptAt: now.getTime(),
-      createdAt: now.getTime(),
-    })
-    .returning()
-    .get();
+  const insert = mail.calendar ? insertMailWithCalendar : insertMailAlone;
+  return insert(db).get({
+    messageId,
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+    calendar: mail.calendar,
+    nextAttemptAt: now.getTime(),
+    createdAt: now.getTime(),
+  })!;
 }
 
 /** Messages whose next attempt is due, oldest first. */

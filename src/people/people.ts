@@ -1,5 +1,6 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { people } from './people.table.ts';
 
 export type Person = typeof people.$inferSelect;
@@ -9,23 +10,35 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+const personByEmail = preparedQuery((db) =>
+  db
+    .select()
+    .from(people)
+    .where(eq(people.email, sql.placeholder('email')))
+    .prepare(),
+);
+
 export function findPersonByEmail(db: Db, email: string): Person | undefined {
-  return db.select().from(people).where(eq(people.email, normaliseEmail(email))).get();
+  return personByEmail(db).get({ email: normaliseEmail(email) });
 }
 
 export function findPerson(db: Db, id: number): Person | undefined {
   return db.select().from(people).where(eq(people.id, id)).get();
 }
 
+const insertPerson = preparedQuery((db) =>
+  db
+    .insert(people)
+    .values({ email: sql.placeholder('email'), name: sql.placeholder('name'), createdAt: sql.placeholder('createdAt') })
+    .returning()
+    .prepare(),
+);
+
 /** Finds the person with this address, creating them if this is their first visit. */
 export function findOrCreatePerson(db: Db, now: Date, email: string, name = ''): Person {
   const existing = findPersonByEmail(db, email);
   if (existing) return existing;
-  return db
-    .insert(people)
-    .values({ email: normaliseEmail(email), name: name.trim(), createdAt: now.getTime() })
-    .returning()
-    .get();
+  return insertPerson(db).get({ email: normaliseEmail(email), name: name.trim(), createdAt: now.getTime() })!;
 }
 
 export function updatePersonName(db: Db, id: number, name: string): void {

@@ -1,6 +1,7 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { browserSessions, people, signInLinks } from './people.table.ts';
@@ -95,23 +96,36 @@ export function createSignInLink(db: Db, now: Date, args: { email: string; baseU
   });
 }
 
+const insertLink = preparedQuery((db) =>
+  db
+    .insert(signInLinks)
+    .values({
+      tokenHash: sql.placeholder('tokenHash'),
+      email: sql.placeholder('email'),
+      purpose: sql.placeholder('purpose'),
+      nextPath: sql.placeholder('nextPath'),
+      requestedFromIp: sql.placeholder('requestedFromIp'),
+      createdAt: sql.placeholder('createdAt'),
+      expiresAt: sql.placeholder('expiresAt'),
+    })
+    .prepare(),
+);
+
 function createLink(
   db: Db,
   now: Date,
   args: { email: string; purpose: 'sign-in' | 'administrator'; lifetimeMs: number; baseUrl: string; ip: string | null; next: string | null },
 ): string {
   const token = newSecretToken();
-  db.insert(signInLinks)
-    .values({
-      tokenHash: hashToken(token),
-      email: args.email,
-      purpose: args.purpose,
-      nextPath: args.next,
-      requestedFromIp: args.ip,
-      createdAt: now.getTime(),
-      expiresAt: now.getTime() + args.lifetimeMs,
-    })
-    .run();
+  insertLink(db).run({
+    tokenHash: hashToken(token),
+    email: args.email,
+    purpose: args.purpose,
+    nextPath: args.next,
+    requestedFromIp: args.ip,
+    createdAt: now.getTime(),
+    expiresAt: now.getTime() + args.lifetimeMs,
+  });
   return `${args.baseUrl}/sign-in/${token}`;
 }
 

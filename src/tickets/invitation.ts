@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { renderCalendar } from '../calendar/ics.ts';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
 import { localClockTime, longDate } from '../events/local-time.ts';
 import type { CampEvent } from '../events/events.ts';
@@ -14,6 +15,33 @@ import { registrations } from './tickets.table.ts';
  * allows one per message, so a ticket for several days is one entry from the first day's opening
  * to the last day's close, with each day's hours in its description.
  */
+const eventDays = preparedQuery((db) =>
+  db
+    .select()
+    .from(days)
+    .where(eq(days.eventId, sql.placeholder('eventId')))
+    .orderBy(asc(days.startsAt))
+    .prepare(),
+);
+
+/** Takes the registration's next invitation SEQUENCE, returning the one after it. */
+const nextSequence = preparedQuery((db) =>
+  db
+    .update(registrations)
+    .set({ invitationSequence: sql`${registrations.invitationSequence} + 1` })
+    .where(eq(registrations.id, sql.placeholder('id')))
+    .returning({ next: registrations.invitationSequence })
+    .prepare(),
+);
+
+/** Hosts of base URLs, parsed once each (the UID's domain). */
+const hosts = new Map<string, string>();
+const hostOf = (baseUrl: string): string => {
+  let host = hosts.get(baseUrl);
+  if (host === undefined) hosts.set(baseUrl, (host = new URL(baseUrl).host));
+  return host;
+};
+
 export function registrationInvitation(
   db: Db,
   links: Links,
@@ -22,23 +50,16 @@ export function registrationInvitation(
   now: Date,
 ): { method: string; content: string } | null {
   const { event, type, registration } = ctx;
-  const covered = db
-    .select()
-    .from(days)
-    .where(type.dayIds.length ? inArray(days.id, type.dayIds) : eq(days.eventId, event.id))
-    .orderBy(asc(days.startsAt))
-    .all();
+  // A list of days makes a different query each time; a whole event's days, one prepared query.
+  const covered = type.dayIds.length
+    ? db.select().from(days).where(inArray(days.id, type.dayIds)).orderBy(asc(days.startsAt)).all()
+    : eventDays(db).all({ eventId: event.id });
   if (covered.length === 0) return null;
   // The SEQUENCE used now, and the next one kept for the following message.
-  const sequence = db
-    .update(registrations)
-    .set({ invitationSequence: sql`${registrations.invitationSequence} + 1` })
-    .where(eq(registrations.id, registration.id))
-    .returning({ next: registrations.invitationSequence })
-    .get()!.next - 1;
+  const sequence = nextSequence(db).get({ id: registration.id })!.next - 1;
   const hours = covered.map((d) => `${d.label ? `${d.label}, ` : ''}${longDate(d.date)}: ${localClockTime(d.startsAt, event.timeZone)} to ${localClockTime(d.endsAt, event.timeZone)}`);
   const venue = [event.venueName, event.venueAddress.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
-  const host = new URL(links.baseUrl).host;
+  const host = hostOf(links.baseUrl);
   const content = renderCalendar({ name: event.name, description: event.summary, method }, [
     {
       uid: `registration-${registration.id}@${host}`,

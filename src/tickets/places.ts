@@ -1,5 +1,6 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { holdingStatuses, type TicketType } from './registrations.ts';
 import { releasedPlaces, wavesOf } from './ticket-types.ts';
 import { registrations, type PlacePool } from './tickets.table.ts';
@@ -21,13 +22,17 @@ export interface PlaceCount {
   generalFree: number;
 }
 
-export function countPlaces(db: Db, type: TicketType, now: Date): PlaceCount {
-  const rows = db
+const heldByPool = preparedQuery((db) =>
+  db
     .select({ pool: registrations.pool, n: count() })
     .from(registrations)
-    .where(and(eq(registrations.ticketTypeId, type.id), inArray(registrations.status, holdingStatuses)))
+    .where(and(eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')), inArray(registrations.status, holdingStatuses)))
     .groupBy(registrations.pool)
-    .all();
+    .prepare(),
+);
+
+export function countPlaces(db: Db, type: TicketType, now: Date): PlaceCount {
+  const rows = heldByPool(db).all({ ticketTypeId: type.id });
   const held: Record<PlacePool, number> = { general: 0, 'first-timers': 0, councillors: 0 };
   for (const r of rows) held[r.pool ?? 'general'] += r.n;
   return placeCount(type, releasedPlaces(type, wavesOf(db, type.id), now), held, now);

@@ -1,5 +1,6 @@
-import { and, eq, gt, max } from 'drizzle-orm';
+import { and, eq, gt, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import { findOrCreatePerson } from '../people/people.ts';
@@ -39,9 +40,17 @@ function recentlySentLink(db: Db, email: string, now: Date): boolean {
     .get();
 }
 
+const lastDayEnd = preparedQuery((db) =>
+  db
+    .select({ end: max(days.endsAt) })
+    .from(days)
+    .where(eq(days.eventId, sql.placeholder('eventId')))
+    .prepare(),
+);
+
 /** When an event's special-category data is deleted: its last day plus the days it is kept. */
 export function needsDeletedAt(db: Db, event: CampEvent): number {
-  const lastEnd = db.select({ end: max(days.endsAt) }).from(days).where(eq(days.eventId, event.id)).get()?.end ?? 0;
+  const lastEnd = lastDayEnd(db).get({ eventId: event.id })?.end ?? 0;
   return lastEnd + event.needsKeptForDays * dayMs;
 }
 
@@ -55,6 +64,52 @@ export function checkOpen(type: TicketType, now: Date, accessCode: string | null
   if (t >= type.closesAt) throw new RuleViolation({ ticketTypeId: `Registration for ${type.name} has closed` });
 }
 
+const lastQueueOrder = preparedQuery((db) =>
+  db
+    .select({ last: max(registrations.queueOrder) })
+    .from(registrations)
+    .where(eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')))
+    .prepare(),
+);
+
+const insertRegistrationRow = preparedQuery((db) =>
+  db
+    .insert(registrations)
+    .values({
+      ticketTypeId: sql.placeholder('ticketTypeId'),
+      personId: sql.placeholder('personId'),
+      status: sql.placeholder('status'),
+      pool: sql.placeholder('pool'),
+      name: sql.placeholder('name'),
+      organisation: sql.placeholder('organisation'),
+      role: sql.placeholder('role'),
+      firstCamp: sql.placeholder('firstCamp'),
+      noPhotos: sql.placeholder('noPhotos'),
+      showOnAttendeeList: sql.placeholder('showOnAttendeeList'),
+      agreedToCodeOfConductAt: sql.placeholder('agreedToCodeOfConductAt'),
+      queueOrder: sql.placeholder('queueOrder'),
+      offerExpiresAt: sql.placeholder('offerExpiresAt'),
+      cancelledReason: sql.placeholder('cancelledReason'),
+      manageKey: sql.placeholder('manageKey'),
+      checkedInAt: sql.placeholder('checkedInAt'),
+      importedFrom: sql.placeholder('importedFrom'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare(),
+);
+
+// (An update's set takes a placeholder only inside sql``; these columns bind values as they are.)
+const upsertNeeds = preparedQuery((db) => {
+  const needs = { accessNeeds: sql`${sql.placeholder('accessNeeds')}`, dietaryNeeds: sql`${sql.placeholder('dietaryNeeds')}`, deleteAfter: sql`${sql.placeholder('deleteAfter')}` };
+  return db
+    .insert(registrationNeeds)
+    .values({ registrationId: sql.placeholder('registrationId'), ...needs })
+    .onConflictDoUpdate({ target: registrationNeeds.registrationId, set: needs })
+    .prepare();
+});
+
 /**
  * Writes a registration (or reuses a released one, since a person has one row per ticket type)
  * with its needs kept apart. Callers decide the status and pool.
@@ -65,7 +120,7 @@ export function insertRegistration(
   args: { event: CampEvent; type: TicketType; personId: number; details: AttendeeDetails; status: RegistrationStatus; pool: PlacePool | null; replacing?: Registration; importedFrom?: string },
 ): Registration {
   const { event, type, details } = args;
-  const queueOrder = (db.select({ last: max(registrations.queueOrder) }).from(registrations).where(eq(registrations.ticketTypeId, type.id)).get()?.last ?? 0) + 1;
+  const queueOrder = (lastQueueOrder(db).get({ ticketTypeId: type.id })?.last ?? 0) + 1;
   const values = {
     status: args.status,
     pool: args.pool,
@@ -86,14 +141,18 @@ export function insertRegistration(
   } as const;
   const registration = args.replacing
     ? db.update(registrations).set(values).where(eq(registrations.id, args.replacing.id)).returning().get()
-    : db.insert(registrations).values({ ...values, ticketTypeId: type.id, personId: args.personId, createdAt: now.getTime() }).returning().get();
-  const needs = { accessNeeds: details.accessNeeds, dietaryNeeds: details.dietaryNeeds, deleteAfter: needsDeletedAt(db, event) };
-  db.insert(registrationNeeds)
-    .values({ registrationId: registration.id, ...needs })
-    .onConflictDoUpdate({ target: registrationNeeds.registrationId, set: needs })
-    .run();
+    : insertRegistrationRow(db).get({ ...values, ticketTypeId: type.id, personId: args.personId, createdAt: now.getTime() })!;
+  upsertNeeds(db).run({ registrationId: registration.id, accessNeeds: details.accessNeeds, dietaryNeeds: details.dietaryNeeds, deleteAfter: needsDeletedAt(db, event) });
   return registration;
 }
+
+const registrationOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')), eq(registrations.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
 
 /**
  * Registers a person for a ticket type in one synchronous transaction: the capacity check and
@@ -112,11 +171,7 @@ export function registerAttendee(
   checkOpen(type, now, args.accessCode ?? null);
   return db.transaction((tx) => {
     const person = findOrCreatePerson(tx, now, details.email, details.name);
-    const existing = tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.personId, person.id)))
-      .get();
+    const existing = registrationOf(tx).get({ ticketTypeId: type.id, personId: person.id });
     if (existing && existing.status !== 'cancelled') {
       // Someone typing another person's address again and again must not flood their inbox.
       if (!recentlySentLink(tx, person.email, now)) {

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, min } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
 import { RuleViolation } from '../rules.ts';
 import { holdingStatuses, type TicketType } from './registrations.ts';
@@ -33,12 +34,29 @@ export function ticketTypesOf(db: Db, eventId: number): TicketType[] {
   return db.select().from(ticketTypes).where(eq(ticketTypes.eventId, eventId)).orderBy(asc(ticketTypes.displayOrder), asc(ticketTypes.id)).all();
 }
 
+const ticketTypeAt = preparedQuery((db) =>
+  db
+    .select()
+    .from(ticketTypes)
+    .where(and(eq(ticketTypes.eventId, sql.placeholder('eventId')), eq(ticketTypes.id, sql.placeholder('id'))))
+    .prepare(),
+);
+
 export function findTicketType(db: Db, eventId: number, id: number): TicketType | undefined {
-  return db.select().from(ticketTypes).where(and(eq(ticketTypes.eventId, eventId), eq(ticketTypes.id, id))).get();
+  return ticketTypeAt(db).get({ eventId, id });
 }
 
+const wavesOfType = preparedQuery((db) =>
+  db
+    .select()
+    .from(releaseWaves)
+    .where(eq(releaseWaves.ticketTypeId, sql.placeholder('ticketTypeId')))
+    .orderBy(asc(releaseWaves.releasesAt))
+    .prepare(),
+);
+
 export function wavesOf(db: Db, ticketTypeId: number): ReleaseWave[] {
-  return db.select().from(releaseWaves).where(eq(releaseWaves.ticketTypeId, ticketTypeId)).orderBy(asc(releaseWaves.releasesAt)).all();
+  return wavesOfType(db).all({ ticketTypeId });
 }
 
 /**
@@ -52,10 +70,21 @@ export function releasedPlaces(type: TicketType, waves: ReleaseWave[], now: Date
   return Math.min(type.capacity, waves.filter((w) => w.releasesAt <= t).reduce((sum, w) => sum + w.places, 0));
 }
 
+const eventStart = preparedQuery((db) =>
+  db
+    .select({ start: min(days.startsAt) })
+    .from(days)
+    .where(eq(days.eventId, sql.placeholder('eventId')))
+    .prepare(),
+);
+
 /** When the first day the ticket covers opens (the event's first day if it names none). */
 export function firstDayStart(db: Db, type: TicketType): number | null {
-  const where = type.dayIds.length ? inArray(days.id, type.dayIds) : eq(days.eventId, type.eventId);
-  return db.select({ start: min(days.startsAt) }).from(days).where(where).get()?.start ?? null;
+  // A list of days makes a different query each time; a whole event's days, one prepared query.
+  const first = type.dayIds.length
+    ? db.select({ start: min(days.startsAt) }).from(days).where(inArray(days.id, type.dayIds)).get()
+    : eventStart(db).get({ eventId: type.eventId });
+  return first?.start ?? null;
 }
 
 function checkDetails(db: Db, eventId: number, d: TicketTypeDetails): void {

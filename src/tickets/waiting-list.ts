@@ -1,5 +1,6 @@
-import { and, asc, count, eq, lt, lte } from 'drizzle-orm';
+import { and, asc, count, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { events } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import { people } from '../people/people.table.ts';
@@ -24,13 +25,23 @@ export function offerDeadline(type: TicketType, eventStart: number | null, now: 
   return eventStart !== null && eventStart > t ? Math.min(deadline, eventStart) : deadline;
 }
 
-/** A waiting person's place in the queue, counting from 1. */
-export function waitingPosition(db: Db, registration: Registration): number {
-  const ahead = db
+const waitingAhead = preparedQuery((db) =>
+  db
     .select({ n: count() })
     .from(registrations)
-    .where(and(eq(registrations.ticketTypeId, registration.ticketTypeId), eq(registrations.status, 'waiting'), lt(registrations.queueOrder, registration.queueOrder)))
-    .get()!.n;
+    .where(
+      and(
+        eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')),
+        eq(registrations.status, 'waiting'),
+        lt(registrations.queueOrder, sql.placeholder('queueOrder')),
+      ),
+    )
+    .prepare(),
+);
+
+/** A waiting person's place in the queue, counting from 1. */
+export function waitingPosition(db: Db, registration: Registration): number {
+  const ahead = waitingAhead(db).get({ ticketTypeId: registration.ticketTypeId, queueOrder: registration.queueOrder })!.n;
   return ahead + 1;
 }
 
@@ -59,6 +70,15 @@ export function tell(db: Db, now: Date, links: Links, registrationId: number, me
   queueTicketMail(db, now, links, ticketContext(db, registrationId), message);
 }
 
+const waitingQueue = preparedQuery((db) =>
+  db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')), eq(registrations.status, 'waiting')))
+    .orderBy(asc(registrations.queueOrder))
+    .prepare(),
+);
+
 /**
  * Offers every place free now to the people waiting, in queue order, each for a limited time.
  * A reserved place goes to the first *eligible* person waiting. Runs whenever a place may have
@@ -71,12 +91,7 @@ export function offerFreePlaces(db: Db, now: Date, links: Links, type: TicketTyp
   return db.transaction((tx) => {
     const places = countPlaces(tx, type, now);
     if (places.totalHeld >= places.released) return 0;
-    const waiting = tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.status, 'waiting')))
-      .orderBy(asc(registrations.queueOrder))
-      .all();
+    const waiting = waitingQueue(tx).all({ ticketTypeId: type.id });
     const deadline = offerDeadline(type, firstDayStart(tx, type), now);
     let offered = 0;
     for (const person of waiting) {

@@ -1,8 +1,8 @@
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 import { secureCookies } from './sessions.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,7 +15,9 @@ export const security = fp(
   async (app: FastifyInstance) => {
     const { config } = app.campgrid;
     const https = secureCookies(config.baseUrl);
-    await app.register(fastifyHelmet, {
+    // helmet's middleware is built once here and applied to every response. (@fastify/helmet
+    // rebuilt it, parsing the policy again, on every request.)
+    const securityHeaders = helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -35,6 +37,7 @@ export const security = fp(
       strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'same-origin' },
     });
+    app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
     await app.register(fastifyCsrf, {
       cookieKey: 'campgrid_csrf',
       cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: https, signed: true },
