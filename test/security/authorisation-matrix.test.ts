@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrganiserRole } from '../../src/events/organisers.ts';
+import type { OrganiserRole } from '../../src/events/events.table.ts';
 import { roles, securityCamp, type Role, type SecurityCamp } from './camp.ts';
 
 /**
