@@ -110,11 +110,11 @@ async function ownPages(app: FastifyInstance, options: OwnPagesOptions): Promise
  * signed-in person whose address is the sponsor's contact address.
  */
 export async function sponsorOwnRoutes(app: FastifyInstance): Promise<void> {
-  const { db } = app.campgrid;
+  const { db, clock } = app.campgrid;
   await app.register(ownPages, {
     prefix: '/sponsorships/:token',
     secret: true,
-    find: (request) => sponsorForToken(db, (request.params as { token: string }).token),
+    find: (request) => sponsorForToken(db, clock.now(), (request.params as { token: string }).token),
     base: (request) => `/sponsorships/${(request.params as { token: string }).token}`,
   });
   await app.register(async (signedIn) => {

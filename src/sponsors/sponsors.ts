@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
@@ -88,14 +88,20 @@ export function findSponsor(db: Db, eventId: number, sponsorId: number): Sponsor
     .get();
 }
 
-/** The sponsor a secret manage link belongs to. */
-export function sponsorForToken(db: Db, token: string): Sponsor | undefined {
+/**
+ * A secret sponsor link works for 180 days after the email that carried it: every email brings
+ * a fresh one, and the contact can always get in from /me by signing in.
+ */
+export const sponsorLinkLifetimeMs = 180 * 24 * 60 * 60 * 1000;
+
+/** The sponsor a secret manage link belongs to, while the link is current. */
+export function sponsorForToken(db: Db, now: Date, token: string): Sponsor | undefined {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   return db
     .select({ sponsor: sponsors })
     .from(sponsorLinks)
     .innerJoin(sponsors, eq(sponsors.id, sponsorLinks.sponsorId))
-    .where(eq(sponsorLinks.tokenHash, hashToken(token)))
+    .where(and(eq(sponsorLinks.tokenHash, hashToken(token)), gt(sponsorLinks.createdAt, now.getTime() - sponsorLinkLifetimeMs)))
     .get()?.sponsor;
 }
 

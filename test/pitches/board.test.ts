@@ -60,6 +60,9 @@ describe('the pitch board', () => {
     seedDemoInterest(t.db, testNow, few, attendees, 300);
     const viewer = await signedInAgent(t.app, registeredAttendee(t.db, camp.event, 'viewer@example.org'));
     const board = '/events/localgovcamp-2027/pitches';
+    // The event lookup by slug is prepared once per database and then reused (it is not seen by
+    // the count again), so the first render is a warm-up and the comparison starts after it.
+    await viewer.get(board);
     const small = await countQueriesAsync(t.db, () => viewer.get(board));
     const more = seedDemoPitches(t.db, testNow, camp.event, camp.organiser.id, attendees, 290);
     seedDemoInterest(t.db, testNow, [...few, ...more], attendees, 2700, 7);

@@ -160,8 +160,8 @@ describe('sponsors', () => {
     const links = mail.map((m) => m.textBody.match(/http:\/\/campgrid\.test\/sponsorships\/(\S+)/)![1]!);
     expect(new Set(links).size).toBe(4);
     expect(link).toBe(`${baseUrl}/sponsorships/${links[0]}`);
-    for (const token of links) expect(sponsorForToken(db, token)?.id).toBe(sponsor.id);
-    expect(sponsorForToken(db, 'not-a-real-token-but-long-enough')).toBeUndefined();
+    for (const token of links) expect(sponsorForToken(db, testNow, token)?.id).toBe(sponsor.id);
+    expect(sponsorForToken(db, testNow, 'not-a-real-token-but-long-enough')).toBeUndefined();
   });
 
   it('emails a declined sponsor the reason', () => {
