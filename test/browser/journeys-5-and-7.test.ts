@@ -1,0 +1,157 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { FixedClock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/db/open.ts';
+import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
+import { findEventBySlug } from '../../src/events/events.ts';
+import { loadGrid } from '../../src/grid/model.ts';
+import { latestPublished } from '../../src/grid/publish.ts';
+import { findPerson, type Person } from '../../src/people/people.ts';
+import { startBrowserSession } from '../../src/people/sign-in.ts';
+import { sessionCookie } from '../../src/web/sessions.ts';
+import { testNow } from '../helpers/app.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { person } from '../helpers/people.ts';
+import { SmtpCapture } from '../helpers/smtp.ts';
+
+async function camp(env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'campgrid-journeys-'));
+  const db = openDatabase(join(dir, 'c.db'));
+  seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
+  // The demo's seeding queued organiser invitations; these journeys only read mail they cause.
+  db.$client.exec("update outbox set status = 'sent'");
+  const clock = new FixedClock(testNow);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test', ...env });
+  const app = await buildApp(config, { db, clock, startMail: 'SMTP_URL' in env, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const signIn = async (context: BrowserContext, who: Person) =>
+    context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, clock.now(), who.id)), url: address }]);
+  return { db, clock, app, address, signIn, close: async () => { await app.close(); db.$client.close(); } };
+}
+
+const sessionFor = (db: Database) => {
+  const event = findEventBySlug(db, demoSlug)!;
+  const grid = latestPublished(db, event.id)!;
+  return { event, grid };
+};
+
+describe.runIf(browserAvailable)('journeys 5 and 7', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const javaScript of [true, false]) {
+    it(`journey 5: a facilitator’s session moves after publishing; the change log says so, their calendar updates and they get an email (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+      const smtp = new SmtpCapture();
+      await smtp.start();
+      const t = await camp({ SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '0.2' });
+      try {
+        const { event, grid } = sessionFor(t.db);
+        const session = grid.sessions.find((s) => !s.cancelled && s.facilitators.some((f) => f.key.startsWith('u')))!;
+        const facilitator = findPerson(t.db, Number(session.facilitators.find((f) => f.key.startsWith('u'))!.key.slice(1)))!;
+
+        // The facilitator subscribes to their agenda from /me.
+        const phone = await newContext(browser, { javaScript, viewport: 'phone' });
+        await t.signIn(phone, facilitator);
+        const me = await phone.newPage();
+        await me.goto(`${t.address}/me`);
+        await expectNoAxeViolations(me, { javaScript });
+        const feedUrl = (await me.getByRole('link', { name: /\/feeds\// }).first().textContent())!.trim().replace('http://campgrid.test', t.address);
+        const before = new ICAL.Component(ICAL.parse(await (await fetch(feedUrl)).text()));
+        const uid = `session-${session.pitchId}@campgrid.test`;
+        const sequenceOf = (calendar: ICAL.Component) => new ICAL.Event(calendar.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === uid)!).sequence;
+        const sequenceBefore = sequenceOf(before);
+
+        // An organiser moves the session to a free place and publishes.
+        const desk = await newContext(browser, { javaScript, viewport: 'desktop' });
+        await t.signIn(desk, person(t.db, 'organiser@demo.campgrid.example'));
+        const organiser = await desk.newPage();
+        const model = loadGrid(t.db, event);
+        const taken = new Set(model.placements.map((p) => `${p.roomId}:${p.slotId}`));
+        const free = model.days.flatMap((d) => d.slots).flatMap((s) => model.rooms.map((r) => ({ room: r, slot: s }))).find((c) => !taken.has(`${c.room.id}:${c.slot.id}`) && c.room.features.includes('step-free') && c.room.features.includes('projector'))!;
+        await organiser.goto(`${t.address}/organise/events/${demoSlug}/grid/sessions/${session.pitchId}`);
+        await expectNoAxeViolations(organiser, { javaScript });
+        await organiser.getByLabel('Room').selectOption(String(free.room.id));
+        await organiser.getByLabel('Time').selectOption(String(free.slot.id));
+        await organiser.getByRole('button', { name: 'Move' }).click();
+        await expect.poll(() => organiser.getByText('The grid has been changed.').count()).toBe(1);
+        await organiser.getByLabel('A note for the change log (optional)').fill('One session moved to a better room.');
+        await organiser.getByRole('button', { name: 'Publish the grid' }).click();
+        await expect.poll(() => organiser.getByText('The grid is published.').count()).toBe(1);
+
+        // The change log says so.
+        await me.goto(`${t.address}/events/${demoSlug}/grid/changes`);
+        await expectNoAxeViolations(me, { javaScript });
+        expect(await me.getByText(`Moved: “${session.title}”`, { exact: false }).count()).toBeGreaterThan(0);
+        // Their calendar keeps the same UID with a higher SEQUENCE, now in the new room.
+        const after = new ICAL.Component(ICAL.parse(await (await fetch(feedUrl)).text()));
+        expect(sequenceOf(after)).toBe(sequenceBefore + 1);
+        const moved = new ICAL.Event(after.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === uid)!);
+        expect(moved.location).toContain(free.room.name);
+        // And they get an email saying what changed.
+        await expect.poll(() => smtp.to(facilitator.email).filter((m) => m.subject === `The grid for ${event.name} has changed`).length, { timeout: 10_000 }).toBe(1);
+        expect(smtp.to(facilitator.email).find((m) => m.subject === `The grid for ${event.name} has changed`)!.text).toContain(`Moved: “${session.title}”`);
+        await phone.close();
+        await desk.close();
+      } finally {
+        await t.close();
+        await smtp.stop();
+      }
+    }, 180_000);
+
+    it(`journey 7: after the day, notes are added and the event page becomes an archive (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+      const t = await camp();
+      try {
+        const { grid } = sessionFor(t.db);
+        const session = grid.sessions.find((s) => !s.cancelled)!;
+        // The day of the camp, once the session has started.
+        t.clock.set(new Date(session.startsAt + 10 * 60_000));
+        const phone = await newContext(browser, { javaScript, viewport: 'phone' });
+        await t.signIn(phone, person(t.db, 'attendee1@demo.campgrid.example'));
+        const attendee = await phone.newPage();
+        await attendee.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
+        await expectNoAxeViolations(attendee, { javaScript });
+        await attendee.getByLabel('What is it?').fill('Our notes');
+        await attendee.getByLabel('Web address').fill('https://notes.example.org/session');
+        await attendee.getByRole('button', { name: 'Add the link' }).click();
+        await expect.poll(() => attendee.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
+        expect(await attendee.getByRole('link', { name: 'Our notes' }).getAttribute('rel')).toBe('nofollow ugc');
+
+        // After the day, an organiser archives the event.
+        t.clock.set(new Date(session.endsAt + 3 * 24 * 3_600_000));
+        const desk = await newContext(browser, { javaScript, viewport: 'desktop' });
+        await t.signIn(desk, person(t.db, 'organiser@demo.campgrid.example'));
+        const organiser = await desk.newPage();
+        await organiser.goto(`${t.address}/organise/events/${demoSlug}`);
+        await organiser.getByRole('button', { name: 'Archive event' }).click();
+        await expect.poll(() => organiser.getByText('The event is archived').count()).toBe(1);
+        await expectNoAxeViolations(organiser, { javaScript });
+
+        // The public sees the record of the day: the archive notice, the grid and the notes.
+        const visitorContext = await newContext(browser, { javaScript, viewport: 'phone' });
+        const visitor = await visitorContext.newPage();
+        await visitor.goto(`${t.address}/`);
+        expect(await visitor.getByRole('heading', { name: 'Past camps' }).count()).toBe(1);
+        await visitor.goto(`${t.address}/events/${demoSlug}`);
+        expect(await visitor.getByText('This camp has happened. This page is kept as its record.').count()).toBe(1);
+        await expectNoAxeViolations(visitor, { javaScript });
+        await visitor.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
+        expect(await visitor.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
+        await expectNoAxeViolations(visitor, { javaScript });
+        await phone.close();
+        await desk.close();
+        await visitorContext.close();
+      } finally {
+        await t.close();
+      }
+    }, 180_000);
+  }
+});
