@@ -12,7 +12,8 @@ import type { Person } from '../people/people.ts';
  */
 export function seedDemoGrid(db: Db, now: Date, event: CampEvent, organiser: Person, baseUrl: string): void {
   const hour = 3_600_000;
-  proposeGrid(db, new Date(now.getTime() - 2 * hour), event, 0, 'replan', { timeLimitMs: 400, seed: 1 });
+  // A fixed number of iterations, not a time limit: the demo's grid is the same on every machine.
+  proposeGrid(db, new Date(now.getTime() - 2 * hour), event, 0, 'replan', { timeLimitMs: 30_000, seed: 1, iterations: 40_000 });
   applyProposal(db, new Date(now.getTime() - 2 * hour), event, 0);
   publishGrid(db, new Date(now.getTime() - 2 * hour), { event, version: 1, note: 'The first grid, straight from the pitches.', by: organiser, baseUrl, notify: false });
   const model = loadGrid(db, event);

@@ -29,7 +29,7 @@ function previousPlacements(db: Db, model: GridModel): Placement[] {
  * published session costs, so a re-plan changes as little as it can. The proposal is kept
  * with the version it was made from; applying it is a separate, undoable edit.
  */
-export function proposeGrid(db: Db, now: Date, event: CampEvent, version: number, mode: 'replan' | 'fill', options: { timeLimitMs?: number; seed?: number } = {}): SchedulerProposal {
+export function proposeGrid(db: Db, now: Date, event: CampEvent, version: number, mode: 'replan' | 'fill', options: { timeLimitMs?: number; seed?: number; iterations?: number } = {}): SchedulerProposal {
   const model = loadGrid(db, event);
   if (model.version !== version) throw new StaleGrid(model.version);
   if (model.rooms.length === 0 || model.instance.slots.length === 0) throw new RuleViolation({ mode: 'Add rooms and session slots before running the scheduler' });
@@ -42,7 +42,7 @@ export function proposeGrid(db: Db, now: Date, event: CampEvent, version: number
   };
   let result;
   try {
-    result = solve(instance, { timeLimitMs: options.timeLimitMs ?? 1000, seed: options.seed ?? 1 });
+    result = solve(instance, { timeLimitMs: options.timeLimitMs ?? 1000, seed: options.seed ?? 1, ...(options.iterations ? { iterations: options.iterations } : {}) });
   } catch (error) {
     if (error instanceof InvalidInstanceError) {
       throw new RuleViolation({ mode: `The scheduler cannot run yet: ${error.message.split('\n')[0]}` });

@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
+import { occupied } from '../../src/grid/editor.ts';
 import { latestPublished } from '../../src/grid/publish.ts';
 import { findPerson, type Person } from '../../src/people/people.ts';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
@@ -55,7 +56,9 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
       const t = await camp({ SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '0.2' });
       try {
         const { event, grid } = sessionFor(t.db);
-        const session = grid.sessions.find((s) => !s.cancelled && s.facilitators.some((f) => f.key.startsWith('u')))!;
+        const model0 = loadGrid(t.db, event);
+        const single = (pitchId: number) => (model0.pitches.get(pitchId)?.session.length ?? 1) === 1 && !(model0.pitches.get(pitchId)?.session.needs ?? []).length;
+        const session = grid.sessions.find((s) => !s.cancelled && single(s.pitchId) && s.facilitators.some((f) => f.key.startsWith('u')))!;
         const facilitator = findPerson(t.db, Number(session.facilitators.find((f) => f.key.startsWith('u'))!.key.slice(1)))!;
 
         // The facilitator subscribes to their agenda from /me.
@@ -75,8 +78,9 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         await t.signIn(desk, person(t.db, 'organiser@demo.campgrid.example'));
         const organiser = await desk.newPage();
         const model = loadGrid(t.db, event);
-        const taken = new Set(model.placements.map((p) => `${p.roomId}:${p.slotId}`));
-        const free = model.days.flatMap((d) => d.slots).flatMap((s) => model.rooms.map((r) => ({ room: r, slot: s }))).find((c) => !taken.has(`${c.room.id}:${c.slot.id}`) && c.room.features.includes('step-free') && c.room.features.includes('projector'))!;
+        // A place truly free (double sessions cover two slots), in another room from the session's.
+        const taken = occupied(model);
+        const free = model.days.flatMap((d) => d.slots).flatMap((s) => model.rooms.map((r) => ({ room: r, slot: s }))).find((c) => !taken.has(`${c.room.id}:${c.slot.id}`) && c.room.id !== session.roomId)!;
         await organiser.goto(`${t.address}/organise/events/${demoSlug}/grid/sessions/${session.pitchId}`);
         await expectNoAxeViolations(organiser, { javaScript });
         await organiser.getByLabel('Room').selectOption(String(free.room.id));
