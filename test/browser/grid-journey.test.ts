@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
+import { occupied } from '../../src/grid/editor.ts';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { testNow } from '../helpers/app.ts';
@@ -65,7 +66,8 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
         // Move a third session to a free place using only the keyboard.
         const model = loadGrid(db, event);
         const mover = model.placements.find((p) => !p.pinned && (model.pitches.get(p.pitchId)!.session.length ?? 1) === 1 && !(model.pitches.get(p.pitchId)!.session.needs ?? []).length)!;
-        const taken = new Set(model.placements.flatMap((p) => [`${p.roomId}:${p.slotId}`]));
+        // Truly free: double sessions cover two slots.
+        const taken = occupied(model);
         const allSlots = model.days.flatMap((d) => d.slots);
         const target = allSlots.flatMap((s) => model.rooms.map((r) => ({ room: r, slot: s }))).find((c) => !taken.has(`${c.room.id}:${c.slot.id}`))!;
         const moverTitle = model.pitches.get(mover.pitchId)!.title;
