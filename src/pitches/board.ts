@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { people } from '../people/people.table.ts';
-import { displayName } from '../people/people.ts';
-import { interest, pitchFacilitators, pitches, type PitchFormat } from './pitches.table.ts';
+import { facilitatorNamesByPitch } from './facilitators.ts';
+import { interest, pitches, type PitchFormat } from './pitches.table.ts';
 
 export interface BoardFilters {
   dayId?: number;
@@ -69,19 +68,6 @@ export function pitchBoard(db: Db, eventId: number, viewerId: number | null, fil
     .orderBy(asc(pitches.id))
     .all();
   if (rows.length === 0) return [];
-  const names = new Map<number, string[]>();
-  for (const f of db
-    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
-    .from(pitchFacilitators)
-    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
-    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
-    .where(and(eq(pitches.eventId, eventId), eq(pitches.status, 'open'), eq(pitchFacilitators.confirmed, true)))
-    .orderBy(asc(pitchFacilitators.id))
-    .all()) {
-    const name = f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '');
-    const list = names.get(f.pitchId);
-    if (list) list.push(name);
-    else names.set(f.pitchId, [name]);
-  }
+  const names = facilitatorNamesByPitch(db, and(eq(pitches.eventId, eventId), eq(pitches.status, 'open')));
   return rows.map((r) => ({ ...r, mine: Boolean(r.mine), facilitators: names.get(r.id) ?? [] }));
 }

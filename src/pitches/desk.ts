@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/open.ts';
 import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
-import { people } from '../people/people.table.ts';
-import { displayName, type Person } from '../people/people.ts';
+import type { Person } from '../people/people.ts';
+import { facilitatorNamesByPitch } from './facilitators.ts';
 import { alreadySubmitted } from './pitches.ts';
 import { pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
 
@@ -66,16 +66,6 @@ export function pitchesToday(db: Db, event: CampEvent, now: Date) {
     .where(today)
     .orderBy(asc(pitches.createdAt), asc(pitches.id))
     .all();
-  const names = new Map<number, string[]>();
-  for (const f of db
-    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
-    .from(pitchFacilitators)
-    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
-    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
-    .where(and(today, eq(pitchFacilitators.confirmed, true)))
-    .orderBy(asc(pitchFacilitators.id))
-    .all()) {
-    names.set(f.pitchId, [...(names.get(f.pitchId) ?? []), f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '')]);
-  }
+  const names = facilitatorNamesByPitch(db, today);
   return list.map((p) => ({ ...p, facilitator: (names.get(p.id) ?? []).join(', ') }));
 }

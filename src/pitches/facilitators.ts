@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { composeMail } from '../mail/compose.ts';
@@ -89,4 +89,27 @@ export function answerInvitation(db: Db, args: { pitchId: number; personId: numb
     if (args.accept) tx.update(pitchFacilitators).set({ confirmed: true }).where(where).run();
     else tx.delete(pitchFacilitators).where(where).run();
   });
+}
+
+/**
+ * The public names of the confirmed facilitators of every pitch matching `which` (a condition on
+ * pitches), by pitch, in one query: people by their name, walk-ins as typed.
+ */
+export function facilitatorNamesByPitch(db: Db, which: SQL | undefined): Map<number, string[]> {
+  const names = new Map<number, string[]>();
+  const rows = db
+    .select({ pitchId: pitchFacilitators.pitchId, walkInName: pitchFacilitators.walkInName, name: people.name, email: people.email })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .leftJoin(people, eq(people.id, pitchFacilitators.personId))
+    .where(and(which, eq(pitchFacilitators.confirmed, true)))
+    .orderBy(asc(pitchFacilitators.id))
+    .all();
+  for (const f of rows) {
+    const name = f.email ? displayName({ name: f.name ?? '', email: f.email }) : (f.walkInName ?? '');
+    const list = names.get(f.pitchId);
+    if (list) list.push(name);
+    else names.set(f.pitchId, [name]);
+  }
+  return names;
 }
