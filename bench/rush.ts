@@ -1,4 +1,4 @@
-// Registration rush benchmark: `npm run bench:rush [-- --json FILE] [--requests N] [--capacity N] [--sockets N]`.
+// Registration rush benchmark: `npm run bench:rush [-- --json FILE] [--requests N] [--capacity N] [--sockets N] [--client socket|http]`.
 // --profile DIR writes the server's CPU profile there.
 // Starts the real server as a child process on a fresh database with a published camp whose
 // one first-come ticket type has 250 places, opens the register page once for a CSRF cookie
@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { openRegisterPage, percentile, rushAgent, submitRegistration, type Submission } from './support/registration-client.ts';
+import { openRegisterPage, percentile, rushAgent, submitRegistration, submitRegistrationOverSocket, type Submission } from './support/registration-client.ts';
 import { seedRushCamp } from './support/rush-camp.ts';
 import { startServerProcess } from './support/server-process.ts';
 
@@ -23,6 +23,8 @@ const requests = Number(option('--requests') ?? 2000);
 const capacity = Number(option('--capacity') ?? 250);
 const sockets = Number(option('--sockets') ?? requests);
 const jsonFile = option('--json');
+// `socket` (the default) writes each request straight to its own socket; `http` uses Node's http client.
+const client = option('--client') ?? 'socket';
 // Writes a V8 CPU profile of the server to this folder, for finding where the time goes.
 const profileDir = option('--profile');
 
@@ -48,22 +50,9 @@ async function main(): Promise<number> {
     console.log(`Campgrid registration rush: ${requests} registrations at once for ${capacity} places (Node ${process.version}, ${cpus().length} cores)`);
     const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
     const csrf = await openRegisterPage(server.baseUrl, camp.slug);
-    const agent = rushAgent(sockets);
     const target = { slug: camp.slug, ticketTypeId: camp.ticketTypeId, csrf };
-    const cpuBefore = cpuSecondsOf(server.child.pid);
-    const clientCpuBefore = process.cpuUsage();
-    const began = performance.now();
-    const results: Submission[] = await Promise.all(
-      Array.from({ length: requests }, (_, i) => submitRegistration(agent, server.baseUrl, target, { name: `Rusher ${i + 1}`, email: `rusher${i + 1}@example.org` })),
-    );
-    const totalMs = performance.now() - began;
-    const cpuAfter = cpuSecondsOf(server.child.pid);
-    const clientCpu = process.cpuUsage(clientCpuBefore);
-    const clientCpuMsPerRequest = Math.round((clientCpu.user + clientCpu.system) / 10 / requests) / 100;
-    // On a shared machine the wall-clock figures depend on the neighbours; the server's own CPU
-    // time per request does much less.
-    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100 : null;
-    agent.destroy();
+    const floor = await floorOnThisMachine(target, dir);
+    const { results, totalMs, serverCpuMsPerRequest, clientCpuMsPerRequest } = await fireAll(server, target, 'Rusher');
 
     const answered = results.filter((r) => r.status !== null);
     const confirmed = results.filter((r) => r.status === 303 && r.outcome === 'confirmed').length;
@@ -88,6 +77,10 @@ async function main(): Promise<number> {
       serverCpuMsPerRequest,
       clientCpuMsPerRequest,
       loadAverageBefore: loadBefore,
+      // The same client against a bare Fastify route answering 303, just before: the machine's floor now.
+      floorTotalMs: floor.totalMs,
+      floorP99Ms: floor.p99Ms,
+      floorServerCpuMsPerRequest: floor.serverCpuMsPerRequest,
     };
     const otherStatuses = new Map<string, number>();
     for (const r of results) if (!(r.status === 303 && (r.outcome === 'confirmed' || r.outcome === 'waiting'))) {
@@ -117,7 +110,9 @@ async function main(): Promise<number> {
     console.log(`answers      confirmed ${confirmed}, waiting ${waiting}, errors ${errors}, 5xx ${serverErrors}, lost ${lost} (sent ${requests}, answered ${answered.length})`);
     if (otherStatuses.size) console.log(`             other answers: ${[...otherStatuses].map(([k, n]) => `${k} × ${n}`).join(', ')}`);
     console.log(`speed        all answered in ${(totalMs / 1000).toFixed(2)} s, ${figures.throughput} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`);
+    console.log(`latencies    ${histogram(latencies)}`);
     console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration (this client: ${clientCpuMsPerRequest} ms); load average before the rush ${loadBefore} on ${cpus().length} cores`);
+    console.log(`floor        a bare Fastify answering the same 303 to the same client just before: all answered in ${(floor.totalMs / 1000).toFixed(2)} s, p99 ${floor.p99Ms} ms, ${floor.serverCpuMsPerRequest ?? '?'} ms of CPU per request`);
     console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued}${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
 
     const requirements: Array<[string, boolean]> = [
@@ -147,6 +142,53 @@ async function main(): Promise<number> {
     await server.stop('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Sends every submission at once, with distinct emails, and measures the server's CPU meanwhile. */
+async function fireAll(server: { baseUrl: string; child: { pid?: number } }, target: { slug: string; ticketTypeId: number; csrf: { cookie: string; token: string } }, name: string) {
+  const agent = rushAgent(sockets);
+  const cpuBefore = cpuSecondsOf(server.child.pid);
+  const clientCpuBefore = process.cpuUsage();
+  const began = performance.now();
+  const results: Submission[] = await Promise.all(
+    Array.from({ length: requests }, (_, i) => {
+      const who = { name: `${name} ${i + 1}`, email: `${name.toLowerCase()}${i + 1}@example.org` };
+      return client === 'http' ? submitRegistration(agent, server.baseUrl, target, who) : submitRegistrationOverSocket(server.baseUrl, target, who);
+    }),
+  );
+  const totalMs = performance.now() - began;
+  const cpuAfter = cpuSecondsOf(server.child.pid);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  agent.destroy();
+  return {
+    results,
+    totalMs,
+    // On a shared machine the wall-clock figures depend on the neighbours; the server's own CPU
+    // time per request does much less.
+    serverCpuMsPerRequest: cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100 : null,
+    clientCpuMsPerRequest: Math.round((clientCpu.user + clientCpu.system) / 10 / requests) / 100,
+  };
+}
+
+/**
+ * Fires the same submissions at the floor server (a bare Fastify route answering 303) to show
+ * what this machine allows at this moment, whatever the neighbours are doing.
+ */
+async function floorOnThisMachine(target: { slug: string; ticketTypeId: number; csrf: { cookie: string; token: string } }, dir: string) {
+  const floorServer = await startServerProcess({ databasePath: join(dir, 'unused.db'), script: 'bench/support/floor-server.ts' });
+  try {
+    const { results, totalMs, serverCpuMsPerRequest } = await fireAll(floorServer, target, 'Floor');
+    return { totalMs: Math.round(totalMs), p99Ms: Math.round(percentile(results.filter((a) => a.status !== null).map((a) => a.ms), 99)), serverCpuMsPerRequest };
+  } finally {
+    await floorServer.stop('SIGKILL');
+  }
+}
+
+/** How many answers came back in each 250 ms band, to show where the waiting happens. */
+function histogram(latencies: number[]): string {
+  const bands = new Map<number, number>();
+  for (const ms of latencies) bands.set(Math.floor(ms / 250), (bands.get(Math.floor(ms / 250)) ?? 0) + 1);
+  return [...bands].sort((a, b) => a[0] - b[0]).map(([band, n]) => `${band * 250}–${(band + 1) * 250} ms: ${n}`).join(', ');
 }
 
 /** User plus system CPU seconds a process has used so far (Linux), or null where unknown. */

@@ -42,6 +42,8 @@ export async function startServerProcess(options: {
   timeoutMs?: number;
   /** Extra options for node itself, e.g. `--cpu-prof`. */
   nodeOptions?: string[];
+  /** The script to run instead of the server (for the rush's floor), relative to the project. */
+  script?: string;
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const env: Record<string, string> = {
@@ -55,7 +57,7 @@ export async function startServerProcess(options: {
     LOG_LEVEL: 'warn',
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', join(root, 'src/server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', join(root, options.script ?? 'src/server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
