@@ -62,4 +62,33 @@ describe('security headers on every answer', () => {
       expect(response.headers['referrer-policy'], url).toBe('no-referrer');
     }
   });
+
+  // Last: some of these empty posts change the camp (an empty form can still be a valid action).
+  it('every POST answer (refused, re-shown, redirected) and error pages carry them too', async () => {
+    const agent = await camp.agent('administrator');
+    const posts = camp.t.app.campgrid.routes.filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThan(50);
+    const statuses = new Set<number>();
+    const answers = [];
+    for (const route of posts) {
+      const url = camp.concrete(route.url);
+      // Without a token (refused), and with one but an empty form (re-shown with errors, or done).
+      answers.push({ where: `POST ${url} without a token`, response: await agent.post(url, {}, { csrf: false }) });
+      answers.push({ where: `POST ${url}`, response: await agent.post(url, {}) });
+    }
+    answers.push({ where: 'GET a page that does not exist', response: await agent.get('/no/such/page') });
+    answers.push({ where: 'GET an event that does not exist', response: await agent.get('/events/no-such-camp') });
+    for (const { where, response } of answers) {
+      statuses.add(response.statusCode);
+      expect(response.statusCode, where).toBeLessThan(500);
+      expect(String(response.headers['content-security-policy']), where).toMatch(/^default-src 'self';/);
+      expect(String(response.headers['content-security-policy']), where).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(response.headers['x-content-type-options'], where).toBe('nosniff');
+      expect(response.headers['x-frame-options'], where).toBe('SAMEORIGIN');
+      expect(response.headers['cross-origin-opener-policy'], where).toBe('same-origin');
+      expect(response.headers['x-powered-by'], where).toBeUndefined();
+    }
+    // Refusals, re-shown forms, redirects and not-found pages were all among them.
+    for (const status of [303, 400, 403, 404]) expect([...statuses]).toContain(status);
+  });
 });
