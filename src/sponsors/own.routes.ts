@@ -9,7 +9,8 @@ import { sponsorDetailsForm } from './sponsor.forms.ts';
 import { eventOfSponsor, findSponsorById, sponsorForToken, type Sponsor } from './sponsors.ts';
 import { changeSponsorDetails, withdrawSponsor } from './sponsor-changes.ts';
 import { historyOf } from './history.ts';
-import { formWithUpload, takeLogo } from './upload-body.ts';
+import { formWithUpload } from '../web/uploads.ts';
+import { takeLogo } from './upload-body.ts';
 import { acceptLogoUploads } from './uploads.routes.ts';
 
 const detailFields = ['organisationName', 'website', 'contactName', 'contactEmail', 'contactPhone', 'invoiceAddress', 'purchaseOrder', 'vatNumber', 'description', 'logoFile'];

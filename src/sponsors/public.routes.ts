@@ -6,7 +6,8 @@ import { parseForm, type FormBody } from '../web/forms.ts';
 import { availabilityOf, packagesOf, unitsLeft } from './packages.ts';
 import { signUpForm } from './sponsor.forms.ts';
 import { signUpSponsor } from './sponsors.ts';
-import { formWithUpload, takeLogo } from './upload-body.ts';
+import { formWithUpload } from '../web/uploads.ts';
+import { takeLogo } from './upload-body.ts';
 import { acceptLogoUploads } from './uploads.routes.ts';
 
 /** The order fields appear on the sign-up form, for the error summary. */

@@ -1,30 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../rules.ts';
+import { acceptUploads } from '../web/uploads.ts';
 import { logoContentTypes, maxLogoBytes, storedLogoPattern, uploadsDir, type LogoType } from './logos.ts';
 
-/** What busboy says about a body it cannot parse. */
-const busboyProblem = /end of (form|multipart data)|malformed|boundary not found|terminated early/i;
-
-/**
- * Lets the routes of `app` (an encapsulated context) take multipart forms with one file.
- * Fields come onto the body as { value } objects. A file over the limit is cut off and marked
- * truncated rather than failing the request, so the form can say what was wrong with it.
- */
+/** Lets the routes of `app` (an encapsulated context) take a form with one logo file. */
 export async function acceptLogoUploads(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: true,
-    throwFileSizeLimit: false,
-    limits: { fileSize: maxLogoBytes, files: 1, fields: 40, fieldSize: 20_000, parts: 45, fieldNameSize: 100, headerPairs: 100 },
-  });
-  // A multipart body the parser cannot read (cut off, malformed) is a bad request, not our
-  // fault: mark it so, and let the site's error pages (the parent handler) show it.
-  app.setErrorHandler((error: FastifyError, request) => {
-    if (error.statusCode === undefined && request.isMultipart() && busboyProblem.test(error.message)) error.statusCode = 400;
-    throw error;
-  });
+  await acceptUploads(app, maxLogoBytes);
 }
 
 /**

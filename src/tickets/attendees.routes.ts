@@ -5,6 +5,7 @@ import type { CampEvent } from '../events/events.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, optionalText, parseForm, submitAction, submitForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
+import { acceptUploads, formWithUpload, uploadedText } from '../web/uploads.ts';
 import { toCsv } from './csv.ts';
 import { importAttendees } from './import.ts';
 import { needsOf, releasePlace, setCheckedIn, updateAttendeeDetails } from './manage.ts';
@@ -14,7 +15,8 @@ import { attendeeDetailsForm, attendeeRoleLabels } from './ticket.forms.ts';
 import { registrationStatuses, type RegistrationStatus } from './tickets.table.ts';
 import { ticketContext } from './waiting-list.ts';
 
-const importForm = z.object({ csv: optionalText(2_000_000, 'That export is too large; split it into smaller files').refine((v) => v !== '', 'Paste the contents of the export') });
+const maxImportBytes = 4 * 1_048_576;
+const importForm = z.object({ csv: optionalText(maxImportBytes, 'That export is too large; split it into smaller files') });
 
 function filterFrom(query: Record<string, unknown>): AttendeeFilter {
   const text = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).trim().slice(0, 100) : '');
@@ -78,14 +80,22 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
 
   const importView = (event: CampEvent) => ({ title: 'Import attendees', event, backLink: base(event) });
   app.get('/attendees/import', async (request, reply) => reply.view('tickets/organise/import.eta', importView(organising(request).event)));
-  app.post('/attendees/import', { bodyLimit: 4 * 1_048_576 }, async (request, reply) => {
-    const { event } = organising(request);
-    const body = formBody(request.body);
-    const parsed = parseForm(importForm, body);
-    if (!parsed.ok) return reply.code(400).view('tickets/organise/import.eta', { ...importView(event), values: body, errors: parsed.errors });
-    // The report is the answer: what came in and which rows did not, row by row.
-    const report = importAttendees(db, clock.now(), event, parsed.value.csv);
-    return reply.view('tickets/organise/import.eta', { ...importView(event), report });
+  // The export comes as a file (as Eventbrite gives it) or pasted; the form takes either.
+  app.register(async (uploads) => {
+    await acceptUploads(uploads, maxImportBytes, maxImportBytes);
+    uploads.post('/attendees/import', { bodyLimit: 2 * maxImportBytes + 65_536 }, async (request, reply) => {
+      const { event } = organising(request);
+      const { fields, upload } = formWithUpload(request.body, 'csvFile');
+      const again = (errors: Record<string, string>) => reply.code(400).view('tickets/organise/import.eta', { ...importView(event), values: { csv: fields.csv }, errors });
+      const parsed = parseForm(importForm, fields);
+      if (!parsed.ok) return again(parsed.errors);
+      if (upload?.truncated) return again({ csvFile: 'That file is larger than 4 MB; split it into smaller files' });
+      const csv = upload ? uploadedText(upload.data) : parsed.value.csv;
+      if (csv.trim() === '') return again({ csvFile: upload ? 'That file is empty' : 'Choose the CSV file of the export, or paste its contents' });
+      // The report is the answer: what came in and which rows did not, row by row.
+      const report = importAttendees(db, clock.now(), event, csv);
+      return reply.view('tickets/organise/import.eta', { ...importView(event), report });
+    });
   });
 
   const registrationOf = (event: CampEvent, id: number) => {

@@ -244,7 +244,47 @@ describe('organisers working with registrations', () => {
     expect(response.body).toContain('Imported 6 registrations');
     expect(response.body).toContain('Row 6: Refunded: not imported');
     const empty = await organiser.post(`${base}/attendees/import`, { csv: '' });
-    expect(errorSummary(empty.body)).toEqual(['Paste the contents of the export']);
+    expect(errorSummary(empty.body)).toEqual(['Choose the CSV file of the export, or paste its contents']);
+  });
+
+  it('imports the export chosen as a file, in UTF-8 with a byte-order mark or Windows-1252, and says what is wrong with a bad file', async () => {
+    ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
+    ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
+    const { readFileSync } = await import('node:fs');
+    const fixture = readFileSync(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url));
+    const page = await organiser.get(`${base}/attendees/import`);
+    expect(page.body).toContain('enctype="multipart/form-data"');
+    expect(page.body).toContain('<label class="govuk-label" for="csvFile">The export file</label>');
+    const file = (data: Buffer) => ({ csvFile: { filename: 'attendees.csv', contentType: 'text/csv', data } });
+    // The fixture, as Eventbrite writes it, begins with a UTF-8 byte-order mark.
+    expect([...fixture.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const response = await organiser.postMultipart(`${base}/attendees/import`, { csv: '' }, file(fixture));
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Imported 6 registrations');
+    expect(response.body).toContain('Row 6: Refunded: not imported');
+    // The first column's header was still found behind the byte-order mark: every person has an email.
+    expect(t.db.select().from(registrations).all()).toHaveLength(6);
+
+    // A spreadsheet saved on an older PC: Windows-1252, where é is the single byte 0xE9.
+    const legacy = Buffer.from('First Name,Last Name,Email,Ticket Type\r\nRené,Dubois,rene@example.org,Camp day\r\n', 'latin1');
+    const again = await organiser.postMultipart(`${base}/attendees/import`, {}, file(legacy));
+    expect(again.body).toContain('Imported 1 registration');
+    expect(t.db.select().from(registrations).where(eq(registrations.name, 'René Dubois')).get()).toBeDefined();
+
+    // An empty file box sends a part with no name and no bytes.
+    const nothing = await organiser.postMultipart(`${base}/attendees/import`, { csv: '' }, { csvFile: { filename: '', contentType: 'application/octet-stream', data: Buffer.alloc(0) } });
+    expect(nothing.statusCode).toBe(400);
+    expect(errorSummary(nothing.body)).toEqual(['Choose the CSV file of the export, or paste its contents']);
+    for (const data of [Buffer.alloc(0), Buffer.from('\r\n  \r\n')]) {
+      const empty = await organiser.postMultipart(`${base}/attendees/import`, {}, file(data));
+      expect(errorSummary(empty.body)).toEqual(['That file is empty']);
+    }
+    const huge = await organiser.postMultipart(`${base}/attendees/import`, {}, file(Buffer.alloc(4 * 1_048_576 + 10, 'a')));
+    expect(huge.statusCode).toBe(400);
+    expect(errorSummary(huge.body)).toEqual(['That file is larger than 4 MB; split it into smaller files']);
+    // Without a token, the upload is refused like any other form.
+    const forged = await organiser.postMultipart(`${base}/attendees/import`, { _csrf: 'forged' }, file(fixture));
+    expect(forged.statusCode).toBe(403);
   });
 
   it('lets a helper check someone in and undo it, seeing their access needs', async () => {
