@@ -16,6 +16,7 @@ const schema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number().positive().default(10),
   JOB_SECONDS: z.coerce.number().positive().default(30),
   REGISTRATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65535).default(4096),
 });
 
 export interface Config {
@@ -35,6 +36,12 @@ export interface Config {
   /** How often timed work runs: ballots, expiring offers, waves, reminders, deletions. */
   jobSeconds: number;
   registrationsPerIpPerMinute: number;
+  /**
+   * How many new connections may wait to be accepted. On release day thousands arrive at once;
+   * past Node's default of 511 the kernel drops them and browsers wait a second or more to try
+   * again. The kernel caps it at net.core.somaxconn.
+   */
+  listenBacklog: number;
   /** Sign-in link and registration rate limits: attempts per window. */
   rateLimits: { signInPerAddressPerHour: number; signInPerIpPerHour: number };
 }
@@ -69,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
     jobSeconds: e.JOB_SECONDS,
     registrationsPerIpPerMinute: e.REGISTRATIONS_PER_IP_PER_MINUTE,
+    listenBacklog: e.LISTEN_BACKLOG,
     rateLimits: { signInPerAddressPerHour: 5, signInPerIpPerHour: 30 },
   };
 }

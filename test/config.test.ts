@@ -15,6 +15,7 @@ describe('configuration', () => {
       mailFrom: 'Campgrid <campgrid@localhost>',
       trustProxy: false,
       mailPollMs: 10_000,
+      listenBacklog: 4096,
     });
   });
 
