@@ -88,6 +88,15 @@ async function main(): Promise<number> {
       otherStatuses.set(key, (otherStatuses.get(key) ?? 0) + 1);
     }
 
+    // Mail gives way to a busy site: how much went out while people were waiting for answers.
+    const sentDuringRush = (() => {
+      const reader = new SQLite(databasePath, { readonly: true });
+      try {
+        return (reader.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get() as { n: number }).n;
+      } finally {
+        reader.close();
+      }
+    })();
     // What the database holds, read directly rather than trusting the answers.
     await server.stop('SIGTERM');
     const sqlite = new SQLite(databasePath, { readonly: true });
@@ -113,7 +122,7 @@ async function main(): Promise<number> {
     console.log(`latencies    ${histogram(latencies)}`);
     console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration (this client: ${clientCpuMsPerRequest} ms); load average before the rush ${loadBefore} on ${cpus().length} cores`);
     console.log(`floor        a bare Fastify answering the same 303 to the same client just before: all answered in ${(floor.totalMs / 1000).toFixed(2)} s, p99 ${floor.p99Ms} ms, ${floor.serverCpuMsPerRequest ?? '?'} ms of CPU per request`);
-    console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued}${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
+    console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued} (${sentDuringRush} sent by the time the last answer came)${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
 
     const requirements: Array<[string, boolean]> = [
       [`exactly ${capacity} confirmed`, confirmed === capacity && database.confirmed === capacity],

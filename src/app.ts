@@ -31,6 +31,7 @@ import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
 import { views } from './web/views.ts';
+import { busyWithRequests, trackInFlight } from './web/in-flight.ts';
 
 export interface BuildOptions {
   /** An already-open database (tests, the demo); otherwise config.databasePath is opened. */
@@ -55,7 +56,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const db = options.db ?? openDatabase(config.databasePath);
   const clock = options.clock ?? systemClock;
+  const inFlight = trackInFlight(app);
   const mail = new MailSender({
+    busy: () => inFlight() > busyWithRequests,
     db,
     clock,
     from: config.mailFrom,

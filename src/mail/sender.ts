@@ -19,6 +19,13 @@ export interface MailSenderOptions {
    */
   showAddresses?: boolean;
   log: { info(msg: string): void; warn(msg: string): void };
+  /**
+   * Whether the site is busy answering people (a registration rush). Mail gives way while it
+   * is, for at most `giveWayMs` (default 5 s), so the answers come first and the emails seconds
+   * later, not the other way round.
+   */
+  busy?: () => boolean;
+  giveWayMs?: number;
 }
 
 /**
@@ -39,6 +46,8 @@ export class MailSender {
    * than one per registration, each pushing another message into backoff.
    */
   private resting = false;
+  /** When mail began giving way to a busy site. */
+  private busySince: number | undefined;
 
   constructor(private readonly options: MailSenderOptions) {
     this.transport = options.smtpUrl
@@ -105,6 +114,7 @@ export class MailSender {
       const due = dueMessages(db, clock.now());
       if (due.length === 0) return;
       for (const message of due) {
+        await this.giveWay();
         try {
           await this.send(message);
           markSent(db, message.id, clock.now());
@@ -118,6 +128,17 @@ export class MailSender {
         }
       }
     }
+  }
+
+  /** Waits while the site is busy, unless it has been busy for so long that mail must go anyway. */
+  private async giveWay(): Promise<void> {
+    const { busy, giveWayMs = 5_000 } = this.options;
+    while (busy?.() && !this.stopping) {
+      this.busySince ??= Date.now();
+      if (Date.now() - this.busySince >= giveWayMs) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    this.busySince = undefined;
   }
 
   private async send(message: OutboxMessage): Promise<void> {

@@ -74,6 +74,31 @@ describe('the mail outbox', () => {
     expect(outboxMessages(db)[0]!.attempts).toBe(2);
   });
 
+  it('gives way while the site is busy answering people, and sends as soon as it is not', async () => {
+    queueSignIn('zoe@example.org');
+    let busy = true;
+    sender = new MailSender({ db, clock, from: 'Campgrid <camp@campgrid.test>', smtpUrl: smtp.url, mailDir: join(dir, 'mail'), pollMs: 60_000, log: quiet, busy: () => busy });
+    const pass = sender.deliverDue();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages).toHaveLength(0);
+    expect(outboxMessages(db)[0]).toMatchObject({ status: 'queued', attempts: 0 });
+    busy = false;
+    await pass;
+    expect(smtp.to('zoe@example.org')).toHaveLength(1);
+  });
+
+  it('gives way only so long: a site that stays busy still gets its mail out', async () => {
+    queueSignIn('zoe@example.org');
+    queueSignIn('sam@example.org');
+    sender = new MailSender({ db, clock, from: 'Campgrid <camp@campgrid.test>', smtpUrl: smtp.url, mailDir: join(dir, 'mail'), pollMs: 60_000, log: quiet, busy: () => true, giveWayMs: 200 });
+    const began = Date.now();
+    await sender.deliverDue();
+    expect(Date.now() - began).toBeGreaterThanOrEqual(200);
+    // Once it has waited its time, it does not wait again for each message.
+    expect(Date.now() - began).toBeLessThan(2_000);
+    expect(smtp.messages).toHaveLength(2);
+  });
+
   it('backs off exponentially, capped at an hour', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(retryDelayMs(20)).toBe(3_600_000);

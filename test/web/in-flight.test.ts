@@ -1,0 +1,36 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { trackInFlight } from '../../src/web/in-flight.ts';
+
+describe('counting the requests being answered', () => {
+  it('counts each request in while it is answered and out once, whether answered or abandoned', async () => {
+    const app = Fastify({ logger: false, forceCloseConnections: true });
+    const inFlight = trackInFlight(app);
+    const held: Array<() => void> = [];
+    app.get('/slow', () => new Promise<string>((resolve) => held.push(() => resolve('done'))));
+    app.get('/fast', async () => 'done');
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const slow = Array.from({ length: 5 }, () => fetch(`${address}/slow`).then((r) => r.text()));
+      await expect.poll(() => held.length).toBe(5);
+      expect(inFlight()).toBe(5);
+      expect(await (await fetch(`${address}/fast`)).text()).toBe('done');
+      expect(inFlight()).toBe(5);
+
+      // A client that gives up is counted out when it goes, not when the answer is ready.
+      const abandoning = new AbortController();
+      const abandoned = fetch(`${address}/slow`, { signal: abandoning.signal }).catch(() => 'abandoned');
+      await expect.poll(() => held.length).toBe(6);
+      expect(inFlight()).toBe(6);
+      abandoning.abort();
+      expect(await abandoned).toBe('abandoned');
+      await expect.poll(() => inFlight()).toBe(5);
+
+      for (const release of held) release();
+      expect(await Promise.all(slow)).toEqual(Array(5).fill('done'));
+      await expect.poll(() => inFlight()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
