@@ -9,11 +9,11 @@ import { pitchSession } from '../../src/pitches/pitches.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName, type Viewport } from '../helpers/browser.ts';
 import { twoDayCamp } from '../helpers/camp.ts';
 
 /** A browser context already signed in as this person (signing in has its own journey). */
-async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport?: 'phone'): Promise<BrowserContext> {
+async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport: Viewport): Promise<BrowserContext> {
   const context = await newContext(browser, { javaScript, viewport });
   const token = startBrowserSession(t.db, t.clock.now(), who.id);
   await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
@@ -29,8 +29,9 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
   });
   afterAll(async () => browser?.close());
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`an attendee pitches a session and marks what they’d go to, on a phone, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+    it(`an attendee pitches a session and marks what they’d go to, ${runName(viewport, javaScript)}`, async () => {
       const t = await makeApp();
       try {
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -38,7 +39,7 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
         const bo = registeredAttendee(t.db, camp.event, 'bo@example.org', { name: 'Bo' });
         const ethics = pitchSession(t.db, testNow, { event: camp.event, person: bo, details: { title: 'Data ethics', description: 'Who decides?', format: 'discussion', needs: [], doubleLength: false, preferredDayId: null, unavailableSlotIds: [], coFacilitators: [] }, baseUrl: '' });
         const ana = registeredAttendee(t.db, camp.event, 'ana@example.org', { name: 'Ana' });
-        const context = await signedInContext(browser, t, address, ana, javaScript, 'phone');
+        const context = await signedInContext(browser, t, address, ana, javaScript, viewport);
         const page = await context.newPage();
 
         await page.goto(`${address}/events/localgovcamp-2027`);
@@ -81,17 +82,18 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
       } finally {
         await t.close();
       }
-    }, 120_000);
+    }, 180_000);
   }
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`an organiser enters five pitches at the pitch desk using only the keyboard, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+    it(`an organiser enters five pitches at the pitch desk using only the keyboard, ${runName(viewport, javaScript)}`, async () => {
       const t = await makeApp();
       try {
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
         const camp = twoDayCamp(t.db, testNow);
         t.clock.set(new Date('2027-06-19T08:45:00Z'));
-        const context = await signedInContext(browser, t, address, camp.organiser, javaScript);
+        const context = await signedInContext(browser, t, address, camp.organiser, javaScript, viewport);
         const page = await context.newPage();
         await page.goto(`${address}/organise/events/localgovcamp-2027/pitch-desk`);
         await expectNoAxeViolations(page, { javaScript });
@@ -145,6 +147,6 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
       } finally {
         await t.close();
       }
-    }, 120_000);
+    }, 180_000);
   }
 });

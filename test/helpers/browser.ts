@@ -24,8 +24,27 @@ export const viewports = {
   desktop: { width: 1280, height: 900 },
 } as const;
 
-export async function newContext(browser: Browser, options: { javaScript: boolean; viewport?: keyof typeof viewports }): Promise<BrowserContext> {
+export type Viewport = keyof typeof viewports;
+
+export async function newContext(browser: Browser, options: { javaScript: boolean; viewport?: Viewport }): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: options.javaScript, viewport: viewports[options.viewport ?? 'desktop'] });
+}
+
+/** How a journey's test names say which run it is: "on a phone, without JavaScript". */
+export const runName = (viewport: Viewport, javaScript: boolean): string => `on a ${viewport}, ${javaScript ? 'with' : 'without'} JavaScript`;
+
+/**
+ * The site menu. On a phone with JavaScript it is folded behind a "Menu" button, so a person
+ * opens it first; everywhere else its links are on the page as it loads.
+ */
+export async function openSiteMenu(page: Page, options: { viewport: Viewport; javaScript: boolean }): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  if (options.viewport === 'phone' && options.javaScript) {
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  } else {
+    expect(await toggle.count(), 'the site menu is not folded away').toBe(0);
+  }
 }
 
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -59,11 +78,34 @@ async function axeViolationsWithoutJavaScript(page: Page): Promise<string[]> {
   }
 }
 
-/** Runs axe on the page at WCAG 2.2 AA and fails the test with a readable list of violations. */
+/**
+ * Reflow (WCAG 1.4.10), which axe does not check: on a phone-sized viewport nothing may make the
+ * page scroll sideways. A wide table may scroll inside its own region (two-dimensional content is
+ * exempt), but the page around it must fit.
+ */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  const width = page.viewportSize()?.width ?? Infinity;
+  if (width > viewports.phone.width) return [];
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    // The innermost elements that stick out are the ones to look at.
+    const out = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > root.clientWidth);
+    const wide = out.filter((el) => !out.some((other) => other !== el && el.contains(other))).slice(0, 3).map((el) => `${describe(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)}px)`);
+    return [`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px viewport: ${wide.join(', ') || 'an element out of sight'}`];
+  });
+}
+
+/**
+ * Runs axe on the page at WCAG 2.2 AA, and on a phone checks the page reflows; fails the test
+ * with a readable list of violations.
+ */
 export async function expectNoAxeViolations(page: Page, options: { javaScript?: boolean } = {}): Promise<void> {
   // A click that navigates returns before the next page has its stylesheet; axe must see the
   // page as a person does, so wait for it to finish loading.
   await page.waitForLoadState('load');
   const found = options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page);
+  found.push(...(await sidewaysOverflow(page)));
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
