@@ -98,14 +98,31 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Runs axe on the page at WCAG 2.2 AA, and on a phone checks the page reflows; fails the test
- * with a readable list of violations.
+ * An id that a label, or an aria-labelledby or aria-describedby, points at must be unique: the
+ * browser follows the first element with it, so a duplicate leaves a control without its label
+ * (axe 4.x no longer checks duplicate ids).
+ */
+async function duplicateReferencedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const count = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) count.set(el.id, (count.get(el.id) ?? 0) + 1);
+    const referenced = new Set([
+      ...[...document.querySelectorAll('label[for]')].map((l) => (l as HTMLLabelElement).htmlFor),
+      ...[...document.querySelectorAll('[aria-labelledby], [aria-describedby]')].flatMap((el) => `${el.getAttribute('aria-labelledby') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.split(/\s+/)),
+    ]);
+    return [...referenced].filter((id) => (count.get(id) ?? 0) > 1).map((id) => `the id "${id}" is on ${count.get(id)} elements, and a label or ARIA reference needs it to be unique`);
+  });
+}
+
+/**
+ * Runs axe on the page at WCAG 2.2 AA, checks ids that labels rely on are unique, and on a phone
+ * checks the page reflows; fails the test with a readable list of violations.
  */
 export async function expectNoAxeViolations(page: Page, options: { javaScript?: boolean } = {}): Promise<void> {
   // A click that navigates returns before the next page has its stylesheet; axe must see the
   // page as a person does, so wait for it to finish loading.
   await page.waitForLoadState('load');
   const found = options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page);
-  found.push(...(await sidewaysOverflow(page)));
+  found.push(...(await duplicateReferencedIds(page)), ...(await sidewaysOverflow(page)));
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
