@@ -11,6 +11,7 @@ import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName, type Viewport } from '../helpers/browser.ts';
 import { twoDayCamp } from '../helpers/camp.ts';
+import { expectVisibleFocus } from '../helpers/keyboard.ts';
 
 /** A browser context already signed in as this person (signing in has its own journey). */
 async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport: Viewport): Promise<BrowserContext> {
@@ -106,22 +107,29 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
           { title: 'Lego for strategy', who: 'Ravi Mehta', format: 'm', stepFree: true, hands: '8' },
           { title: 'Walking meeting', who: 'Lou Carter', format: 'o', stepFree: false, hands: '12' },
         ];
+        // Every Tab lands on something on screen that shows it has focus.
+        const tab = async () => {
+          await page.keyboard.press('Tab');
+          await expectVisibleFocus(page);
+        };
+        await expectVisibleFocus(page);
         for (const [i, e] of entries.entries()) {
           await page.keyboard.type(e.title);
-          await page.keyboard.press('Tab');
+          await tab();
           await page.keyboard.type(e.who);
-          await page.keyboard.press('Tab');
+          await tab();
           expect(await focusedId(page)).toBe('format');
           await page.keyboard.type(e.format);
-          await page.keyboard.press('Tab');
+          await tab();
           expect(await focusedId(page)).toBe('needs');
           if (e.stepFree) await page.keyboard.press('Space');
-          for (let box = 0; box < 5; box++) await page.keyboard.press('Tab');
+          for (let box = 0; box < 5; box++) await tab();
           expect(await focusedId(page)).toBe('showOfHands');
           await page.keyboard.type(e.hands);
           await page.keyboard.press('Enter');
           await expect.poll(() => page.getByText(`Pitch ${i + 1} saved: ${e.title}`).count()).toBe(1);
           await expect.poll(() => focusedId(page)).toBe('title');
+          await expectVisibleFocus(page);
           expect(await page.getByLabel('Title').inputValue()).toBe('');
         }
         expect(await page.getByRole('heading', { name: 'Today’s pitches (5)' }).count()).toBe(1);
