@@ -62,6 +62,8 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
           await check(page);
           await page.getByRole('button', { name: 'Pin it here' }).click();
           await expect.poll(() => page.getByText('The grid has been changed.').count()).toBe(1);
+          // Also waits for the stylesheet: until it loads, a phone shows the grid's table as well as its list.
+          await check(page);
         }
         expect(loadGrid(db, event).placements.filter((p) => p.pinned)).toHaveLength(2);
 
