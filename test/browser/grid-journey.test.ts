@@ -11,21 +11,23 @@ import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
+import { localClockTime } from '../../src/events/local-time.ts';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { testNow } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 
-describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, moved by keyboard, published and seen on a phone', () => {
+describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, moved by keyboard, published and seen by attendees', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterAll(async () => browser?.close());
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`works ${javaScript ? 'with' : 'without'} JavaScript, with no accessibility violations`, async () => {
+    it(`works ${runName(viewport, javaScript)}, with no accessibility violations`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'campgrid-grid-journey-'));
       const db = openDatabase(join(dir, 'c.db'));
       seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
@@ -37,7 +39,7 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
         const address = await app.listen({ port: 0, host: '127.0.0.1' });
         const event = findEventBySlug(db, demoSlug)!;
         const organiser = person(db, 'organiser@demo.campgrid.example');
-        const context = await newContext(browser, { javaScript });
+        const context = await newContext(browser, { javaScript, viewport });
         await context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, testNow, organiser.id)), url: address }]);
         const page = await context.newPage();
         const check = (p: Page) => expectNoAxeViolations(p, { javaScript });
@@ -60,6 +62,8 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
           await check(page);
           await page.getByRole('button', { name: 'Pin it here' }).click();
           await expect.poll(() => page.getByText('The grid has been changed.').count()).toBe(1);
+          // Also waits for the stylesheet: until it loads, a phone shows the grid's table as well as its list.
+          await check(page);
         }
         expect(loadGrid(db, event).placements.filter((p) => p.pinned)).toHaveLength(2);
 
@@ -90,15 +94,31 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
         await page.getByRole('button', { name: 'Publish the grid' }).click();
         await expect.poll(() => page.getByText('The grid is published.').count()).toBe(1);
 
-        // An attendee on a phone sees the session in its new room, its page, and now & next.
-        const phone = await newContext(browser, { javaScript, viewport: 'phone' });
-        const visitor = await phone.newPage();
+        // An attendee sees the session in its new room, its page, and now & next.
+        const attendee = await newContext(browser, { javaScript, viewport });
+        const visitor = await attendee.newPage();
         await visitor.goto(`${address}/events/${demoSlug}/grid?day=${model.days.find((d) => d.id === target.slot.dayId)!.date}`);
         await check(visitor);
-        const item = visitor.getByRole('listitem').filter({ hasText: moverTitle });
-        expect(await item.count()).toBe(1);
-        expect(await item.textContent()).toContain(target.room.name);
-        await item.getByRole('link', { name: moverTitle }).click();
+        const time = `${localClockTime(target.slot.startsAt, event.timeZone)}–${localClockTime(target.slot.endsAt, event.timeZone)}`;
+        if (viewport === 'phone') {
+          // On a phone the grid is a list by time: the session under its time, with its room.
+          expect(await visitor.getByRole('table').count()).toBe(0);
+          const item = visitor.getByRole('listitem').filter({ hasText: moverTitle });
+          expect(await item.count()).toBe(1);
+          expect(await item.textContent()).toContain(target.room.name);
+          const list = visitor.getByRole('list').filter({ has: item });
+          expect(await visitor.getByRole('heading', { name: time }).count()).toBe(1);
+          expect(await visitor.getByRole('heading', { name: time }).evaluate((h, l) => h.nextElementSibling === l, await list.elementHandle())).toBe(true);
+        } else {
+          // On a wide screen it is a table: the session in its room's column and its time's row.
+          expect(await visitor.getByRole('table').count()).toBe(1);
+          const row = visitor.getByRole('row').filter({ has: visitor.getByRole('link', { name: moverTitle }) });
+          expect(await row.getByRole('rowheader').textContent()).toContain(time);
+          const cells = await row.getByRole('cell').allTextContents();
+          const columns = await visitor.getByRole('columnheader').allTextContents();
+          expect(columns[cells.findIndex((c) => c.includes(moverTitle)) + 1]).toBe(target.room.name);
+        }
+        await visitor.getByRole('link', { name: moverTitle }).click();
         await expect.poll(() => visitor.getByRole('heading', { name: 'When and where' }).count()).toBe(1);
         expect(await visitor.getByText(target.room.name).count()).toBeGreaterThan(0);
         await check(visitor);
@@ -107,7 +127,7 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
         await visitor.goto(`${address}/events/${demoSlug}/grid/changes`);
         expect(await visitor.getByText('Welcome to the camp!').count()).toBe(1);
         await check(visitor);
-        await phone.close();
+        await attendee.close();
         await context.close();
       } finally {
         await app.close();

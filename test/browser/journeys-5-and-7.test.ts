@@ -17,7 +17,7 @@ import { findPerson, type Person } from '../../src/people/people.ts';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { testNow } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 
@@ -49,8 +49,9 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
   });
   afterAll(async () => browser?.close());
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`journey 5: a facilitator’s session moves after publishing; the change log says so, their calendar updates and they get an email (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+    it(`journey 5: a facilitator’s session moves after publishing; the change log says so, their calendar updates and they get an email, ${runName(viewport, javaScript)}`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
       const t = await camp({ SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '0.2' });
@@ -62,9 +63,9 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         const facilitator = findPerson(t.db, Number(session.facilitators.find((f) => f.key.startsWith('u'))!.key.slice(1)))!;
 
         // The facilitator subscribes to their agenda from /me.
-        const phone = await newContext(browser, { javaScript, viewport: 'phone' });
-        await t.signIn(phone, facilitator);
-        const me = await phone.newPage();
+        const facilitatorContext = await newContext(browser, { javaScript, viewport });
+        await t.signIn(facilitatorContext, facilitator);
+        const me = await facilitatorContext.newPage();
         await me.goto(`${t.address}/me`);
         await expectNoAxeViolations(me, { javaScript });
         const feedUrl = (await me.getByRole('link', { name: /\/feeds\// }).first().textContent())!.trim().replace('http://campgrid.test', t.address);
@@ -74,9 +75,9 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         const sequenceBefore = sequenceOf(before);
 
         // An organiser moves the session to a free place and publishes.
-        const desk = await newContext(browser, { javaScript, viewport: 'desktop' });
-        await t.signIn(desk, person(t.db, 'organiser@demo.campgrid.example'));
-        const organiser = await desk.newPage();
+        const organiserContext = await newContext(browser, { javaScript, viewport });
+        await t.signIn(organiserContext, person(t.db, 'organiser@demo.campgrid.example'));
+        const organiser = await organiserContext.newPage();
         const model = loadGrid(t.db, event);
         // A place truly free (double sessions cover two slots), in another room from the session's.
         const taken = occupied(model);
@@ -103,24 +104,24 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         // And they get an email saying what changed.
         await expect.poll(() => smtp.to(facilitator.email).filter((m) => m.subject === `The grid for ${event.name} has changed`).length, { timeout: 10_000 }).toBe(1);
         expect(smtp.to(facilitator.email).find((m) => m.subject === `The grid for ${event.name} has changed`)!.text).toContain(`Moved: “${session.title}”`);
-        await phone.close();
-        await desk.close();
+        await facilitatorContext.close();
+        await organiserContext.close();
       } finally {
         await t.close();
         await smtp.stop();
       }
     }, 180_000);
 
-    it(`journey 7: after the day, notes are added and the event page becomes an archive (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+    it(`journey 7: after the day, notes are added and the event page becomes an archive, ${runName(viewport, javaScript)}`, async () => {
       const t = await camp();
       try {
         const { grid } = sessionFor(t.db);
         const session = grid.sessions.find((s) => !s.cancelled)!;
         // The day of the camp, once the session has started.
         t.clock.set(new Date(session.startsAt + 10 * 60_000));
-        const phone = await newContext(browser, { javaScript, viewport: 'phone' });
-        await t.signIn(phone, person(t.db, 'attendee1@demo.campgrid.example'));
-        const attendee = await phone.newPage();
+        const attendeeContext = await newContext(browser, { javaScript, viewport });
+        await t.signIn(attendeeContext, person(t.db, 'attendee1@demo.campgrid.example'));
+        const attendee = await attendeeContext.newPage();
         await attendee.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
         await expectNoAxeViolations(attendee, { javaScript });
         await attendee.getByLabel('What is it?').fill('Our notes');
@@ -131,16 +132,16 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
 
         // After the day, an organiser archives the event.
         t.clock.set(new Date(session.endsAt + 3 * 24 * 3_600_000));
-        const desk = await newContext(browser, { javaScript, viewport: 'desktop' });
-        await t.signIn(desk, person(t.db, 'organiser@demo.campgrid.example'));
-        const organiser = await desk.newPage();
+        const organiserContext = await newContext(browser, { javaScript, viewport });
+        await t.signIn(organiserContext, person(t.db, 'organiser@demo.campgrid.example'));
+        const organiser = await organiserContext.newPage();
         await organiser.goto(`${t.address}/organise/events/${demoSlug}`);
         await organiser.getByRole('button', { name: 'Archive event' }).click();
         await expect.poll(() => organiser.getByText('The event is archived').count()).toBe(1);
         await expectNoAxeViolations(organiser, { javaScript });
 
         // The public sees the record of the day: the archive notice, the grid and the notes.
-        const visitorContext = await newContext(browser, { javaScript, viewport: 'phone' });
+        const visitorContext = await newContext(browser, { javaScript, viewport });
         const visitor = await visitorContext.newPage();
         await visitor.goto(`${t.address}/`);
         expect(await visitor.getByRole('heading', { name: 'Past camps' }).count()).toBe(1);
@@ -150,8 +151,8 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         await visitor.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
         expect(await visitor.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
         await expectNoAxeViolations(visitor, { javaScript });
-        await phone.close();
-        await desk.close();
+        await attendeeContext.close();
+        await organiserContext.close();
         await visitorContext.close();
       } finally {
         await t.close();

@@ -9,11 +9,12 @@ import { pitchSession } from '../../src/pitches/pitches.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName, type Viewport } from '../helpers/browser.ts';
 import { twoDayCamp } from '../helpers/camp.ts';
+import { expectVisibleFocus } from '../helpers/keyboard.ts';
 
 /** A browser context already signed in as this person (signing in has its own journey). */
-async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport?: 'phone'): Promise<BrowserContext> {
+async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport: Viewport): Promise<BrowserContext> {
   const context = await newContext(browser, { javaScript, viewport });
   const token = startBrowserSession(t.db, t.clock.now(), who.id);
   await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
@@ -29,8 +30,9 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
   });
   afterAll(async () => browser?.close());
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`an attendee pitches a session and marks what they’d go to, on a phone, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+    it(`an attendee pitches a session and marks what they’d go to, ${runName(viewport, javaScript)}`, async () => {
       const t = await makeApp();
       try {
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -38,7 +40,7 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
         const bo = registeredAttendee(t.db, camp.event, 'bo@example.org', { name: 'Bo' });
         const ethics = pitchSession(t.db, testNow, { event: camp.event, person: bo, details: { title: 'Data ethics', description: 'Who decides?', format: 'discussion', needs: [], doubleLength: false, preferredDayId: null, unavailableSlotIds: [], coFacilitators: [] }, baseUrl: '' });
         const ana = registeredAttendee(t.db, camp.event, 'ana@example.org', { name: 'Ana' });
-        const context = await signedInContext(browser, t, address, ana, javaScript, 'phone');
+        const context = await signedInContext(browser, t, address, ana, javaScript, viewport);
         const page = await context.newPage();
 
         await page.goto(`${address}/events/localgovcamp-2027`);
@@ -65,14 +67,16 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
         await page.getByRole('link', { name: 'Back' }).click();
         await page.getByRole('button', { name: 'I’d go to Data ethics' }).click();
         await expect.poll(() => page.getByRole('button', { name: 'Remove my “I’d go” from Data ethics' }).count()).toBe(1);
-        expect(await page.locator(`#pitch-${ethics.id} [data-interest-status]`).textContent()).toBe('You’d go. 1 would go');
-        if (javaScript) expect(await page.locator('[data-interest-announcer]').textContent()).toBe('You’d go to Data ethics. 1 would go.');
+        const ethicsOnBoard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Data ethics' }) });
+        expect(await ethicsOnBoard.getByText('would go').textContent()).toBe('You’d go. 1 would go');
+        // With JavaScript the page stays put, so the change is announced.
+        if (javaScript) expect(await page.getByRole('status').textContent()).toBe('You’d go to Data ethics. 1 would go.');
         expect(t.db.select().from(interest).where(eq(interest.personId, ana.id)).all().map((r) => r.pitchId)).toEqual([ethics.id]);
         await expectNoAxeViolations(page, { javaScript });
 
         await page.getByRole('button', { name: 'Remove my “I’d go” from Data ethics' }).click();
         await expect.poll(() => page.getByRole('button', { name: 'I’d go to Data ethics' }).count()).toBe(1);
-        expect(await page.locator(`#pitch-${ethics.id} [data-interest-status]`).textContent()).toBe('0 would go');
+        expect(await ethicsOnBoard.getByText('would go').textContent()).toBe('0 would go');
         expect(t.db.select().from(interest).all()).toEqual([]);
 
         const mine = t.db.select().from(pitches).where(eq(pitches.createdBy, ana.id)).get()!;
@@ -81,17 +85,18 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
       } finally {
         await t.close();
       }
-    }, 120_000);
+    }, 180_000);
   }
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`an organiser enters five pitches at the pitch desk using only the keyboard, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
+    it(`an organiser enters five pitches at the pitch desk using only the keyboard, ${runName(viewport, javaScript)}`, async () => {
       const t = await makeApp();
       try {
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
         const camp = twoDayCamp(t.db, testNow);
         t.clock.set(new Date('2027-06-19T08:45:00Z'));
-        const context = await signedInContext(browser, t, address, camp.organiser, javaScript);
+        const context = await signedInContext(browser, t, address, camp.organiser, javaScript, viewport);
         const page = await context.newPage();
         await page.goto(`${address}/organise/events/localgovcamp-2027/pitch-desk`);
         await expectNoAxeViolations(page, { javaScript });
@@ -104,26 +109,33 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
           { title: 'Lego for strategy', who: 'Ravi Mehta', format: 'm', stepFree: true, hands: '8' },
           { title: 'Walking meeting', who: 'Lou Carter', format: 'o', stepFree: false, hands: '12' },
         ];
+        // Every Tab lands on something on screen that shows it has focus.
+        const tab = async () => {
+          await page.keyboard.press('Tab');
+          await expectVisibleFocus(page);
+        };
+        await expectVisibleFocus(page);
         for (const [i, e] of entries.entries()) {
           await page.keyboard.type(e.title);
-          await page.keyboard.press('Tab');
+          await tab();
           await page.keyboard.type(e.who);
-          await page.keyboard.press('Tab');
+          await tab();
           expect(await focusedId(page)).toBe('format');
           await page.keyboard.type(e.format);
-          await page.keyboard.press('Tab');
+          await tab();
           expect(await focusedId(page)).toBe('needs');
           if (e.stepFree) await page.keyboard.press('Space');
-          for (let box = 0; box < 5; box++) await page.keyboard.press('Tab');
+          for (let box = 0; box < 5; box++) await tab();
           expect(await focusedId(page)).toBe('showOfHands');
           await page.keyboard.type(e.hands);
           await page.keyboard.press('Enter');
           await expect.poll(() => page.getByText(`Pitch ${i + 1} saved: ${e.title}`).count()).toBe(1);
           await expect.poll(() => focusedId(page)).toBe('title');
+          await expectVisibleFocus(page);
           expect(await page.getByLabel('Title').inputValue()).toBe('');
         }
         expect(await page.getByRole('heading', { name: 'Today’s pitches (5)' }).count()).toBe(1);
-        expect(await page.locator('.campgrid-desk-list li').allTextContents()).toEqual([
+        expect(await page.getByRole('list').filter({ has: page.getByRole('link', { name: 'AI in councils' }) }).getByRole('listitem').allTextContents()).toEqual([
           'AI in councils, Sam Okafor (discussion, 40 hands)',
           'Paper prototyping, Kim Lee (workshop)',
           'Show and tell: our new website, Jo Whitfield (show and tell, 25 hands)',
@@ -145,6 +157,6 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
       } finally {
         await t.close();
       }
-    }, 120_000);
+    }, 180_000);
   }
 });

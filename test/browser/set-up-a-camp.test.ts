@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, openSiteMenu, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 
@@ -12,8 +12,9 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
   });
   afterAll(async () => browser?.close());
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`works ${javaScript ? 'with' : 'without'} JavaScript, with no accessibility violations on any page`, async () => {
+    it(`works ${runName(viewport, javaScript)}, with no accessibility violations on any page`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
       let t: TestApp | undefined;
@@ -22,7 +23,7 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
         person(t.db, 'ana@example.org', { administrator: true });
 
-        const context = await newContext(browser, { javaScript });
+        const context = await newContext(browser, { javaScript, viewport });
         const page = await context.newPage();
         const visited: string[] = [];
         const visit = async (): Promise<void> => {
@@ -33,6 +34,7 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         // Sign in with the link from the real email.
         await page.goto(`${address}/`);
         await visit();
+        await openSiteMenu(page, { viewport, javaScript });
         await page.getByRole('link', { name: 'Sign in' }).click();
         await visit();
         await page.getByLabel('Email address').fill('ana@example.org');
@@ -47,6 +49,7 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         await visit();
 
         // Create the camp.
+        await openSiteMenu(page, { viewport, javaScript });
         await page.getByRole('link', { name: 'Organise' }).click();
         await visit();
         await page.getByRole('button', { name: 'Create an event' }).click();
@@ -98,8 +101,8 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         await expect.poll(() => page.getByText('The event is published').count()).toBe(1);
         await visit();
 
-        // A visitor, on a phone, finds it.
-        const visitorContext = await newContext(browser, { javaScript, viewport: 'phone' });
+        // A visitor finds it.
+        const visitorContext = await newContext(browser, { javaScript, viewport });
         const visitor = await visitorContext.newPage();
         await visitor.goto(`${address}/`);
         await expectNoAxeViolations(visitor, { javaScript });
@@ -116,6 +119,6 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         await t?.close();
         await smtp.stop();
       }
-    }, 120_000);
+    }, 180_000);
   }
 });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteOrganiser } from '../../src/events/organisers.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
@@ -30,8 +30,9 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
   });
   afterAll(async () => browser?.close());
 
+  for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
-    it(`register → email → release → the first person waiting is offered the place and accepts (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+    it(`register → email → release → the first person waiting is offered the place and accepts, ${runName(viewport, javaScript)}`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
       let t: TestApp | undefined;
@@ -42,13 +43,13 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
         const { event } = publishedCamp(t.db, t.clock.now());
         ticketType(t.db, t.clock.now(), event, { capacity: 1 });
 
-        const zoeContext = await newContext(browser, { javaScript, viewport: 'phone' });
+        const zoeContext = await newContext(browser, { javaScript, viewport });
         const zoe = await zoeContext.newPage();
         await registerAs(zoe, address, { name: 'Zoë Okafor', email: 'zoe@example.org' }, javaScript);
         await expect.poll(() => zoe.getByRole('heading', { name: 'You have a place' }).count()).toBe(1);
         await expectNoAxeViolations(zoe, { javaScript });
 
-        const samContext = await newContext(browser, { javaScript, viewport: 'desktop' });
+        const samContext = await newContext(browser, { javaScript, viewport });
         const sam = await samContext.newPage();
         await registerAs(sam, address, { name: 'Sam Ng', email: 'sam@example.org' }, javaScript);
         await expect.poll(() => sam.getByRole('heading', { name: 'You’re on the waiting list' }).count()).toBe(1);
@@ -85,10 +86,12 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
         await t?.close();
         await smtp.stop();
       }
-    }, 120_000);
+    }, 180_000);
   }
 
-  it('checks someone in on a phone without JavaScript, showing their access needs', async () => {
+  for (const viewport of ['phone', 'desktop'] as const)
+  for (const javaScript of [true, false])
+  it(`checks someone in, showing their access needs, ${runName(viewport, javaScript)}`, async () => {
     let t: TestApp | undefined;
     try {
       t = await makeApp();
@@ -101,26 +104,26 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
       const owner = person(t.db, 'owner@example.org');
       inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
       const helper = person(t.db, 'door@example.org');
-      const context = await newContext(browser, { javaScript: false, viewport: 'phone' });
+      const context = await newContext(browser, { javaScript, viewport });
       const token = startBrowserSession(t.db, t.clock.now(), helper.id);
       await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
       const page = await context.newPage();
       await page.goto(`${address}/organise/events/localgovcamp-2027`);
-      await expectNoAxeViolations(page, { javaScript: false });
+      await expectNoAxeViolations(page, { javaScript });
       await page.getByRole('link', { name: 'Check-in' }).click();
-      await expectNoAxeViolations(page, { javaScript: false });
+      await expectNoAxeViolations(page, { javaScript });
       await page.getByLabel('Name or email').fill('máire');
       await page.getByRole('button', { name: 'Find' }).click();
       expect(await page.getByText('Access needs: Hearing loop, please').count()).toBe(1);
-      await expectNoAxeViolations(page, { javaScript: false });
+      await expectNoAxeViolations(page, { javaScript });
       await page.getByRole('button', { name: 'Check in Máire O’Brien' }).click();
       await expect.poll(() => page.getByText('Máire O’Brien is checked in').count()).toBe(1);
-      await expectNoAxeViolations(page, { javaScript: false });
+      await expectNoAxeViolations(page, { javaScript });
       await page.getByRole('button', { name: 'Undo check-in for Máire O’Brien' }).click();
       await expect.poll(() => page.getByText('Máire O’Brien is no longer checked in').count()).toBe(1);
       await context.close();
     } finally {
       await t?.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
