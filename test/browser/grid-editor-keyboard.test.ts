@@ -1,24 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
+import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { localClockTime } from '../../src/events/local-time.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { currentProposal } from '../../src/grid/plan.ts';
 import { latestPublished } from '../../src/grid/publish.ts';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
-import { testNow } from '../helpers/app.ts';
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
 import { chooseWithArrows, hasFocus, skipToMain, tabTo } from '../helpers/keyboard.ts';
+import { demoServer } from '../helpers/demo-server.ts';
 import { person } from '../helpers/people.ts';
 
 describe.runIf(browserAvailable)('the organiser grid editor, by keyboard alone', () => {
@@ -31,18 +22,11 @@ describe.runIf(browserAvailable)('the organiser grid editor, by keyboard alone',
   for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
     it(`proposes and uses a grid, pins, moves, swaps, takes off, undoes and publishes with a note, ${runName(viewport, javaScript)}`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'campgrid-grid-keyboard-'));
-      const db = openDatabase(join(dir, 'c.db'));
-      seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
-      // The morning: pitches and interest, but no grid yet.
-      db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements;');
-      const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
-      const app = await buildApp(config, { db, clock: new FixedClock(testNow), startMail: false, logger: false });
+      const { db, address, signIn, close } = await demoServer({ morning: true });
       try {
-        const address = await app.listen({ port: 0, host: '127.0.0.1' });
         const event = findEventBySlug(db, demoSlug)!;
         const context = await newContext(browser, { javaScript, viewport });
-        await context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, testNow, person(db, 'organiser@demo.campgrid.example').id)), url: address }]);
+        await signIn(context, person(db, 'organiser@demo.campgrid.example'));
         const page = await context.newPage();
         const check = (p: Page) => expectNoAxeViolations(p, { javaScript });
         const grid = () => loadGrid(db, event);
@@ -166,8 +150,7 @@ describe.runIf(browserAvailable)('the organiser grid editor, by keyboard alone',
         expect(published.sessions.find((s) => s.pitchId === mover.pitchId)).toMatchObject({ roomId: free.room.id });
         await context.close();
       } finally {
-        await app.close();
-        db.$client.close();
+        await close();
       }
     }, 180_000);
   }

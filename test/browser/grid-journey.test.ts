@@ -1,21 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
+import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { localClockTime } from '../../src/events/local-time.ts';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
-import { testNow } from '../helpers/app.ts';
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
+import { demoServer } from '../helpers/demo-server.ts';
 import { person } from '../helpers/people.ts';
 
 describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, moved by keyboard, published and seen by attendees', () => {
@@ -28,19 +19,12 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
   for (const viewport of ['phone', 'desktop'] as const)
   for (const javaScript of [true, false]) {
     it(`works ${runName(viewport, javaScript)}, with no accessibility violations`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'campgrid-grid-journey-'));
-      const db = openDatabase(join(dir, 'c.db'));
-      seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
-      // Start from the morning: pitches and interest, but no grid yet.
-      db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements;');
-      const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
-      const app = await buildApp(config, { db, clock: new FixedClock(testNow), startMail: false, logger: false });
+      const { db, address, signIn, close } = await demoServer({ morning: true });
       try {
-        const address = await app.listen({ port: 0, host: '127.0.0.1' });
         const event = findEventBySlug(db, demoSlug)!;
         const organiser = person(db, 'organiser@demo.campgrid.example');
         const context = await newContext(browser, { javaScript, viewport });
-        await context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, testNow, organiser.id)), url: address }]);
+        await signIn(context, organiser);
         const page = await context.newPage();
         const check = (p: Page) => expectNoAxeViolations(p, { javaScript });
 
@@ -130,8 +114,7 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
         await attendee.close();
         await context.close();
       } finally {
-        await app.close();
-        db.$client.close();
+        await close();
       }
     }, 180_000);
   }

@@ -1,40 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/open.ts';
-import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
+import type { Database } from '../../src/db/open.ts';
+import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { latestPublished } from '../../src/grid/publish.ts';
-import { findPerson, type Person } from '../../src/people/people.ts';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
-import { testNow } from '../helpers/app.ts';
+import { findPerson } from '../../src/people/people.ts';
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
+import { demoServer } from '../helpers/demo-server.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 
-async function camp(env: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'campgrid-journeys-'));
-  const db = openDatabase(join(dir, 'c.db'));
-  seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
-  // The demo's seeding queued organiser invitations; these journeys only read mail they cause.
-  db.$client.exec("update outbox set status = 'sent'");
-  const clock = new FixedClock(testNow);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test', ...env });
-  const app = await buildApp(config, { db, clock, startMail: 'SMTP_URL' in env, logger: false });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = async (context: BrowserContext, who: Person) =>
-    context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, clock.now(), who.id)), url: address }]);
-  return { db, clock, app, address, signIn, close: async () => { await app.close(); db.$client.close(); } };
-}
+const camp = (env: Record<string, string> = {}) => demoServer({ env });
 
 const sessionFor = (db: Database) => {
   const event = findEventBySlug(db, demoSlug)!;

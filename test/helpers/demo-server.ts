@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { buildApp } from '../../src/app.ts';
+import { FixedClock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { seedDemoCamp } from '../../src/demo/seed.ts';
+import type { Person } from '../../src/people/people.ts';
+import { startBrowserSession } from '../../src/people/sign-in.ts';
+import { sessionCookie } from '../../src/web/sessions.ts';
+import { testNow } from './app.ts';
+
+/**
+ * The demo camp served on a real port for a browser, on its own database and folder (so its
+ * sponsor logos are served). `morning` starts from before any grid: pitches and interest only.
+ * With SMTP_URL in `env`, mail is delivered. The demo's own seeding mail counts as sent, so a
+ * journey reads only the mail it causes.
+ */
+export async function demoServer(options: { morning?: boolean; env?: Record<string, string> } = {}) {
+  const env = options.env ?? {};
+  const dir = mkdtempSync(join(tmpdir(), 'campgrid-demo-server-'));
+  const db = openDatabase(join(dir, 'c.db'));
+  seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
+  if (options.morning) db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements;');
+  db.$client.exec("update outbox set status = 'sent'");
+  const clock = new FixedClock(testNow);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'c.db'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test', ...env });
+  const app = await buildApp(config, { db, clock, startMail: 'SMTP_URL' in env, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  /** Signs a browser context in as someone, as their sign-in link would. */
+  const signIn = async (context: BrowserContext, who: Person) =>
+    context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, clock.now(), who.id)), url: address }]);
+  const close = async () => {
+    await app.close();
+    db.$client.close();
+  };
+  return { db, clock, app, address, signIn, close };
+}
