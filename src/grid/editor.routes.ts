@@ -13,6 +13,7 @@ import { loadGrid, type GridModel } from './model.ts';
 import { applyProposal, currentProposal, proposalChanges, proposeGrid } from './plan.ts';
 import { latestPublished, publishGrid } from './publish.ts';
 import { gridHealth } from './warnings.ts';
+import { editorRows } from './editor-rows.ts';
 import { eq } from 'drizzle-orm';
 
 /** The grid editor: /organise/events/:slug/grid, for organisers and helpers; publishing is organisers'. */
@@ -33,6 +34,7 @@ export async function gridEditorRoutes(app: FastifyInstance): Promise<void> {
       event,
       model,
       day,
+      rows: day ? editorRows(model, day, health) : [],
       health,
       unscheduled: [...model.pitches.values()].filter((p) => !placedIds.has(p.id)).sort((a, b) => b.expected - a.expected || a.title.localeCompare(b.title)),
       proposal: proposal && proposal.basedOnVersion === model.version ? { ...proposal, changes: proposalChanges(model, proposal) } : null,

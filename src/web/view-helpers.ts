@@ -1,6 +1,5 @@
 import { dateAndTime, dateRange, localClockTime, localDate, longDate } from '../events/local-time.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
-import { spanOf, type GridModel } from '../grid/model.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
@@ -36,10 +35,6 @@ export const helpers = {
     if (!slot.label) return kind;
     if (slot.kind === 'session' || slot.label.toLowerCase().includes(kind.toLowerCase())) return slot.label;
     return `${slot.label} (${kind.toLowerCase()})`;
-  },
-  /** Whether a session starting in `first` and running `length` slots covers slot `slotId`. */
-  spanIncludes(model: Pick<GridModel, 'days' | 'slotById'>, first: number, length: number | undefined, slotId: number): boolean {
-    return (spanOf(model, first, length ?? 1) ?? [first]).includes(slotId);
   },
   describeChange,
   /** "1 room", "3 rooms". */

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug, type CampEvent } from '../../src/events/events.ts';
 import { placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
+import { editorRows } from '../../src/grid/editor-rows.ts';
 import { gridPlacements } from '../../src/grid/grid.table.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { applyProposal, proposeGrid } from '../../src/grid/plan.ts';
@@ -81,6 +82,26 @@ describe('the grid editor', () => {
     placePitch(db, clock.now(), event, 0, { pitchId: double.id, roomId: hall!, slotId: slots[2]!.id });
     const single = pitchIds()[0]!;
     expect(() => placePitch(db, clock.now(), event, 1, { pitchId: single, roomId: hall!, slotId: slots[3]!.id })).toThrow(RuleViolation);
+  });
+
+  it('lays a day out for the editor: a session where it starts, “continues” where a double runs on, warnings by name', () => {
+    const double = [...model().pitches.values()].find((p) => p.session.length === 2)!;
+    const popular = [...model().pitches.values()].filter((p) => p.id !== double.id).sort((x, y) => y.expected - x.expected)[0]!;
+    const slots = campDay().slots;
+    const [hall] = roomIds();
+    const garden = model().rooms.find((r) => r.name === 'Garden room')!;
+    placePitch(db, clock.now(), event, 0, { pitchId: double.id, roomId: hall!, slotId: slots[2]!.id });
+    placePitch(db, clock.now(), event, 1, { pitchId: popular.id, roomId: garden.id, slotId: slots[0]!.id });
+    const m = model();
+    const rows = editorRows(m, campDay(), gridHealth(m));
+    expect(rows.map((r) => r.slot.id)).toEqual(slots.map((s) => s.id));
+    const cell = (slotIndex: number, roomId: number) => rows[slotIndex]!.cells.find((c) => c.room.id === roomId)!;
+    expect(cell(2, hall!).session).toMatchObject({ pitch: { id: double.id }, double: true, warnings: [] });
+    expect(cell(3, hall!)).toMatchObject({ session: null, continues: true });
+    expect(cell(4, hall!)).toMatchObject({ session: null, continues: false });
+    // The popular session also needs something the garden room lacks: both warnings, by name.
+    expect(cell(0, garden.id).session).toMatchObject({ pitch: { id: popular.id }, double: false, warnings: ['Needs not met', 'Over capacity'] });
+    expect(rows[0]!.cells.map((c) => c.room.id)).toEqual(m.rooms.map((r) => r.id));
   });
 
   it('swaps two sessions, takes one off, and undoes the last change', () => {
