@@ -25,6 +25,14 @@ const sockets = Number(option('--sockets') ?? requests);
 const jsonFile = option('--json');
 // `socket` (the default) writes each request straight to its own socket; `http` uses Node's http client.
 const client = option('--client') ?? 'socket';
+if (client !== 'socket' && client !== 'http') {
+  console.error(`--client must be socket or http, not ${client}`);
+  process.exit(2);
+}
+if (client === 'socket' && option('--sockets')) {
+  console.error('--sockets applies to --client http only: the socket client opens one connection per registration');
+  process.exit(2);
+}
 // Writes a V8 CPU profile of the server to this folder, for finding where the time goes.
 const profileDir = option('--profile');
 
@@ -155,20 +163,20 @@ async function main(): Promise<number> {
 
 /** Sends every submission at once, with distinct emails, and measures the server's CPU meanwhile. */
 async function fireAll(server: { baseUrl: string; child: { pid?: number } }, target: { slug: string; ticketTypeId: number; csrf: { cookie: string; token: string } }, name: string) {
-  const agent = rushAgent(sockets);
+  const agent = client === 'http' ? rushAgent(sockets) : null;
   const cpuBefore = cpuSecondsOf(server.child.pid);
   const clientCpuBefore = process.cpuUsage();
   const began = performance.now();
   const results: Submission[] = await Promise.all(
     Array.from({ length: requests }, (_, i) => {
       const who = { name: `${name} ${i + 1}`, email: `${name.toLowerCase()}${i + 1}@example.org` };
-      return client === 'http' ? submitRegistration(agent, server.baseUrl, target, who) : submitRegistrationOverSocket(server.baseUrl, target, who);
+      return agent ? submitRegistration(agent, server.baseUrl, target, who) : submitRegistrationOverSocket(server.baseUrl, target, who);
     }),
   );
   const totalMs = performance.now() - began;
   const cpuAfter = cpuSecondsOf(server.child.pid);
   const clientCpu = process.cpuUsage(clientCpuBefore);
-  agent.destroy();
+  agent?.destroy();
   return {
     results,
     totalMs,

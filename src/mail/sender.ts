@@ -109,6 +109,8 @@ export class MailSender {
 
   private async pass(): Promise<void> {
     const { db, clock } = this.options;
+    // Each pass gives way afresh: a rush that ended before this pass does not use up its time.
+    this.busySince = undefined;
     // Several batches per pass so a burst (a publish emailing everyone) drains quickly.
     for (let batch = 0; batch < 20 && !this.stopping; batch++) {
       const due = dueMessages(db, clock.now());

@@ -7,7 +7,7 @@ import { logoContentTypes, maxLogoBytes, storedLogoPattern, uploadsDir, type Log
 
 /** Lets the routes of `app` (an encapsulated context) take a form with one logo file. */
 export async function acceptLogoUploads(app: FastifyInstance): Promise<void> {
-  await acceptUploads(app, maxLogoBytes);
+  await acceptUploads(app, { maxFileBytes: maxLogoBytes });
 }
 
 /**

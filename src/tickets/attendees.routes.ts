@@ -80,16 +80,19 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
 
   const importView = (event: CampEvent) => ({ title: 'Import attendees', event, backLink: base(event) });
   app.get('/attendees/import', async (request, reply) => reply.view('tickets/organise/import.eta', importView(organising(request).event)));
-  // The export comes as a file (as Eventbrite gives it) or pasted; the form takes either.
+  // The export comes as a file (as Eventbrite gives it) or pasted; the form takes either. Its
+  // multipart body is bounded by acceptUploads: the file, the pasted text and the token.
   app.register(async (uploads) => {
-    await acceptUploads(uploads, maxImportBytes, maxImportBytes);
-    uploads.post('/attendees/import', { bodyLimit: 2 * maxImportBytes + 65_536 }, async (request, reply) => {
+    await acceptUploads(uploads, { maxFileBytes: maxImportBytes, maxFieldBytes: maxImportBytes, maxFields: 3 });
+    // A pasted export can also arrive urlencoded (the form without its file box, or a script).
+    uploads.post('/attendees/import', { bodyLimit: maxImportBytes + 65_536 }, async (request, reply) => {
       const { event } = organising(request);
-      const { fields, upload } = formWithUpload(request.body, 'csvFile');
+      const { fields, upload, cutShort } = formWithUpload(request.body, 'csvFile');
       const again = (errors: Record<string, string>) => reply.code(400).view('tickets/organise/import.eta', { ...importView(event), values: { csv: fields.csv }, errors });
       const parsed = parseForm(importForm, fields);
       if (!parsed.ok) return again(parsed.errors);
       if (upload?.truncated) return again({ csvFile: 'That file is larger than 4 MB; split it into smaller files' });
+      if (cutShort.includes('csv')) return again({ csv: 'That export is too large; split it into smaller files' });
       const csv = upload ? uploadedText(upload.data) : parsed.value.csv;
       if (csv.trim() === '') return again({ csvFile: upload ? 'That file is empty' : 'Choose the CSV file of the export, or paste its contents' });
       // The report is the answer: what came in and which rows did not, row by row.

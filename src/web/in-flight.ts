@@ -1,23 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 /** More requests than this at once is a rush: background work gives way until it passes. */
 export const busyWithRequests = 20;
 
 /**
- * Counts the requests `app` is answering right now. A request is counted out when its answer
- * is sent or when its client gives up, whichever comes first, and only once.
+ * Counts the requests `app` is answering right now. A request is counted out when its response
+ * closes, which happens once whether the answer was sent or the client hung up first (Fastify's
+ * own abort hook misses a client that leaves after sending a whole form).
  */
 export function trackInFlight(app: FastifyInstance): () => number {
   let inFlight = 0;
-  const counted = new WeakSet<FastifyRequest>();
-  const done = async (request: FastifyRequest) => {
-    if (counted.delete(request)) inFlight--;
-  };
-  app.addHook('onRequest', async (request) => {
-    counted.add(request);
+  app.addHook('onRequest', async (_request, reply) => {
     inFlight++;
+    reply.raw.once('close', () => inFlight--);
   });
-  app.addHook('onResponse', done);
-  app.addHook('onRequestAbort', done);
   return () => inFlight;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -35,6 +35,7 @@ export async function demoServer(options: { morning?: boolean; env?: Record<stri
   const close = async () => {
     await app.close();
     db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
   };
   return { db, clock, app, address, signIn, close };
 }

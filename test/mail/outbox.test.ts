@@ -97,6 +97,13 @@ describe('the mail outbox', () => {
     // Once it has waited its time, it does not wait again for each message.
     expect(Date.now() - began).toBeLessThan(2_000);
     expect(smtp.messages).toHaveLength(2);
+
+    // A later rush gets its own wait: the time used up by the last one does not carry over.
+    queueSignIn('rhys@example.org');
+    const later = Date.now();
+    await sender.deliverDue();
+    expect(Date.now() - later).toBeGreaterThanOrEqual(200);
+    expect(smtp.to('rhys@example.org')).toHaveLength(1);
   });
 
   it('backs off exponentially, capped at an hour', () => {

@@ -282,6 +282,16 @@ describe('organisers working with registrations', () => {
     const huge = await organiser.postMultipart(`${base}/attendees/import`, {}, file(Buffer.alloc(4 * 1_048_576 + 10, 'a')));
     expect(huge.statusCode).toBe(400);
     expect(errorSummary(huge.body)).toEqual(['That file is larger than 4 MB; split it into smaller files']);
+    // Pasted text past the limit is cut off by the parser; it is refused, never imported cut short.
+    const before = t.db.select().from(registrations).all().length;
+    const pasted = await organiser.postMultipart(`${base}/attendees/import`, { csv: `First Name,Last Name,Email,Ticket Type\r\n${'Ann,Lee,ann@example.org,Camp day\r\n'.repeat(140_000)}` });
+    expect(pasted.statusCode).toBe(400);
+    expect(errorSummary(pasted.body)).toEqual(['That export is too large; split it into smaller files']);
+    expect(t.db.select().from(registrations).all()).toHaveLength(before);
+    // A body with more fields than the form has is refused before anything is read into memory.
+    const stuffed = await organiser.postMultipart(`${base}/attendees/import`, Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`extra${i}`, 'x'.repeat(1000)])));
+    expect(stuffed.statusCode).toBeGreaterThanOrEqual(400);
+    expect(stuffed.statusCode).toBeLessThan(500);
     // Without a token, the upload is refused like any other form.
     const forged = await organiser.postMultipart(`${base}/attendees/import`, { _csrf: 'forged' }, file(fixture));
     expect(forged.statusCode).toBe(403);

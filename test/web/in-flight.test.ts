@@ -1,3 +1,4 @@
+import fastifyFormbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { trackInFlight } from '../../src/web/in-flight.ts';
@@ -5,9 +6,11 @@ import { trackInFlight } from '../../src/web/in-flight.ts';
 describe('counting the requests being answered', () => {
   it('counts each request in while it is answered and out once, whether answered or abandoned', async () => {
     const app = Fastify({ logger: false, forceCloseConnections: true });
+    await app.register(fastifyFormbody);
     const inFlight = trackInFlight(app);
     const held: Array<() => void> = [];
     app.get('/slow', () => new Promise<string>((resolve) => held.push(() => resolve('done'))));
+    app.post('/slow', () => new Promise<string>((resolve) => held.push(() => resolve('done'))));
     app.get('/fast', async () => 'done');
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
@@ -24,6 +27,15 @@ describe('counting the requests being answered', () => {
       expect(inFlight()).toBe(6);
       abandoning.abort();
       expect(await abandoned).toBe('abandoned');
+      await expect.poll(() => inFlight()).toBe(5);
+
+      // Someone who sends a whole form and gives up while it is being handled.
+      const leaving = new AbortController();
+      const left = fetch(`${address}/slow`, { method: 'POST', body: 'name=Zo%C3%AB', headers: { 'content-type': 'application/x-www-form-urlencoded' }, signal: leaving.signal }).catch(() => 'abandoned');
+      await expect.poll(() => held.length).toBe(7);
+      expect(inFlight()).toBe(6);
+      leaving.abort();
+      expect(await left).toBe('abandoned');
       await expect.poll(() => inFlight()).toBe(5);
 
       for (const release of held) release();
