@@ -29,7 +29,7 @@ const detailsOf = (e: CampEvent) => ({
 export async function organiseRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.campgrid;
   const { db, clock } = ctx;
-  app.addHook('preHandler', requireSignedIn);
+  app.addHook('onRequest', requireSignedIn);
 
   app.get('/', async (request, reply) =>
     reply.view('organise/dashboard.eta', { title: 'Organise', organised: eventsOrganisedBy(db, request.person!) }),
@@ -51,7 +51,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
 
   app.register(
     async (eventApp) => {
-      eventApp.addHook('preHandler', eventTeamGuard(ctx));
+      eventApp.addHook('onRequest', eventTeamGuard(ctx));
 
       eventApp.get('/', { config: { minimumRole: 'helper' } }, async (request, reply) => {
         const { event, role } = organising(request);

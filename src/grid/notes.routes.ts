@@ -20,7 +20,7 @@ const noteForm = z.object({
 export async function sessionNoteRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock } = app.campgrid;
   app.register(async (signedIn) => {
-    signedIn.addHook('preHandler', requireSignedIn);
+    signedIn.addHook('onRequest', requireSignedIn);
     signedIn.post('/events/:slug/pitches/:pitchId/notes', { config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const event = visibleEvent(db, slug, request.person);

@@ -115,7 +115,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.register(async (signedIn) => {
-    signedIn.addHook('preHandler', requireSignedIn);
+    signedIn.addHook('onRequest', requireSignedIn);
 
     signedIn.get('/me', async (request, reply) => {
       const person = request.person!;

@@ -19,8 +19,8 @@ import { pitchSettingsOf } from './settings.ts';
 export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.campgrid;
   const { db, clock, config } = ctx;
-  app.addHook('preHandler', requireSignedIn);
-  app.addHook('preHandler', eventTeamGuard(ctx));
+  app.addHook('onRequest', requireSignedIn);
+  app.addHook('onRequest', eventTeamGuard(ctx));
   await app.register(pitchDeskRoutes);
 
   const base = (e: CampEvent) => `/organise/events/${e.slug}/pitches`;

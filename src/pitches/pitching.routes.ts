@@ -15,7 +15,7 @@ import { pitchSettingsOf } from './settings.ts';
 /** Attendees pitching, changing or withdrawing their own sessions, and answering co-facilitator invitations. */
 export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config } = app.campgrid;
-  app.addHook('preHandler', requireSignedIn);
+  app.addHook('onRequest', requireSignedIn);
 
   const eventOf = (request: FastifyRequest) => visibleEvent(db, (request.params as { slug: string }).slug, request.person);
   const board = (e: CampEvent) => `/events/${e.slug}/pitches`;

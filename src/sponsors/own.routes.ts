@@ -119,7 +119,7 @@ export async function sponsorOwnRoutes(app: FastifyInstance): Promise<void> {
     base: (request) => `/sponsorships/${(request.params as { token: string }).token}`,
   });
   await app.register(async (signedIn) => {
-    signedIn.addHook('preHandler', requireSignedIn);
+    signedIn.addHook('onRequest', requireSignedIn);
     await signedIn.register(ownPages, {
       prefix: '/me/sponsorships/:sponsorId',
       secret: false,
