@@ -6,6 +6,9 @@ import { changeEventStatus, createEvent } from '../../src/events/events.ts';
 import { people } from '../../src/people/people.table.ts';
 import { findOrCreatePerson } from '../../src/people/people.ts';
 import { addTicketType } from '../../src/tickets/ticket-types.ts';
+// The same camp and ticket details the tests use, so the rush measures the camp they check.
+import { campDetails } from '../../test/helpers/factories.ts';
+import { ticketTypeDetails } from '../../test/helpers/tickets.ts';
 
 export interface RushCamp {
   slug: string;
@@ -26,48 +29,16 @@ export function seedRushCamp(databasePath: string, options: { capacity: number; 
     const owner = findOrCreatePerson(db, now, 'organiser@example.org', 'Olu Organiser');
     // An administrator exists, so the server does not print a first-administrator link.
     db.update(people).set({ isAdministrator: true }).where(eq(people.id, owner.id)).run();
-    const draft = createEvent(
-      db,
-      now,
-      {
-        name: 'Rush Camp',
-        slug,
-        summary: 'Everyone registers at once',
-        description: '',
-        timeZone: 'Europe/London',
-        venueName: 'Civic Hall',
-        venueAddress: '1 Market Street',
-        travelInformation: '',
-        accessInformation: '',
-        codeOfConduct: 'Be kind.',
-        reconfirmDaysBefore: null,
-        needsKeptForDays: 30,
-      },
-      owner.id,
-    );
+    const draft = createEvent(db, now, campDetails({ name: 'Rush Camp', slug, summary: 'Everyone registers at once' }), owner.id);
     const date = DateTime.fromJSDate(now).setZone('Europe/London').plus({ days: 60 }).toISODate()!;
     addDay(db, draft.id, draft.timeZone, { date, label: 'Camp day', opens: '09:00', closes: '17:30' });
     changeEventStatus(db, now, draft.id, 'published');
-    const type = addTicketType(db, now, draft.id, {
-      name: 'Camp day',
-      description: '',
-      dayIds: [],
-      capacity: options.capacity,
-      opensAt: now.getTime() - 60_000,
-      closesAt: now.getTime() + 30 * 86_400_000,
-      visibility: 'public',
-      accessCode: null,
-      allocation: 'first-come',
-      drawAt: null,
-      perOrganisationCap: null,
-      reservedForFirstTimers: 0,
-      reservedForCouncillors: 0,
-      reservedUntil: null,
-      offerHours: 48,
-      lastMinuteOfferHours: 4,
-      displayOrder: 0,
-      waves: [],
-    });
+    const type = addTicketType(
+      db,
+      now,
+      draft.id,
+      ticketTypeDetails({ capacity: options.capacity, opensAt: now.getTime() - 60_000, closesAt: now.getTime() + 30 * 86_400_000 }),
+    );
     return { slug, ticketTypeId: type.id, capacity: options.capacity };
   } finally {
     db.$client.close();
