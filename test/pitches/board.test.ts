@@ -66,12 +66,9 @@ describe('the pitch board', () => {
     const small = await countQueriesAsync(t.db, () => viewer.get(board));
     const more = seedDemoPitches(t.db, testNow, camp.event, camp.organiser.id, attendees, 290);
     seedDemoInterest(t.db, testNow, [...few, ...more], attendees, 2700, 7);
-    const started = performance.now();
     const large = await countQueriesAsync(t.db, () => viewer.get(board));
-    const ms = performance.now() - started;
     expect(large.result.body).toContain('300 pitches');
     expect(large.result.body.match(/data-interest-form/g)).toHaveLength(300);
     expect(large.queries).toBe(small.queries);
-    expect(ms).toBeLessThan(1500);
   });
 });

@@ -26,7 +26,8 @@ describe('determinism', () => {
   it('stops at the time limit with the best grid found so far', () => {
     const big = generateCamp({ seed: 6, sessions: 110, rooms: 22, days: 1, slotsPerDay: 5, attendees: 800 });
     const result = solve(big, { timeLimitMs: 300 });
-    expect(result.elapsedMs).toBeLessThan(800);
+    // Without the limit it would search for ever; the margin is for a CI machine shared with other tests.
+    expect(result.elapsedMs).toBeLessThan(3_000);
     expect(result.metrics.score).toBeGreaterThanOrEqual(result.metrics.lowerBound);
   });
 });
