@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { localClockTime } from '../../src/events/local-time.ts';
@@ -7,25 +7,19 @@ import { occupied } from '../../src/grid/editor.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { currentProposal } from '../../src/grid/plan.ts';
 import { latestPublished } from '../../src/grid/publish.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { chooseWithArrows, hasFocus, skipToMain, tabTo } from '../helpers/keyboard.ts';
 import { demoServer } from '../helpers/demo-server.ts';
 import { person } from '../helpers/people.ts';
 
-describe.runIf(browserAvailable)('the organiser grid editor, by keyboard alone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('the organiser grid editor, by keyboard alone', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`proposes and uses a grid, pins, moves, swaps, takes off, undoes and publishes with a note, ${runName(viewport, javaScript)}`, async () => {
       const { db, address, signIn, close } = await demoServer({ morning: true });
       try {
         const event = findEventBySlug(db, demoSlug)!;
-        const context = await newContext(browser, { javaScript, viewport });
+        const context = await newContext(browser(), { javaScript, viewport });
         await signIn(context, person(db, 'organiser@demo.campgrid.example'));
         const page = await context.newPage();
         const check = (p: Page) => expectNoAxeViolations(p, { javaScript });

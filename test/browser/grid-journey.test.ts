@@ -1,29 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { localClockTime } from '../../src/events/local-time.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { demoServer } from '../helpers/demo-server.ts';
 import { person } from '../helpers/people.ts';
 
-describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, moved by keyboard, published and seen by attendees', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('journey 4: the morning grid, built, pinned, moved by keyboard, published and seen by attendees', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`works ${runName(viewport, javaScript)}, with no accessibility violations`, async () => {
       const { db, address, signIn, close } = await demoServer({ morning: true });
       try {
         const event = findEventBySlug(db, demoSlug)!;
         const organiser = person(db, 'organiser@demo.campgrid.example');
-        const context = await newContext(browser, { javaScript, viewport });
+        const context = await newContext(browser(), { javaScript, viewport });
         await signIn(context, organiser);
         const page = await context.newPage();
         const check = (p: Page) => expectNoAxeViolations(p, { javaScript });
@@ -79,7 +73,7 @@ describe.runIf(browserAvailable)('journey 4: the morning grid, built, pinned, mo
         await expect.poll(() => page.getByText('The grid is published.').count()).toBe(1);
 
         // An attendee sees the session in its new room, its page, and now & next.
-        const attendee = await newContext(browser, { javaScript, viewport });
+        const attendee = await newContext(browser(), { javaScript, viewport });
         const visitor = await attendee.newPage();
         await visitor.goto(`${address}/events/${demoSlug}/grid?day=${model.days.find((d) => d.id === target.slot.dayId)!.date}`);
         await check(visitor);

@@ -1,61 +1,52 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
 
 const eventbriteExport = fileURLToPath(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url));
 
-describe.runIf(browserAvailable)('an organiser moving from Eventbrite imports its attendee export as a file', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('an organiser moving from Eventbrite imports its attendee export as a file', (browser) => {
+  for (const { viewport, javaScript } of everyRun) {
+    it(runName(viewport, javaScript), async () => {
+      let t: TestApp | undefined;
+      try {
+        t = await makeApp();
+        const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const { event } = publishedCamp(t.db, t.clock.now());
+        ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
+        ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
+        const context = await newContext(browser(), { javaScript, viewport });
+        const token = startBrowserSession(t.db, t.clock.now(), person(t.db, 'owner@example.org').id);
+        await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+        const page = await context.newPage();
+        const check = () => expectNoAxeViolations(page, { javaScript });
 
-  for (const viewport of ['phone', 'desktop'] as const) {
-    for (const javaScript of [true, false]) {
-      it(`on a ${viewport}, ${javaScript ? 'with' : 'without'} JavaScript`, async () => {
-        let t: TestApp | undefined;
-        try {
-          t = await makeApp();
-          const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-          const { event } = publishedCamp(t.db, t.clock.now());
-          ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
-          ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
-          const context = await newContext(browser, { javaScript, viewport });
-          const token = startBrowserSession(t.db, t.clock.now(), person(t.db, 'owner@example.org').id);
-          await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
-          const page = await context.newPage();
-          const check = () => expectNoAxeViolations(page, { javaScript });
-
-          await page.goto(`${address}/organise/events/${event.slug}/attendees`);
-          await check();
-          await page.getByRole('link', { name: 'Import from Eventbrite' }).click();
-          await expect.poll(() => page.getByRole('heading', { name: 'Import attendees', level: 1 }).count()).toBe(1);
-          await check();
-          // Nothing chosen: the form says so, in the error summary and at the file box.
-          await page.getByRole('button', { name: 'Import' }).click();
-          await expect.poll(() => page.getByRole('heading', { name: 'There is a problem' }).count()).toBe(1);
-          expect(await page.getByRole('link', { name: 'Choose the CSV file of the export, or paste its contents' }).count()).toBe(1);
-          await check();
-          await page.getByLabel('The export file').setInputFiles(eventbriteExport);
-          await page.getByRole('button', { name: 'Import' }).click();
-          await expect.poll(() => page.getByRole('heading', { name: 'Imported 6 registrations' }).count()).toBe(1);
-          expect(await page.getByText('Row 6: Refunded: not imported').count()).toBe(1);
-          await check();
-          await page.getByRole('link', { name: 'See the attendees' }).click();
-          await expect.poll(() => page.getByText('Zoë Okafor').count()).toBeGreaterThan(0);
-          await check();
-          await context.close();
-        } finally {
-          await t?.close();
-        }
-      }, 120_000);
-    }
+        await page.goto(`${address}/organise/events/${event.slug}/attendees`);
+        await check();
+        await page.getByRole('link', { name: 'Import from Eventbrite' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'Import attendees', level: 1 }).count()).toBe(1);
+        await check();
+        // Nothing chosen: the form says so, in the error summary and at the file box.
+        await page.getByRole('button', { name: 'Import' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'There is a problem' }).count()).toBe(1);
+        expect(await page.getByRole('link', { name: 'Choose the CSV file of the export, or paste its contents' }).count()).toBe(1);
+        await check();
+        await page.getByLabel('The export file').setInputFiles(eventbriteExport);
+        await page.getByRole('button', { name: 'Import' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'Imported 6 registrations' }).count()).toBe(1);
+        expect(await page.getByText('Row 6: Refunded: not imported').count()).toBe(1);
+        await check();
+        await page.getByRole('link', { name: 'See the attendees' }).click();
+        await expect.poll(() => page.getByText('Zoë Okafor').count()).toBeGreaterThan(0);
+        await check();
+        await context.close();
+      } finally {
+        await t?.close();
+      }
+    }, 120_000);
   }
 });

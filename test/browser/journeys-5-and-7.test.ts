@@ -1,6 +1,5 @@
 import ICAL from 'ical.js';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Database } from '../../src/db/open.ts';
 import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
@@ -8,7 +7,7 @@ import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { latestPublished } from '../../src/grid/publish.ts';
 import { findPerson } from '../../src/people/people.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { demoServer } from '../helpers/demo-server.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
@@ -21,15 +20,9 @@ const sessionFor = (db: Database) => {
   return { event, grid };
 };
 
-describe.runIf(browserAvailable)('journeys 5 and 7', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('journeys 5 and 7', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`journey 5: a facilitator’s session moves after publishing; the change log says so, their calendar updates and they get an email, ${runName(viewport, javaScript)}`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
@@ -42,7 +35,7 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         const facilitator = findPerson(t.db, Number(session.facilitators.find((f) => f.key.startsWith('u'))!.key.slice(1)))!;
 
         // The facilitator subscribes to their agenda from /me.
-        const facilitatorContext = await newContext(browser, { javaScript, viewport });
+        const facilitatorContext = await newContext(browser(), { javaScript, viewport });
         await t.signIn(facilitatorContext, facilitator);
         const me = await facilitatorContext.newPage();
         await me.goto(`${t.address}/me`);
@@ -54,7 +47,7 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         const sequenceBefore = sequenceOf(before);
 
         // An organiser moves the session to a free place and publishes.
-        const organiserContext = await newContext(browser, { javaScript, viewport });
+        const organiserContext = await newContext(browser(), { javaScript, viewport });
         await t.signIn(organiserContext, person(t.db, 'organiser@demo.campgrid.example'));
         const organiser = await organiserContext.newPage();
         const model = loadGrid(t.db, event);
@@ -98,7 +91,7 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         const session = grid.sessions.find((s) => !s.cancelled)!;
         // The day of the camp, once the session has started.
         t.clock.set(new Date(session.startsAt + 10 * 60_000));
-        const attendeeContext = await newContext(browser, { javaScript, viewport });
+        const attendeeContext = await newContext(browser(), { javaScript, viewport });
         await t.signIn(attendeeContext, person(t.db, 'attendee1@demo.campgrid.example'));
         const attendee = await attendeeContext.newPage();
         await attendee.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
@@ -111,7 +104,7 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
 
         // After the day, an organiser archives the event.
         t.clock.set(new Date(session.endsAt + 3 * 24 * 3_600_000));
-        const organiserContext = await newContext(browser, { javaScript, viewport });
+        const organiserContext = await newContext(browser(), { javaScript, viewport });
         await t.signIn(organiserContext, person(t.db, 'organiser@demo.campgrid.example'));
         const organiser = await organiserContext.newPage();
         await organiser.goto(`${t.address}/organise/events/${demoSlug}`);
@@ -120,7 +113,7 @@ describe.runIf(browserAvailable)('journeys 5 and 7', () => {
         await expectNoAxeViolations(organiser, { javaScript });
 
         // The public sees the record of the day: the archive notice, the grid and the notes.
-        const visitorContext = await newContext(browser, { javaScript, viewport });
+        const visitorContext = await newContext(browser(), { javaScript, viewport });
         const visitor = await visitorContext.newPage();
         await visitor.goto(`${t.address}/`);
         expect(await visitor.getByRole('heading', { name: 'Past camps' }).count()).toBe(1);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import type { Person } from '../../src/people/people.ts';
 import { pitchesToday } from '../../src/pitches/desk.ts';
@@ -9,7 +9,7 @@ import { pitchSession } from '../../src/pitches/pitches.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName, type Viewport } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, type Viewport } from '../helpers/browser.ts';
 import { twoDayCamp } from '../helpers/camp.ts';
 import { expectVisibleFocus } from '../helpers/keyboard.ts';
 
@@ -23,15 +23,9 @@ async function signedInContext(browser: Browser, t: TestApp, address: string, wh
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('journey 4: pitches and interest', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`an attendee pitches a session and marks what they’d go to, ${runName(viewport, javaScript)}`, async () => {
       const t = await makeApp();
       try {
@@ -40,7 +34,7 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
         const bo = registeredAttendee(t.db, camp.event, 'bo@example.org', { name: 'Bo' });
         const ethics = pitchSession(t.db, testNow, { event: camp.event, person: bo, details: { title: 'Data ethics', description: 'Who decides?', format: 'discussion', needs: [], doubleLength: false, preferredDayId: null, unavailableSlotIds: [], coFacilitators: [] }, baseUrl: '' });
         const ana = registeredAttendee(t.db, camp.event, 'ana@example.org', { name: 'Ana' });
-        const context = await signedInContext(browser, t, address, ana, javaScript, viewport);
+        const context = await signedInContext(browser(), t, address, ana, javaScript, viewport);
         const page = await context.newPage();
 
         await page.goto(`${address}/events/localgovcamp-2027`);
@@ -88,15 +82,14 @@ describe.runIf(browserAvailable)('journey 4: pitches and interest', () => {
     }, 180_000);
   }
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`an organiser enters five pitches at the pitch desk using only the keyboard, ${runName(viewport, javaScript)}`, async () => {
       const t = await makeApp();
       try {
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
         const camp = twoDayCamp(t.db, testNow);
         t.clock.set(new Date('2027-06-19T08:45:00Z'));
-        const context = await signedInContext(browser, t, address, camp.organiser, javaScript, viewport);
+        const context = await signedInContext(browser(), t, address, camp.organiser, javaScript, viewport);
         const page = await context.newPage();
         await page.goto(`${address}/organise/events/localgovcamp-2027/pitch-desk`);
         await expectNoAxeViolations(page, { javaScript });

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, openSiteMenu, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, openSiteMenu, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 
-describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day camp and publishes it', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('journey 1: a new organiser sets up a two-day camp and publishes it', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`works ${runName(viewport, javaScript)}, with no accessibility violations on any page`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
@@ -23,7 +16,7 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
         person(t.db, 'ana@example.org', { administrator: true });
 
-        const context = await newContext(browser, { javaScript, viewport });
+        const context = await newContext(browser(), { javaScript, viewport });
         const page = await context.newPage();
         const visited: string[] = [];
         const visit = async (): Promise<void> => {
@@ -102,7 +95,7 @@ describe.runIf(browserAvailable)('journey 1: a new organiser sets up a two-day c
         await visit();
 
         // A visitor finds it.
-        const visitorContext = await newContext(browser, { javaScript, viewport });
+        const visitorContext = await newContext(browser(), { javaScript, viewport });
         const visitor = await visitorContext.newPage();
         await visitor.goto(`${address}/`);
         await expectNoAxeViolations(visitor, { javaScript });

@@ -1,23 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { solidPng } from '../../src/sponsors/logos.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 import { offer, publishedCamp } from '../sponsors/factories.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 
-describe.runIf(browserAvailable)('journey 6: a sponsor signs up with a logo, an organiser approves, the logo shows on the event page', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('journey 6: a sponsor signs up with a logo, an organiser approves, the logo shows on the event page', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`works ${runName(viewport, javaScript)}, with no accessibility violations on any page`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
@@ -31,7 +24,7 @@ describe.runIf(browserAvailable)('journey 6: a sponsor signs up with a logo, an 
         offer(t.db, event, { name: 'Friend of the camp', available: null, pricePence: 25_000, displayOrder: 2, funds: ['bursaries'] });
 
         // The sponsor finds the sponsor page from the event page.
-        const sponsorContext = await newContext(browser, { javaScript, viewport });
+        const sponsorContext = await newContext(browser(), { javaScript, viewport });
         const sponsor = await sponsorContext.newPage();
         await sponsor.goto(`${address}/events/${event.slug}`);
         await expectNoAxeViolations(sponsor, { javaScript });
@@ -67,7 +60,7 @@ describe.runIf(browserAvailable)('journey 6: a sponsor signs up with a logo, an 
         expect(await sponsor.getByRole('heading', { name: 'Your sponsorship of LocalGovCamp 2027' }).count()).toBe(1);
 
         // The next sponsor sees the package sold out.
-        const next = await (await newContext(browser, { javaScript, viewport })).newPage();
+        const next = await (await newContext(browser(), { javaScript, viewport })).newPage();
         await next.goto(`${address}/events/${event.slug}/sponsor`);
         expect(await next.getByText('Sold out').count()).toBe(1);
         expect(await next.getByLabel('Lunch sponsor, £1,500').count()).toBe(0);
@@ -75,7 +68,7 @@ describe.runIf(browserAvailable)('journey 6: a sponsor signs up with a logo, an 
         await next.context().close();
 
         // The organiser reviews and approves.
-        const organiserContext = await newContext(browser, { javaScript, viewport });
+        const organiserContext = await newContext(browser(), { javaScript, viewport });
         const token = startBrowserSession(t.db, t.clock.now(), dee.id);
         await organiserContext.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
         const organiser = await organiserContext.newPage();
@@ -100,7 +93,7 @@ describe.runIf(browserAvailable)('journey 6: a sponsor signs up with a logo, an 
         await expectNoAxeViolations(organiser, { javaScript });
 
         // The logo shows on the event page.
-        const visitor = await (await newContext(browser, { javaScript, viewport })).newPage();
+        const visitor = await (await newContext(browser(), { javaScript, viewport })).newPage();
         await visitor.goto(`${address}/events/${event.slug}`);
         const logo = visitor.getByRole('img', { name: 'Acme Digital' });
         expect(await logo.count()).toBe(1);

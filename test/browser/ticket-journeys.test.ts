@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { inviteOrganiser } from '../../src/events/organisers.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
@@ -23,15 +23,9 @@ async function registerAs(page: Page, address: string, who: { name: string; emai
   await page.getByRole('button', { name: 'Register' }).click();
 }
 
-describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and the waiting list', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+describeInBrowser('journeys 2 and 3: registering, releasing, and the waiting list', (browser) => {
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false]) {
+  for (const { viewport, javaScript } of everyRun) {
     it(`register → email → release → the first person waiting is offered the place and accepts, ${runName(viewport, javaScript)}`, async () => {
       const smtp = new SmtpCapture();
       await smtp.start();
@@ -43,13 +37,13 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
         const { event } = publishedCamp(t.db, t.clock.now());
         ticketType(t.db, t.clock.now(), event, { capacity: 1 });
 
-        const zoeContext = await newContext(browser, { javaScript, viewport });
+        const zoeContext = await newContext(browser(), { javaScript, viewport });
         const zoe = await zoeContext.newPage();
         await registerAs(zoe, address, { name: 'Zoë Okafor', email: 'zoe@example.org' }, javaScript);
         await expect.poll(() => zoe.getByRole('heading', { name: 'You have a place' }).count()).toBe(1);
         await expectNoAxeViolations(zoe, { javaScript });
 
-        const samContext = await newContext(browser, { javaScript, viewport });
+        const samContext = await newContext(browser(), { javaScript, viewport });
         const sam = await samContext.newPage();
         await registerAs(sam, address, { name: 'Sam Ng', email: 'sam@example.org' }, javaScript);
         await expect.poll(() => sam.getByRole('heading', { name: 'You’re on the waiting list' }).count()).toBe(1);
@@ -89,8 +83,7 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
     }, 180_000);
   }
 
-  for (const viewport of ['phone', 'desktop'] as const)
-  for (const javaScript of [true, false])
+  for (const { viewport, javaScript } of everyRun)
   it(`checks someone in, showing their access needs, ${runName(viewport, javaScript)}`, async () => {
     let t: TestApp | undefined;
     try {
@@ -104,7 +97,7 @@ describe.runIf(browserAvailable)('journeys 2 and 3: registering, releasing, and 
       const owner = person(t.db, 'owner@example.org');
       inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
       const helper = person(t.db, 'door@example.org');
-      const context = await newContext(browser, { javaScript, viewport });
+      const context = await newContext(browser(), { javaScript, viewport });
       const token = startBrowserSession(t.db, t.clock.now(), helper.id);
       await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
       const page = await context.newPage();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -28,6 +28,24 @@ export type Viewport = keyof typeof viewports;
 
 export async function newContext(browser: Browser, options: { javaScript: boolean; viewport?: Viewport }): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: options.javaScript, viewport: viewports[options.viewport ?? 'desktop'] });
+}
+
+/** Every journey runs four ways: on a phone and on a desktop, each with JavaScript on and off. */
+export const everyRun: ReadonlyArray<{ viewport: Viewport; javaScript: boolean }> = (['phone', 'desktop'] as const).flatMap((viewport) => [true, false].map((javaScript) => ({ viewport, javaScript })));
+
+/**
+ * A group of browser journeys sharing one Chromium, launched once for the group. `browser()` is
+ * that browser inside a test. Skipped where browserAvailable says so.
+ */
+export function describeInBrowser(title: string, journeys: (browser: () => Browser) => void): void {
+  describe.runIf(browserAvailable)(title, () => {
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => browser?.close());
+    journeys(() => browser!);
+  });
 }
 
 /** How a journey's test names say which run it is: "on a phone, without JavaScript". */
