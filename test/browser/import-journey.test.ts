@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, signInBrowser } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
 
@@ -20,8 +18,7 @@ describeInBrowser('an organiser moving from Eventbrite imports its attendee expo
         ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
         ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
         const context = await newContext(browser(), { javaScript, viewport });
-        const token = startBrowserSession(t.db, t.clock.now(), person(t.db, 'owner@example.org').id);
-        await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+        await signInBrowser(context, t.app, address, person(t.db, 'owner@example.org'));
         const page = await context.newPage();
         const check = () => expectNoAxeViolations(page, { javaScript });
 

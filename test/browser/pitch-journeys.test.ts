@@ -1,23 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
 import type { Person } from '../../src/people/people.ts';
 import { pitchesToday } from '../../src/pitches/desk.ts';
 import { interest, pitches } from '../../src/pitches/pitches.table.ts';
 import { pitchSession } from '../../src/pitches/pitches.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
-import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, type Viewport } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, signInBrowser, type Viewport } from '../helpers/browser.ts';
 import { twoDayCamp } from '../helpers/camp.ts';
 import { expectVisibleFocus } from '../helpers/keyboard.ts';
 
 /** A browser context already signed in as this person (signing in has its own journey). */
 async function signedInContext(browser: Browser, t: TestApp, address: string, who: Person, javaScript: boolean, viewport: Viewport): Promise<BrowserContext> {
   const context = await newContext(browser, { javaScript, viewport });
-  const token = startBrowserSession(t.db, t.clock.now(), who.id);
-  await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+  await signInBrowser(context, t.app, address, who);
   return context;
 }
 

@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { solidPng } from '../../src/sponsors/logos.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, signInBrowser } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 import { offer, publishedCamp } from '../sponsors/factories.ts';
@@ -69,8 +68,7 @@ describeInBrowser('journey 6: a sponsor signs up with a logo, an organiser appro
 
         // The organiser reviews and approves.
         const organiserContext = await newContext(browser(), { javaScript, viewport });
-        const token = startBrowserSession(t.db, t.clock.now(), dee.id);
-        await organiserContext.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+        await signInBrowser(organiserContext, t.app, address, dee);
         const organiser = await organiserContext.newPage();
         await organiser.goto(`${address}/organise/events/${event.slug}`);
         await expectNoAxeViolations(organiser, { javaScript });

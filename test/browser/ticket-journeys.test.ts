@@ -2,12 +2,10 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { inviteOrganiser } from '../../src/events/organisers.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
-import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
+import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, signInBrowser } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
 
 async function registerAs(page: Page, address: string, who: { name: string; email: string }, javaScript: boolean): Promise<void> {
   await page.goto(`${address}/events/localgovcamp-2027`);
@@ -98,8 +96,7 @@ describeInBrowser('journeys 2 and 3: registering, releasing, and the waiting lis
       inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
       const helper = person(t.db, 'door@example.org');
       const context = await newContext(browser(), { javaScript, viewport });
-      const token = startBrowserSession(t.db, t.clock.now(), helper.id);
-      await context.addCookies([{ name: sessionCookie, value: t.app.signCookie(token), url: address }]);
+      await signInBrowser(context, t.app, address, helper);
       const page = await context.newPage();
       await page.goto(`${address}/organise/events/localgovcamp-2027`);
       await expectNoAxeViolations(page, { javaScript });

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { startBrowserSession } from '../../src/people/sign-in.ts';
+import { sessionCookie } from '../../src/web/sessions.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -28,6 +31,12 @@ export type Viewport = keyof typeof viewports;
 
 export async function newContext(browser: Browser, options: { javaScript: boolean; viewport?: Viewport }): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: options.javaScript, viewport: viewports[options.viewport ?? 'desktop'] });
+}
+
+/** Signs a browser in as this person, as their emailed link would (signing in has its own journey). */
+export async function signInBrowser(context: BrowserContext, app: FastifyInstance, address: string, who: { id: number }): Promise<void> {
+  const token = startBrowserSession(app.campgrid.db, app.campgrid.clock.now(), who.id);
+  await context.addCookies([{ name: sessionCookie, value: app.signCookie(token), url: address }]);
 }
 
 /** Every journey runs four ways: on a phone and on a desktop, each with JavaScript on and off. */

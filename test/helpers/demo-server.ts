@@ -8,9 +8,8 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { seedDemoCamp } from '../../src/demo/seed.ts';
 import type { Person } from '../../src/people/people.ts';
-import { startBrowserSession } from '../../src/people/sign-in.ts';
-import { sessionCookie } from '../../src/web/sessions.ts';
 import { testNow } from './app.ts';
+import { signInBrowser } from './browser.ts';
 
 /**
  * The demo camp served on a real port for a browser, on its own database and folder (so its
@@ -30,8 +29,7 @@ export async function demoServer(options: { morning?: boolean; env?: Record<stri
   const app = await buildApp(config, { db, clock, startMail: 'SMTP_URL' in env, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   /** Signs a browser context in as someone, as their sign-in link would. */
-  const signIn = async (context: BrowserContext, who: Person) =>
-    context.addCookies([{ name: sessionCookie, value: app.signCookie(startBrowserSession(db, clock.now(), who.id)), url: address }]);
+  const signIn = (context: BrowserContext, who: Person) => signInBrowser(context, app, address, who);
   const close = async () => {
     await app.close();
     db.$client.close();
