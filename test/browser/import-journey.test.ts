@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { makeApp, type TestApp } from '../helpers/app.ts';
 import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, signInBrowser } from '../helpers/browser.ts';
+import { eventbriteExport } from '../helpers/fixtures.ts';
 import { person } from '../helpers/people.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
 
-const eventbriteExport = fileURLToPath(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url));
 
 describeInBrowser('an organiser moving from Eventbrite imports its attendee export as a file', (browser) => {
   for (const { viewport, javaScript } of everyRun) {

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { fixturePath } from './fixtures.ts';
 
-/** The c3voc format's own definitions, shared by every worktree (never edited). */
-const schemas = '/work/shared/schemas';
+/** The c3voc format's own definitions, copied unchanged into the repository (see its README). */
+const schemas = fixturePath('c3voc');
 
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.

@@ -9,10 +9,11 @@ import { importAttendees } from '../../src/tickets/import.ts';
 import { needsOf } from '../../src/tickets/manage.ts';
 import { attendeeList } from '../../src/tickets/organiser-view.ts';
 import { freshDatabase } from '../helpers/app.ts';
+import { eventbriteExport } from '../helpers/fixtures.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
 
-const fixture = readFileSync(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url), 'utf8');
+const fixture = readFileSync(eventbriteExport, 'utf8');
 
 describe('CSV', () => {
   it('is written with a byte-order mark and CRLF, quoting what needs it and neutralising formulas', () => {

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CampEvent } from '../../src/events/events.ts';
 import { registrations } from '../../src/tickets/tickets.table.ts';
 import { Agent, errorSummary, inputValue } from '../helpers/agent.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
+import { eventbriteExport } from '../helpers/fixtures.ts';
 import { outboxMessages, pathOf } from '../helpers/outbox.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
@@ -237,8 +239,7 @@ describe('organisers working with registrations', () => {
   it('imports the Eventbrite export pasted into the form and reports what it skipped', async () => {
     ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
     ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
-    const { readFileSync } = await import('node:fs');
-    const csv = readFileSync(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url), 'utf8');
+    const csv = readFileSync(eventbriteExport, 'utf8');
     const response = await organiser.post(`${base}/attendees/import`, { csv });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Imported 6 registrations');
@@ -250,8 +251,7 @@ describe('organisers working with registrations', () => {
   it('imports the export chosen as a file, in UTF-8 with a byte-order mark or Windows-1252, and says what is wrong with a bad file', async () => {
     ticketType(t.db, t.clock.now(), event, { name: 'Camp day', capacity: 50 });
     ticketType(t.db, t.clock.now(), event, { name: 'Makers day', capacity: 50 });
-    const { readFileSync } = await import('node:fs');
-    const fixture = readFileSync(new URL('../../../shared/fixtures/eventbrite-attendees.csv', import.meta.url));
+    const fixture = readFileSync(eventbriteExport);
     const page = await organiser.get(`${base}/attendees/import`);
     expect(page.body).toContain('enctype="multipart/form-data"');
     expect(page.body).toContain('<label class="govuk-label" for="csvFile">The export file</label>');
