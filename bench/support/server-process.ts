@@ -31,9 +31,10 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server, `src/server.ts` under tsx, as a child process and waits until
- * /healthz answers. Node runs tsx as a loader (`node --import tsx`), so the child is the server
- * itself and a SIGKILL kills the server, not a wrapper around it.
+ * Starts the real server, `src/server.ts` under tsx (or compiled JavaScript such as
+ * `dist/server.js`, run by node alone), as a child process and waits until /healthz answers.
+ * Node runs tsx as a loader (`node --import tsx`), so the child is the server itself and a
+ * SIGKILL kills the server, not a wrapper around it.
  */
 export async function startServerProcess(options: {
   databasePath: string;
@@ -42,7 +43,7 @@ export async function startServerProcess(options: {
   timeoutMs?: number;
   /** Extra options for node itself, e.g. `--cpu-prof`. */
   nodeOptions?: string[];
-  /** The script to run instead of the server (for the rush's floor), relative to the project. */
+  /** The script to run instead of the server (for the rush's floor, or the compiled server), relative to the project. */
   script?: string;
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
@@ -57,7 +58,9 @@ export async function startServerProcess(options: {
     LOG_LEVEL: 'warn',
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', join(root, options.script ?? 'src/server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const script = options.script ?? 'src/server.ts';
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...loader, join(root, script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));

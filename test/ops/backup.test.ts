@@ -11,7 +11,7 @@ import { startServerProcess, type ServerProcess } from '../../bench/support/serv
 /** Runs `npm run <script> -- FILE` as an operator would (tsx, straight from node). */
 function runScript(script: 'backup' | 'restore', file: string, databasePath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/commands/${script}.ts`, file], {
       env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath, NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

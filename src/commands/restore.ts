@@ -2,8 +2,8 @@
 // must be stopped first; the restore refuses while anything has the database open. Exits 1 if
 // the restore was refused, 2 on a usage mistake.
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { BackupRefused, restoreDatabase } from '../src/db/backup.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { BackupRefused, restoreDatabase } from '../db/backup.ts';
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file || rest.length || file.startsWith('-')) {

@@ -1,8 +1,9 @@
+// `npm run admin -- invite EMAIL`: prints a one-time link that makes whoever opens it an administrator.
 import { z } from 'zod';
-import { systemClock } from '../src/clock.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { createAdministratorLink } from '../src/people/sign-in.ts';
+import { systemClock } from '../clock.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/open.ts';
+import { createAdministratorLink } from '../people/sign-in.ts';
 
 const usage = 'usage: npm run admin -- invite someone@example.org';
 const [command, email] = process.argv.slice(2);

@@ -1,8 +1,8 @@
 // `npm run backup -- FILE`: a consistent copy of the live database (DATABASE_PATH) while the
 // site keeps serving. Exits 1 if the backup could not be made, 2 on a usage mistake.
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { BackupRefused, backupDatabase } from '../src/db/backup.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { BackupRefused, backupDatabase } from '../db/backup.ts';
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file || rest.length || file.startsWith('-')) {
