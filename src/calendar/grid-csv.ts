@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PublishedGrid } from '../grid/published.ts';
-import { toCsv } from '../tickets/csv.ts';
+import { toCsv } from '../csv.ts';
 
 /**
  * The published grid as a spreadsheet: one row per session in day, start and room order, times

@@ -4,7 +4,7 @@ import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, splitDate, submitForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../csv.ts';
 import { penceForForm } from './money.ts';
 import { declineForm, invoiceForm, paymentForm, withDates } from './sponsor.forms.ts';
 import { findSponsor, invoiceStatusLabels, sponsorsOf, sponsorStatusLabels, sponsorTotals, type Sponsor } from './sponsors.ts';

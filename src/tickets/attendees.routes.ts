@@ -6,7 +6,7 @@ import { NotFound } from '../rules.ts';
 import { formBody, optionalText, parseForm, submitAction, submitForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
 import { acceptUploads, formWithUpload, uploadedText } from '../web/uploads.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../csv.ts';
 import { importAttendees } from './import.ts';
 import { needsOf, releasePlace, setCheckedIn, updateAttendeeDetails } from './manage.ts';
 import { attendeeList, type AttendeeFilter } from './organiser-view.ts';

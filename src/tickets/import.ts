@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { findOrCreatePerson, normaliseEmail } from '../people/people.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../csv.ts';
 import { countPlaces, eligibilityOf, poolFor } from './places.ts';
 import { insertRegistration } from './register.ts';
 import { ticketTypesOf } from './ticket-types.ts';

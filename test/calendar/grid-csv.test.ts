@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridCsv } from '../../src/calendar/grid-csv.ts';
-import { parseCsv } from '../../src/tickets/csv.ts';
+import { parseCsv } from '../../src/csv.ts';
 import { campV2 } from '../helpers/published-grid.ts';
 
 describe('the grid as CSV', () => {

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/sponsors/csv.ts';
+import { toCsv } from '../../src/csv.ts';
 import { checkLogo, solidPng } from '../../src/sponsors/logos.ts';
 import { formatPence, parsePounds, penceForForm } from '../../src/sponsors/money.ts';
 import { jpegOf, webpOf } from './images.ts';

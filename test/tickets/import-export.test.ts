@@ -4,7 +4,7 @@ import { FixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/open.ts';
 import type { CampEvent } from '../../src/events/events.ts';
 import { findPersonByEmail } from '../../src/people/people.ts';
-import { parseCsv, toCsv } from '../../src/tickets/csv.ts';
+import { parseCsv, toCsv } from '../../src/csv.ts';
 import { importAttendees } from '../../src/tickets/import.ts';
 import { needsOf } from '../../src/tickets/manage.ts';
 import { attendeeList } from '../../src/tickets/organiser-view.ts';
