@@ -24,6 +24,7 @@ import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
+import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor } from './web/logging.ts';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(security);
   await app.register(views);
   await app.register(errorPages);
+  await app.register(assets);
 
   await app.register(sitePages);
   await app.register(publicEventRoutes);
