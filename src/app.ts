@@ -26,6 +26,8 @@ import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
+import { pageCache } from './web/page-cache.ts';
+import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor } from './web/logging.ts';
 import { security } from './web/security.ts';
@@ -74,7 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const minimumRole = (route.config as { minimumRole?: OrganiserRole } | undefined)?.minimumRole;
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, minimumRole });
   });
-  app.decorate('campgrid', { config, db, clock, mail, routes });
+  app.decorate('campgrid', { config, db, clock, mail, routes, cache: new RenderCache() });
 
   // Every response names its request, so a visitor's report can be matched to the log.
   app.addHook('onRequest', async (request, reply) => {
@@ -84,6 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifyFormbody);
   await app.register(sessions);
   await app.register(security);
+  await app.register(pageCache);
   await app.register(views);
   await app.register(errorPages);
   await app.register(assets);

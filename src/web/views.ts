@@ -32,8 +32,12 @@ export const views = fp(
         (person.isAdministrator ||
           (db.select({ n: count() }).from(eventOrganisers).where(eq(eventOrganisers.personId, person.id)).get()?.n ?? 0) > 0);
       const locals: Record<string, unknown> = { person, organises, currentPath: request.url.split('?')[0], errors: {}, values: {} };
-      // Only pages that render a form pay for a token (and the cookie that goes with it).
-      Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => reply.generateCsrf() });
+      // Only pages that print a token (a form) make one, and set the cookie that goes with it:
+      // a page without a form stays the same for every visitor, so it can be cached. The view
+      // copies `locals` into each page's data, which would run a getter for every page; a value
+      // that makes its token when printed does not.
+      let token: string | undefined;
+      locals.csrfToken = { toString: () => (token ??= reply.generateCsrf()) };
       reply.locals = locals;
     });
   },
