@@ -1,4 +1,4 @@
-// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--warmup S] [--connections N] [--sessions N]`.
+// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--warmup S] [--connections N] [--sessions N] [--identity]`.
 // Seeds a temporary database with the demo camp grown to about 120 published sessions (desk
 // pitches, extra rooms, the scheduler's grid published as the next version), starts the real
 // server (production, cached templates) and, for comparison, a bare Fastify server with one
@@ -26,6 +26,9 @@ const warmup = Number(option('--warmup') ?? Math.min(2, Math.max(0.5, duration /
 const connections = Number(option('--connections') ?? 10);
 const targetSessions = Number(option('--sessions') ?? 120);
 const jsonFile = option('--json');
+// Every request asks for compression, as browsers and calendar apps do; --identity measures
+// uncompressed answers instead.
+const acceptEncoding = args.includes('--identity') ? undefined : 'gzip, deflate, br';
 /** Each target: the least share of the baseline's requests per second, measured in the same run. */
 const targetShares: Record<string, number> = {
   '/healthz': 0.6,
@@ -82,7 +85,7 @@ async function main(): Promise<number> {
       `Campgrid public pages: ${camp.sessions} published sessions (${camp.pitches} pitches, ${camp.rooms} rooms, ${camp.places} places, ${camp.unscheduled} unscheduled; grid version ${camp.version}, snapshot ${Math.round(camp.snapshotChars / 1024)} KB of JSON), seeded in ${seedSeconds.toFixed(1)} s`,
     );
     const loadBefore = loadavg()[0]!;
-    console.log(`autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s each; Node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(2)}\n`);
+    console.log(`autocannon: ${connections} connections, ${acceptEncoding ? `Accept-Encoding: ${acceptEncoding}` : 'no Accept-Encoding'}, ${warmup} s warm-up then ${duration} s each; Node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(2)}\n`);
 
     const ics = `/events/${camp.slug}/calendar.ics`;
     const full = await fetch(server.baseUrl + ics);
@@ -104,9 +107,10 @@ async function main(): Promise<number> {
     let serverErrors = 0;
     for (const target of targets) {
       const url = target.baseUrl + target.path;
-      // One request first: it must answer as expected, and its size is what each answer carries.
+      if (acceptEncoding) target.headers = { 'accept-encoding': acceptEncoding, ...target.headers };
+      // One request first: it must answer as expected.
       const first = await fetch(url, { headers: target.headers });
-      const bytes = (await first.arrayBuffer()).byteLength;
+      await first.arrayBuffer();
       if (first.status >= 500) serverErrors++;
       const warm = (await autocannon({ url, connections, duration: warmup, headers: target.headers })) as FullResult;
       serverErrors += warm['5xx'];
@@ -134,7 +138,8 @@ async function main(): Promise<number> {
         statuses: statuses.join(', '),
         check: allExpected ? `ok: all ${target.expect}` : `${target.expect === 304 ? 'FAIL' : 'MISS'}: not all ${target.expect} (first answered ${first.status})`,
         vsBaseline: 0,
-        kbPerResponse: Math.round((bytes / 1024) * 10) / 10,
+        // As sent (compressed when asked), headers included.
+        kbPerResponse: completed ? Math.round((result.throughput.total / completed / 1024) * 10) / 10 : 0,
         serverCpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && completed ? Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / completed) / 1000 : null,
       });
     }
@@ -164,7 +169,7 @@ async function main(): Promise<number> {
     if (jsonFile) {
       writeFileSync(
         jsonFile,
-        `${JSON.stringify({ benchmark: 'pages', node: process.version, results: rows, targets: shares, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, sessions: camp.sessions, camp, connections, durationSeconds: duration, serverErrors }, null, 2)}\n`,
+        `${JSON.stringify({ benchmark: 'pages', node: process.version, acceptEncoding: acceptEncoding ?? 'none', results: rows, targets: shares, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, sessions: camp.sessions, camp, connections, durationSeconds: duration, serverErrors }, null, 2)}\n`,
       );
       console.log(`\nresults written to ${jsonFile}`);
     }

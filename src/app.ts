@@ -79,8 +79,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('campgrid', { config, db, clock, mail, routes, cache: new RenderCache() });
 
   // Every response names its request, so a visitor's report can be matched to the log.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);

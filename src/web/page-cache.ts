@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isNotModified } from '../calendar/conditional-get.ts';
 import { dataVersionOf } from './data-version.ts';
-import { rendered, type Rendered } from './render-cache.ts';
+import { rendered, type Coding, type Rendered } from './render-cache.ts';
 
 /**
  * The public pages, feeds and exports a visitor without a session sees the same as every other
@@ -95,18 +95,17 @@ export const pageCache = fp(
         void reply.code(304).send();
         return;
       }
-      const encoding = acceptedEncoding(request.headers['accept-encoding']);
       reply.header('vary', 'accept-encoding');
-      if (!encoding || hit.body.length < 1024) {
-        void reply.send(hit.body);
-        return;
-      }
-      let bytes = hit.encoded?.[encoding];
+      const accepted = hit.body.length < 1024 ? null : acceptedEncoding(request.headers['accept-encoding']);
+      const coding = accepted ?? 'identity';
+      // Bytes, not the string: a string would be encoded again for every visitor.
+      let bytes = hit.encoded?.[coding];
       if (!bytes) {
-        bytes = compress(hit.body, encoding);
-        cache.addEncoded(key, hit, encoding, bytes);
+        bytes = encode(hit.body, coding);
+        cache.addEncoded(key, hit, coding, bytes);
       }
-      void reply.header('content-encoding', encoding).send(bytes);
+      if (accepted) reply.header('content-encoding', accepted);
+      void reply.send(bytes);
     }
   },
   { name: 'campgrid-page-cache', dependencies: ['campgrid-sessions'] },
@@ -133,9 +132,8 @@ export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | nu
   return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
-function compress(body: string, encoding: 'br' | 'gzip'): Buffer {
+function encode(body: string, coding: Coding): Buffer {
   const bytes = Buffer.from(body, 'utf8');
-  return encoding === 'br'
-    ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
-    : gzipSync(bytes, { level: 6 });
+  if (coding === 'br') return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  return coding === 'gzip' ? gzipSync(bytes, { level: 6 }) : bytes;
 }

@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
 
+export type Coding = 'identity' | 'br' | 'gzip';
+
 /** Bytes ready to send, with their strong validator. */
 export interface Rendered {
   body: string;
   /** A strong ETag: a hash of exactly these bytes, quoted. */
   etag: string;
-  /** Compressed copies made as browsers ask for them (see web/page-cache.ts). */
-  encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
+  /** Bytes ready for the socket, by content coding: the page cache's (web/page-cache.ts). */
+  encoded?: Partial<Record<Coding, Buffer>>;
 }
 
 export function rendered(body: string): Rendered {
   return { body, etag: `"${createHash('sha256').update(body, 'utf8').digest('base64url').slice(0, 32)}"` };
 }
 
-const weigh = (entry: Rendered): number => entry.body.length + (entry.encoded?.br?.length ?? 0) + (entry.encoded?.gzip?.length ?? 0);
+const weigh = (entry: Rendered): number => Object.values(entry.encoded ?? {}).reduce((sum, bytes) => sum + bytes.length, entry.body.length);
 
 /**
  * The app's one store of rendered answers: public pages for visitors (web/page-cache.ts) and
@@ -60,7 +62,7 @@ export class RenderCache {
   }
 
   /** Keeps a compressed copy with an entry, counted against the budget. */
-  addEncoded(key: string, entry: Rendered, encoding: 'br' | 'gzip', bytes: Buffer): void {
+  addEncoded(key: string, entry: Rendered, encoding: Coding, bytes: Buffer): void {
     const held = this.entries.get(key) === entry;
     if (held) this.size -= weigh(entry);
     entry.encoded = { ...entry.encoded, [encoding]: bytes };

@@ -25,7 +25,7 @@ export const views = fp(
       production,
       defaultContext: { h: helpers, serviceName: 'Campgrid', asset: (logical: string) => assetUrl(manifest, logical) },
     });
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       const person = request.person;
       const organises =
         !!person &&
@@ -39,6 +39,7 @@ export const views = fp(
       let token: string | undefined;
       locals.csrfToken = { toString: () => (token ??= reply.generateCsrf()) };
       reply.locals = locals;
+      done();
     });
   },
   { name: 'campgrid-views', dependencies: ['campgrid-sessions', 'campgrid-security'] },

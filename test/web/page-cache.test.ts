@@ -46,8 +46,8 @@ describe('public pages for visitors without a session', () => {
     const first = await countQueriesAsync(db, () => visit(eventPage));
     const again = await countQueriesAsync(db, () => visit(eventPage));
     expect(first.queries).toBeGreaterThan(3);
-    // The one statement left is the data version that says nothing has changed.
-    expect(again.sql).toEqual(['SELECT total_changes()']);
+    // What is left is the data version that says nothing has changed (and, once a second, whether another process wrote).
+    expect(again.sql.filter((sql) => sql !== 'PRAGMA data_version')).toEqual(['SELECT total_changes()']);
     expect(again.result.body).toBe(first.result.body);
     expect(again.result.headers.etag).toBe(first.result.headers.etag);
     expect(again.result.headers['cache-control']).toBe('no-cache');
