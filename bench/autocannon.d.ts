@@ -11,7 +11,8 @@ declare module 'autocannon' {
   export interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;
-    throughput: Histogram;
+    /** Bytes received per second; total: all of them. */
+    throughput: Histogram & { total: number };
     non2xx: number;
     errors: number;
     duration: number;

@@ -89,6 +89,8 @@ async function main(): Promise<number> {
       floorTotalMs: floor.totalMs,
       floorP99Ms: floor.p99Ms,
       floorServerCpuMsPerRequest: floor.serverCpuMsPerRequest,
+      // The target: the rush takes at most twice the floor's time, measured in the same run.
+      vsFloor: Math.round((totalMs / floor.totalMs) * 100) / 100,
     };
     const otherStatuses = new Map<string, number>();
     for (const r of results) if (!(r.status === 303 && (r.outcome === 'confirmed' || r.outcome === 'waiting'))) {
@@ -139,10 +141,7 @@ async function main(): Promise<number> {
       ['zero 5xx', serverErrors === 0],
       ['zero lost', lost === 0],
     ];
-    const targets: Array<[string, boolean]> = [
-      ['all answered within 5 s', totalMs < 5000 && lost === 0],
-      ['p99 < 1 s', figures.p99Ms < 1000],
-    ];
+    const targets: Array<[string, boolean]> = [[`all answered within 2 × the floor's time (${figures.vsFloor} ×; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms)`, figures.vsFloor <= 2 && lost === 0]];
     console.log('');
     for (const [name, ok] of requirements) console.log(`${ok ? 'ok  ' : 'FAIL'}  requirement: ${name}`);
     for (const [name, ok] of targets) console.log(`${ok ? 'ok  ' : 'MISS'}  target: ${name}`);

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as sass from 'sass';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { buildDir, projectRoot as root } from '../src/paths.ts';
 
 /** Compiles static/styles/campgrid.scss (GOV.UK Frontend with system fonts) to static/build/campgrid.css. */
 export async function buildCss(): Promise<string> {
@@ -13,7 +12,7 @@ export async function buildCss(): Promise<string> {
     quietDeps: true,
     silenceDeprecations: ['import'],
   });
-  const out = join(root, 'static/build/campgrid.css');
+  const out = join(buildDir, 'campgrid.css');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, result.css);
   return out;

@@ -24,7 +24,10 @@ import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
+import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
+import { pageCache } from './web/page-cache.ts';
+import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor } from './web/logging.ts';
 import { security } from './web/security.ts';
@@ -73,18 +76,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const minimumRole = (route.config as { minimumRole?: OrganiserRole } | undefined)?.minimumRole;
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, minimumRole });
   });
-  app.decorate('campgrid', { config, db, clock, mail, routes });
+  app.decorate('campgrid', { config, db, clock, mail, routes, cache: new RenderCache() });
 
   // Every response names its request, so a visitor's report can be matched to the log.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);
   await app.register(sessions);
   await app.register(security);
+  await app.register(pageCache);
   await app.register(views);
   await app.register(errorPages);
+  await app.register(assets);
 
   await app.register(sitePages);
   await app.register(publicEventRoutes);

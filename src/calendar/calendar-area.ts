@@ -25,13 +25,14 @@ function emptyGrid(event: CampEvent): PublishedGrid {
 
 /** Connects the calendar feeds and exports to the database: published grids, rooms and days, agenda tokens. */
 export async function calendarArea(app: FastifyInstance): Promise<void> {
-  const { db, config } = app.campgrid;
+  const { db, config, cache } = app.campgrid;
   const publicEvent = (slug: string) => {
     const event = findEventBySlug(db, slug);
     return event && event.status !== 'draft' ? event : null;
   };
   await app.register(calendarRoutes, {
     baseUrl: config.baseUrl,
+    cache,
     loadPublishedGrid: (slug) => {
       const event = publicEvent(slug);
       return event ? (latestPublished(db, event.id) ?? emptyGrid(event)) : null;

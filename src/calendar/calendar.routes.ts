@@ -6,7 +6,7 @@ import { isNotModified } from './conditional-get.ts';
 import { eventFeed, personalFeed, roomFeed, sessionFeed } from './feeds.ts';
 import { gridCsv } from './grid-csv.ts';
 import { layoutFromGrid, type CampLayout } from './layout.ts';
-import { RenderCache, type Rendered } from './render-cache.ts';
+import { RenderCache, type Rendered } from '../web/render-cache.ts';
 
 type Maybe<T> = T | Promise<T>;
 

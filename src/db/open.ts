@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { projectRoot } from '../paths.ts';
 import * as schema from './schema.ts';
 
 /** What domain functions take: the database or a transaction inside it. */
@@ -13,7 +13,7 @@ export type Db = BaseSQLiteDatabase<'sync', SQLite.RunResult, typeof schema>;
 /** The open database itself, which also owns the connection. */
 export type Database = BetterSQLite3Database<typeof schema> & { $client: SQLite.Database };
 
-export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const migrationsFolder = join(projectRoot, 'migrations');
 
 /** Opens (creating if needed) the database, sets the pragmas once, and applies every migration. */
 export function openDatabase(path: string): Database {

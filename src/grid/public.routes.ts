@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { rooms } from '../events/events.table.ts';
 import { visibleEvent } from '../events/public.routes.ts';
@@ -11,20 +11,11 @@ import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
 import { latestPublished, publishedVersions } from './publish.ts';
 
 /**
- * The public grid, its change log (and Atom feed), and now & next. Pages for visitors who are
- * not signed in are rendered once per published version, filter and minute.
+ * The public grid, its change log (and Atom feed), and now & next. For visitors who are not
+ * signed in, web/page-cache.ts keeps each answer until the data or the minute changes.
  */
 export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config } = app.campgrid;
-  const cache = new Map<string, string>();
-  const cached = async (key: string, render: () => Promise<string>): Promise<string> => {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const html = await render();
-    if (cache.size > 500) cache.delete(cache.keys().next().value!);
-    cache.set(key, html);
-    return html;
-  };
   const qrCodes = new Map<string, string>();
   const qrFor = async (url: string): Promise<string> => {
     const known = qrCodes.get(url);
@@ -35,15 +26,6 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
   };
   const roomOrder = (eventId: number) => db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.displayOrder), asc(rooms.name)).all().map((r) => r.id);
   const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
-
-  const page = async (request: FastifyRequest, reply: FastifyReply, key: string, view: string, data: () => Promise<Record<string, unknown>> | Record<string, unknown>) => {
-    if (request.person) return reply.view(view, await data());
-    // Only what a page for a signed-out visitor shows: no person, no forms, so no CSRF token.
-    const html = await cached(key, async () =>
-      app.view(view, { ...(await data()), person: null, organises: false, currentPath: request.url.split('?')[0], errors: {}, values: {} }),
-    );
-    return reply.type('text/html; charset=utf-8').send(html);
-  };
 
   app.get('/events/:slug/grid', async (request, reply) => {
     const { slug } = request.params as { slug: string };
@@ -57,8 +39,7 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     const room = numberParam(query.room);
     // An unknown room is a page that does not exist, not a new entry in the cache.
     if (room !== null && !grid?.sessions.some((s) => s.roomId === room)) throw new NotFound();
-    const minute = Math.floor(now / 60_000);
-    return page(request, reply, `grid|${event.id}|${grid?.version ?? 0}|${date}|${room}|${minute}`, 'grid/public.eta', async () => ({
+    return reply.view('grid/public.eta', {
       title: `Grid: ${event.name}`,
       event,
       grid,
@@ -73,26 +54,26 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
       roomFeed: room !== null ? { url: roomFeedUrl(config.baseUrl, event.slug, room), name: grid?.sessions.find((s) => s.roomId === room)?.roomName ?? 'this room' } : null,
       qr: await qrFor(`${config.baseUrl}/events/${event.slug}/grid`),
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
-    }));
+    });
   });
 
   app.get('/events/:slug/grid/changes', async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const event = visibleEvent(db, slug, request.person);
     const versions = publishedVersions(db, event.id);
-    return page(request, reply, `changes|${event.id}|${versions[0]?.version ?? 0}`, 'grid/changes.eta', () => ({
+    return reply.view('grid/changes.eta', {
       title: `Changes to the grid: ${event.name}`,
       event,
       versions,
       backLink: `/events/${event.slug}/grid`,
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
-    }));
+    });
   });
 
   app.get('/events/:slug/grid/changes.atom', async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const event = visibleEvent(db, slug, null);
-    const xml = await cached(`atom|${event.id}|${latestPublished(db, event.id)?.version ?? 0}`, async () => atomFeed(event, publishedVersions(db, event.id), config.baseUrl));
+    const xml = atomFeed(event, publishedVersions(db, event.id), config.baseUrl);
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
   });
 
@@ -110,13 +91,13 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     // Anyone reading it can stop that (WCAG 2.2.1), with a plain link, no JavaScript needed.
     if (refreshing) reply.header('refresh', '30');
     const here = `/events/${event.slug}/now${room !== null ? `?room=${room}&` : '?'}`;
-    return page(request, reply, `now|${event.id}|${grid?.version ?? 0}|${room}|${refreshing}|${Math.floor(now / 60_000)}`, 'grid/now.eta', () => ({
+    return reply.view('grid/now.eta', {
       title: `Now and next: ${event.name}`,
       event,
       grid,
       rooms: grid ? nowAndNext(grid, now, date, room) : [],
       refreshing,
       toggleRefresh: refreshing ? `${here}refresh=off` : here.replace(/[?&]$/, ''),
-    }));
+    });
   });
 }

@@ -1,8 +1,8 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Eta } from 'eta';
+import { viewsDir } from '../paths.ts';
 
-const emailViews = join(dirname(fileURLToPath(import.meta.url)), '../../views/emails');
+const emailViews = join(viewsDir, 'emails');
 const htmlEta = new Eta({ views: emailViews, cache: true, autoEscape: true });
 // Plain-text parts must not be HTML-escaped: "Tom & Jerry" stays as typed.
 const textEta = new Eta({ views: emailViews, cache: true, autoEscape: false });

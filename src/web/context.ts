@@ -5,6 +5,7 @@ import type { OrganiserRole } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import type { MailSender } from '../mail/sender.ts';
 import type { Person } from '../people/people.ts';
+import type { RenderCache } from './render-cache.ts';
 
 /** What every route can reach: the app's one database, clock, config and mail sender. */
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   db: Database;
   clock: Clock;
   mail: MailSender;
+  /** The app's one bounded store of rendered pages, feeds and exports. */
+  cache: RenderCache;
   /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
   routes: Array<{ method: string; url: string; minimumRole?: OrganiserRole }>;
 }

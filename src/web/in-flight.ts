@@ -10,9 +10,11 @@ export const busyWithRequests = 20;
  */
 export function trackInFlight(app: FastifyInstance): () => number {
   let inFlight = 0;
-  app.addHook('onRequest', async (_request, reply) => {
+  const closed = () => inFlight--;
+  app.addHook('onRequest', (_request, reply, done) => {
     inFlight++;
-    reply.raw.once('close', () => inFlight--);
+    reply.raw.once('close', closed);
+    done();
   });
   return () => inFlight;
 }

@@ -1,4 +1,6 @@
 import fastifyCsrf from '@fastify/csrf-protection';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -15,9 +17,10 @@ export const security = fp(
   async (app: FastifyInstance) => {
     const { config } = app.campgrid;
     const https = secureCookies(config.baseUrl);
-    // helmet's middleware is built once here and applied to every response. (@fastify/helmet
-    // rebuilt it, parsing the policy again, on every request.)
-    const securityHeaders = helmet({
+    // helmet says which headers; they are the same for every response (no nonces), so they are
+    // worked out once and each response gets them from a plain object, in the one write of its
+    // headers, rather than helmet's middleware setting each of them on every request.
+    const securityHeaders = headersSetBy(helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -36,8 +39,11 @@ export const security = fp(
       },
       strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'same-origin' },
+    }));
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders);
+      done();
     });
-    app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
     await app.register(fastifyCsrf, {
       cookieKey: 'campgrid_csrf',
       cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: https, signed: true },
@@ -60,3 +66,15 @@ export const security = fp(
   },
   { name: 'campgrid-security', dependencies: ['campgrid-sessions'] },
 );
+
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** The headers a middleware sets on a response, found by running it once on a response that goes nowhere. */
+function headersSetBy(middleware: Middleware): Record<string, string> {
+  const request = new IncomingMessage(new Socket());
+  const response = new ServerResponse(request);
+  middleware(request, response, (error) => {
+    if (error) throw error;
+  });
+  return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
+}

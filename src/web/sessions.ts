@@ -12,16 +12,15 @@ export const sessions = fp(
     await app.register(fastifyCookie, { secret: config.sessionSecret });
     app.decorateRequest('person', null);
     app.decorateRequest('sessionToken', null);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       const raw = request.cookies[sessionCookie];
-      if (!raw) return;
-      const unsigned = request.unsignCookie(raw);
-      if (!unsigned.valid || !unsigned.value) return;
-      const person = personForSession(db, clock, unsigned.value);
+      const unsigned = raw ? request.unsignCookie(raw) : null;
+      const person = unsigned?.valid && unsigned.value ? personForSession(db, clock, unsigned.value) : undefined;
       if (person) {
         request.person = person;
-        request.sessionToken = unsigned.value;
+        request.sessionToken = unsigned!.value;
       }
+      done();
     });
   },
   { name: 'campgrid-sessions' },

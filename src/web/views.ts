@@ -1,54 +1,45 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import { count, eq } from 'drizzle-orm';
 import { Eta } from 'eta';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { eventOrganisers } from '../events/events.table.ts';
+import { viewsDir } from '../paths.ts';
+import { assetUrl, readAssetManifest } from './asset-manifest.ts';
 import { helpers } from './view-helpers.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * Eta pages (escaped by default) with what every page needs in `it`: the signed-in person,
- * a CSRF token for its forms, and the view helpers. Also serves the stylesheet and scripts.
+ * a CSRF token for its forms, the view helpers, and `it.asset(logical)`, the address to link
+ * an asset by: its fingerprinted name from the build's manifest, or in development (where the
+ * files are edited between builds) its logical one.
  */
 export const views = fp(
   async (app: FastifyInstance) => {
     const { config, db } = app.campgrid;
     const production = config.env === 'production';
+    const manifest = config.env === 'development' ? {} : readAssetManifest();
     await app.register(fastifyView, {
-      engine: { eta: new Eta({ views: join(root, 'views'), cache: production, autoEscape: true, autoTrim: false }) },
-      templates: join(root, 'views'),
+      engine: { eta: new Eta({ views: viewsDir, cache: production, autoEscape: true, autoTrim: false }) },
+      templates: viewsDir,
       production,
-      defaultContext: { h: helpers, serviceName: 'Campgrid' },
+      defaultContext: { h: helpers, serviceName: 'Campgrid', asset: (logical: string) => assetUrl(manifest, logical) },
     });
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       const person = request.person;
       const organises =
         !!person &&
         (person.isAdministrator ||
           (db.select({ n: count() }).from(eventOrganisers).where(eq(eventOrganisers.personId, person.id)).get()?.n ?? 0) > 0);
       const locals: Record<string, unknown> = { person, organises, currentPath: request.url.split('?')[0], errors: {}, values: {} };
-      // Only pages that render a form pay for a token (and the cookie that goes with it).
-      Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => reply.generateCsrf() });
+      // Only pages that print a token (a form) make one, and set the cookie that goes with it:
+      // a page without a form stays the same for every visitor, so it can be cached. The view
+      // copies `locals` into each page's data, which would run a getter for every page; a value
+      // that makes its token when printed does not.
+      let token: string | undefined;
+      locals.csrfToken = { toString: () => (token ??= reply.generateCsrf()) };
       reply.locals = locals;
-    });
-    await app.register(fastifyStatic, {
-      root: join(root, 'static'),
-      prefix: '/static/',
-      maxAge: production ? '1h' : 0,
-      index: false,
-    });
-    await app.register(fastifyStatic, {
-      root: join(root, 'node_modules/govuk-frontend/dist/govuk'),
-      prefix: '/static/govuk/',
-      decorateReply: false,
-      maxAge: production ? '1d' : 0,
-      index: false,
-      allowedPath: (path) => path.startsWith('/assets/') || path === '/govuk-frontend.min.js',
+      done();
     });
   },
   { name: 'campgrid-views', dependencies: ['campgrid-sessions', 'campgrid-security'] },

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calendarRoutes, type FeedOwner } from '../../src/calendar/calendar.routes.ts';
 import { eventFeed } from '../../src/calendar/feeds.ts';
-import { RenderCache } from '../../src/calendar/render-cache.ts';
+import { RenderCache } from '../../src/web/render-cache.ts';
 import type { PublishedGrid } from '../../src/grid/published.ts';
 import { readCalendar } from '../helpers/calendars.ts';
 import { baseUrl, camp, campV1, campV2 } from '../helpers/published-grid.ts';

@@ -14,6 +14,7 @@ import { roles, securityCamp, type Role, type SecurityCamp } from './camp.ts';
 /** Anyone may reach these, signed in or not (they may still 404 for a draft event, say). */
 const publicRoutes = new Set([
   'GET /healthz',
+  'GET /assets/*',
   'GET /static/*',
   'GET /static/govuk/*',
   'GET /accessibility',

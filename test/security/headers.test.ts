@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAssetManifest } from '../../src/web/asset-manifest.ts';
 import { securityCamp, type Role, type SecurityCamp } from './camp.ts';
 
 /**
@@ -15,7 +16,13 @@ describe('security headers on every answer', () => {
   afterAll(async () => camp.t.close());
 
   const urlFor = (url: string) =>
-    url === '/static/*' ? '/static/build/campgrid.css' : url === '/uploads/:file' ? `/uploads/${logo}` : camp.concrete(url);
+    url === '/static/*'
+      ? '/static/build/campgrid.css'
+      : url === '/assets/*'
+        ? readAssetManifest()['/static/build/campgrid.css']!
+        : url === '/uploads/:file'
+          ? `/uploads/${logo}`
+          : camp.concrete(url);
 
   it.each(['anonymous', 'administrator'] as Role[])('every GET route, as %s', async (role) => {
     const agent = await camp.agent(role);

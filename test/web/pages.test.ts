@@ -22,6 +22,11 @@ describe('every page', () => {
     }
   });
 
+  it('sets a CSRF cookie only on pages with a form, so pages without one are the same for every visitor', async () => {
+    expect((await t.app.inject({ url: '/privacy' })).headers['set-cookie']).toBeUndefined();
+    expect(String((await t.app.inject({ url: '/sign-in' })).headers['set-cookie'])).toContain('campgrid_csrf=');
+  });
+
   it('has no inline scripts, styles or event handlers in its HTML', async () => {
     for (const url of ['/', '/sign-in', '/accessibility', '/privacy']) {
       const html = (await new Agent(t.app).get(url)).body;

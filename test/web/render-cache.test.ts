@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RenderCache } from '../../src/calendar/render-cache.ts';
+import { RenderCache } from '../../src/web/render-cache.ts';
 
 describe('the render cache', () => {
   it('renders a key once and then serves the same bytes and ETag', () => {
