@@ -50,6 +50,8 @@ export const views = fp(
       index: false,
       allowedPath: (path) => path.startsWith('/assets/') || path === '/govuk-frontend.min.js',
     });
+    // Pages link their icon, but some browsers and feed readers ask here without looking.
+    app.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico'));
   },
   { name: 'campgrid-views', dependencies: ['campgrid-sessions', 'campgrid-security'] },
 );
