@@ -71,6 +71,12 @@ describe('the demo camp', () => {
     expect(page.body).not.toContain('Bright Ideas Agency');
   });
 
+  it('describes its pitches in plain English: “a” never comes before a vowel', () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const descriptions = pitchBoard(t.db, event.id, null).map((p) => p.description);
+    expect(descriptions.filter((d) => /\b[Aa] [aeiou]/.test(d))).toEqual([]);
+  });
+
   it('is created once: running the demo again keeps what is there', () => {
     const first = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
     expect(seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir).id).toBe(first.id);
