@@ -138,6 +138,29 @@ describe('attendees pitching and marking interest through the website', () => {
     expect((await ana.get(board)).body).not.toContain('data-interest-form');
   });
 
+  it('says the board’s order, and offers the most wanted first where the numbers are shown', async () => {
+    const bo = registeredAttendee(t.db, camp.event, 'bo@example.org');
+    const [ethics, maps] = ['Ethics', 'Maps'].map((title) => pitchSession(t.db, testNow, { event: camp.event, person: bo, details: details(title), baseUrl: '' }));
+    await ana.post(`${board}/${maps!.id}/interest`, { want: 'yes' });
+    const titles = (html: string) => [...html.matchAll(/<h3[^>]*><a class="govuk-link" href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+    const pitched = await ana.get(board);
+    expect(pitched.body).toContain('In the order they were pitched, the first at the top.');
+    expect(pitched.body).toContain('<option value="wanted">Most wanted first</option>');
+    expect(titles(pitched.body)).toEqual(['Ethics', 'Maps']);
+    const wanted = await ana.get(`${board}?order=wanted`);
+    expect(wanted.body).toContain('Most wanted first: the sessions most people would go to come first.');
+    expect(titles(wanted.body)).toEqual(['Maps', 'Ethics']);
+
+    // While the numbers are hidden, the order would give them away: it stays as pitched.
+    savePitchSettings(t.db, testNow, camp.event.id, { interestOpensAt: null, interestClosesAt: testNow.getTime() + 3_600_000, counts: 'after-close', changesNeedApproval: false });
+    const hidden = await ana.get(`${board}?order=wanted`);
+    expect(titles(hidden.body)).toEqual(['Ethics', 'Maps']);
+    expect(hidden.body).not.toContain('<option value="wanted">');
+    expect(hidden.body).toContain('In the order they were pitched, the first at the top. Most wanted first is offered once the numbers are shown.');
+    expect(ethics!.id).toBeLessThan(maps!.id);
+  });
+
   it('hides counts until interest closes when organisers choose so, but still shows people their own mark', async () => {
     const pitch = pitchSession(t.db, testNow, { event: camp.event, person: registeredAttendee(t.db, camp.event, 'bo@example.org'), details: details('Ethics'), baseUrl: '' });
     savePitchSettings(t.db, testNow, camp.event.id, { interestOpensAt: null, interestClosesAt: testNow.getTime() + 3_600_000, counts: 'after-close', changesNeedApproval: false });
