@@ -5,7 +5,7 @@ import { teamOf } from '../src/events/organisers.ts';
 import { timetableOf } from '../src/events/timetable.ts';
 import { ticketNumbers } from '../src/tickets/organiser-view.ts';
 import { countPlaces } from '../src/tickets/places.ts';
-import { publishedVersions } from '../src/grid/publish.ts';
+import { latestPublished, publishedVersions } from '../src/grid/publish.ts';
 import { outboxMessages } from './helpers/outbox.ts';
 import { availabilityOf, packagesOf } from '../src/sponsors/packages.ts';
 import { sponsorsOf, sponsorTotals } from '../src/sponsors/sponsors.ts';
@@ -75,6 +75,18 @@ describe('the demo camp', () => {
     const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
     const descriptions = pitchBoard(t.db, event.id, null).map((p) => p.description);
     expect(descriptions.filter((d) => /\b[Aa] [aeiou]/.test(d))).toEqual([]);
+  });
+
+  it('lists each session slot’s sessions on the event page once its grid is published, not just “Session 1…5”', async () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const grid = latestPublished(t.db, event.id)!;
+    const first = grid.sessions.filter((s) => !s.cancelled).sort((a, b) => a.startsAt - b.startsAt)[0]!;
+    const together = grid.sessions.filter((s) => !s.cancelled && s.startsAt === first.startsAt);
+    const page = (await new Agent(t.app).get(`/events/${demoSlug}`)).body;
+    const at = page.indexOf(`/pitches/${first.pitchId}"`);
+    const row = page.slice(page.lastIndexOf('<tr', at), page.indexOf('</tr>', at));
+    expect(row).toContain('Session 1');
+    for (const s of together) expect(row).toContain(`<a class="govuk-link" href="/events/${demoSlug}/pitches/${s.pitchId}">${s.title}</a>, ${s.roomName}`);
   });
 
   it('is created once: running the demo again keeps what is there', () => {
