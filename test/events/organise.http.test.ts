@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { slotsOfDay } from '../../src/events/days.ts';
 import { roomsOf } from '../../src/events/rooms.ts';
@@ -129,6 +130,16 @@ describe('organisers setting up a camp through the website', () => {
     expect(replaced.statusCode).toBe(303);
     const dayId = Number(slotsPath.split('/')[5]);
     expect(slotsOfDay(t.db, dayId)).toHaveLength(3);
+  });
+
+  it('orders the event’s page by the camp’s life, from details to the grid, with archive and return to draft last', async () => {
+    seedDemoCamp(t.db, t.clock.now(), t.config.baseUrl, t.config.dataDir);
+    const page = (await admin.get(`/organise/events/${demoSlug}`)).body;
+    const headings = [...page.matchAll(/<h2 class="govuk-heading-l"[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Details', 'Team', 'Days and slots', 'Rooms', 'Sponsors', 'Tickets and attendees', 'Pitches', 'Grid', 'The event’s status']);
+    const buttons = [...page.matchAll(/<button type="submit" class="govuk-button[^"]*"[^>]*>([^<]+)<\/button>/g)].map((m) => m[1]);
+    expect(buttons.slice(-2)).toEqual(['Archive event', 'Return to draft']);
+    expect(page.indexOf('Return to draft')).toBeGreaterThan(page.indexOf('Build and publish the grid'));
   });
 
   it('refuses to publish an event with no days, saying why', async () => {
