@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registrations } from '../../src/tickets/tickets.table.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { slotsOfDay } from '../../src/events/days.ts';
@@ -140,6 +142,14 @@ describe('organisers setting up a camp through the website', () => {
     const buttons = [...page.matchAll(/<button type="submit" class="govuk-button[^"]*"[^>]*>([^<]+)<\/button>/g)].map((m) => m[1]);
     expect(buttons.slice(-2)).toEqual(['Archive event', 'Return to draft']);
     expect(page.indexOf('Return to draft')).toBeGreaterThan(page.indexOf('Build and publish the grid'));
+  });
+
+  it('shows an attendee’s status in words: “In the ballot”, not the stored “entered”', async () => {
+    seedDemoCamp(t.db, t.clock.now(), t.config.baseUrl, t.config.dataDir);
+    const entry = t.db.select().from(registrations).where(eq(registrations.status, 'entered')).get()!;
+    const page = (await admin.get(`/organise/events/${demoSlug}/attendees/${entry.id}`)).body;
+    expect(page).toMatch(/<dt class="govuk-summary-list__key">Status<\/dt><dd class="govuk-summary-list__value">In the ballot</);
+    expect(page).not.toContain('>entered');
   });
 
   it('refuses to publish an event with no days, saying why', async () => {
