@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoFriday, demoSlug, seedDemoCamp } from '../src/demo/seed.ts';
 import { roomsOf } from '../src/events/rooms.ts';
@@ -15,6 +16,17 @@ import { schedulerInput } from '../src/pitches/scheduler-input.ts';
 import { isRegisteredFor } from '../src/tickets/registrations.ts';
 import { Agent } from './helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from './helpers/app.ts';
+
+/** Roughly how many colours a PNG's pixels use (the distinct bytes of its inflated rows): a solid rectangle has a handful. */
+function coloursIn(png: Buffer): number {
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return new Set(inflateSync(Buffer.concat(idat))).size;
+}
 
 describe('the demo camp', () => {
   let t: TestApp;
@@ -66,7 +78,9 @@ describe('the demo camp', () => {
     const page = await new Agent(t.app).get(`/events/${demoSlug}`);
     for (const s of sponsors.filter((x) => x.status === 'approved')) {
       expect(page.body).toContain(`src="/uploads/${s.logo}" alt="${s.organisationName}"`);
-      expect((await new Agent(t.app).get(`/uploads/${s.logo}`)).headers['content-type']).toBe('image/png');
+      const logo = await new Agent(t.app).get(`/uploads/${s.logo}`);
+      expect(logo.headers['content-type']).toBe('image/png');
+      expect(coloursIn(logo.rawPayload), `${s.organisationName}’s logo is a picture, not a blank rectangle`).toBeGreaterThan(16);
     }
     expect(page.body).not.toContain('Bright Ideas Agency');
   });
