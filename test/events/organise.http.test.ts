@@ -71,7 +71,7 @@ describe('organisers setting up a camp through the website', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Makers day: Friday 18 June 2027');
     expect(page.body).toContain('Camp day: Saturday 19 June 2027');
-    expect(page.body).toContain('<th scope="row" class="govuk-table__header">10:00 to 10:45</th>');
+    expect(page.body).toContain('<th scope="row" class="govuk-table__header">10am to 10:45am</th>');
     expect(page.body).toContain('Main hall (120 people): Step-free access, Projector or screen, Hearing loop');
   });
 

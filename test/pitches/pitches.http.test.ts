@@ -134,7 +134,7 @@ describe('attendees pitching and marking interest through the website', () => {
     savePitchSettings(t.db, testNow, camp.event.id, { interestOpensAt: null, interestClosesAt: testNow.getTime() - 60_000, counts: 'while-open', changesNeedApproval: false });
     const late = await ana.post(`${board}/${pitch.id}/interest`, { want: 'yes' });
     expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Interest closed at 09:59 on Monday 1 March 2027');
+    expect(late.body).toContain('Interest closed at 9:59am on Monday 1 March 2027');
     expect((await ana.get(board)).body).not.toContain('data-interest-form');
   });
 
@@ -168,7 +168,7 @@ describe('attendees pitching and marking interest through the website', () => {
     const page = await ana.get(board);
     expect(page.body).toContain('<strong>You’d go.</strong> </p>');
     expect(page.body).not.toContain('would go</p>');
-    expect(page.body).toContain('hidden until interest closes at 11:00 on Monday 1 March 2027');
+    expect(page.body).toContain('hidden until interest closes at 11am on Monday 1 March 2027');
     t.clock.advance(3_600_000);
     expect((await ana.get(board)).body).toContain('<strong>You’d go.</strong> 1 would go');
   });
