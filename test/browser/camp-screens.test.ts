@@ -2,12 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { demoFriday, demoSlug } from '../../src/demo/seed.ts';
-import { findEventBySlug } from '../../src/events/events.ts';
+import { daysOf, findEventBySlug } from '../../src/events/events.ts';
+import { dateAndTime } from '../../src/events/local-time.ts';
 import type { Db } from '../../src/db/open.ts';
 import { occupied, placePitch } from '../../src/grid/editor.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { publishGrid } from '../../src/grid/publish.ts';
 import { testNow } from '../helpers/app.ts';
+import { london } from '../helpers/published-grid.ts';
 import { describeInBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
 import { demoServer } from '../helpers/demo-server.ts';
 import { person } from '../helpers/people.ts';
@@ -93,4 +95,40 @@ describeInBrowser('the grid and now & next on desktops, tablets and TVs', (brows
     await page.context().close();
   });
 
+
+  it('before the camp, says on now & next when the camp starts and links the grid', async () => {
+    camp.clock.set(testNow);
+    const firstDay = daysOf(camp.db, findEventBySlug(camp.db, demoSlug)!.id)[0]!;
+    const page = await open(browser(), `/events/${demoSlug}/now`, { width: 1280, height: 900 });
+    expect(await page.getByText(`Anytown LocalGovCamp 2027 starts at ${dateAndTime(firstDay.startsAt, 'Europe/London')}.`).count()).toBe(1);
+    expect(await page.getByText('Nothing more today').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'See the grid' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'The grid' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('shows every room of the slot on a 1280 × 720 TV, in large type, without the site’s menus', async () => {
+    camp.clock.set(new Date(london(saturday, '10:30')));
+    try {
+      const page = await open(browser(), `/events/${demoSlug}/now`, { width: 1280, height: 720 });
+      await page.getByRole('link', { name: 'Show this on a TV screen' }).click();
+      await expect.poll(() => page.url()).toContain('screen=tv');
+      expect(await page.getByRole('navigation', { name: 'Site menu' }).count()).toBe(0);
+      expect(await page.locator('footer').count()).toBe(0);
+      const rooms = page.locator('.campgrid-now__room');
+      expect(await rooms.count()).toBe(8);
+      for (const room of await rooms.all()) {
+        const box = (await room.boundingBox())!;
+        const name = await room.getByRole('heading').textContent();
+        expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 720, `${name} is on the screen (${JSON.stringify(box)})`).toBe(true);
+        expect(await room.getByText('Now:').count()).toBe(1);
+        expect(parseFloat(await room.getByRole('heading').evaluate((h) => getComputedStyle(h).fontSize)), `${name} is large`).toBeGreaterThanOrEqual(28);
+      }
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    } finally {
+      camp.clock.set(testNow);
+    }
+  });
 });
