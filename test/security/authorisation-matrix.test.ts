@@ -16,6 +16,7 @@ const publicRoutes = new Set([
   'GET /healthz',
   'GET /static/*',
   'GET /static/govuk/*',
+  'GET /favicon.ico',
   'GET /accessibility',
   'GET /privacy',
   'GET /',
