@@ -21,8 +21,10 @@ function sources(): Array<{ logical: string; file: string }> {
   const scripts = readdirSync(join(staticDir, 'js'))
     .filter((name) => name.endsWith('.js'))
     .map((name) => ({ logical: `/static/js/${name}`, file: join(staticDir, 'js', name) }));
+  const icons = ['favicon.ico', 'favicon.svg'].map((name) => ({ logical: `/static/${name}`, file: join(staticDir, name) }));
   return [
     ...govukAssets,
+    ...icons,
     { logical: '/static/govuk/govuk-frontend.min.js', file: join(govukFrontendDir, 'govuk-frontend.min.js') },
     ...scripts,
     { logical: '/static/build/campgrid.css', file: join(buildDir, 'campgrid.css') },

@@ -45,6 +45,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
+  /** Where the links of file-delivered mail are printed whatever the log level (the demo: the console). */
+  mailLinksTo?: (line: string) => void;
 }
 
 /** Builds the whole Campgrid web app. Tests, the demo and the server all build it this way. */
@@ -70,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pollMs: config.mailPollMs,
     showAddresses: config.env !== 'production',
     log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+    mailLinksTo: options.mailLinksTo,
   });
   const routes: AppContext['routes'] = [];
   app.addHook('onRoute', (route) => {

@@ -1,4 +1,4 @@
-import { buildApp } from './app.ts';
+import { buildApp, type BuildOptions } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/open.ts';
 
@@ -6,8 +6,8 @@ import type { Database } from './db/open.ts';
  * Builds the app, listens, and shuts down gracefully on SIGTERM or SIGINT: stop accepting,
  * finish requests in flight, let the mail attempt in flight finish, then close the database.
  */
-export async function run(config: Config, db: Database): Promise<void> {
-  const app = await buildApp(config, { db });
+export async function run(config: Config, db: Database, options: Pick<BuildOptions, 'mailLinksTo'> = {}): Promise<void> {
+  const app = await buildApp(config, { db, ...options });
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;

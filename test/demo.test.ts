@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoFriday, demoSlug, seedDemoCamp } from '../src/demo/seed.ts';
 import { roomsOf } from '../src/events/rooms.ts';
@@ -5,7 +6,7 @@ import { teamOf } from '../src/events/organisers.ts';
 import { timetableOf } from '../src/events/timetable.ts';
 import { ticketNumbers } from '../src/tickets/organiser-view.ts';
 import { countPlaces } from '../src/tickets/places.ts';
-import { publishedVersions } from '../src/grid/publish.ts';
+import { latestPublished, publishedVersions } from '../src/grid/publish.ts';
 import { outboxMessages } from './helpers/outbox.ts';
 import { availabilityOf, packagesOf } from '../src/sponsors/packages.ts';
 import { sponsorsOf, sponsorTotals } from '../src/sponsors/sponsors.ts';
@@ -15,6 +16,17 @@ import { schedulerInput } from '../src/pitches/scheduler-input.ts';
 import { isRegisteredFor } from '../src/tickets/registrations.ts';
 import { Agent } from './helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from './helpers/app.ts';
+
+/** Roughly how many colours a PNG's pixels use (the distinct bytes of its inflated rows): a solid rectangle has a handful. */
+function coloursIn(png: Buffer): number {
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return new Set(inflateSync(Buffer.concat(idat))).size;
+}
 
 describe('the demo camp', () => {
   let t: TestApp;
@@ -66,9 +78,29 @@ describe('the demo camp', () => {
     const page = await new Agent(t.app).get(`/events/${demoSlug}`);
     for (const s of sponsors.filter((x) => x.status === 'approved')) {
       expect(page.body).toContain(`src="/uploads/${s.logo}" alt="${s.organisationName}"`);
-      expect((await new Agent(t.app).get(`/uploads/${s.logo}`)).headers['content-type']).toBe('image/png');
+      const logo = await new Agent(t.app).get(`/uploads/${s.logo}`);
+      expect(logo.headers['content-type']).toBe('image/png');
+      expect(coloursIn(logo.rawPayload), `${s.organisationName}’s logo is a picture, not a blank rectangle`).toBeGreaterThan(16);
     }
     expect(page.body).not.toContain('Bright Ideas Agency');
+  });
+
+  it('describes its pitches in plain English: “a” never comes before a vowel', () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const descriptions = pitchBoard(t.db, event.id, null).map((p) => p.description);
+    expect(descriptions.filter((d) => /\b[Aa] [aeiou]/.test(d))).toEqual([]);
+  });
+
+  it('lists each session slot’s sessions on the event page once its grid is published, not just “Session 1…5”', async () => {
+    const event = seedDemoCamp(t.db, testNow, t.config.baseUrl, t.config.dataDir);
+    const grid = latestPublished(t.db, event.id)!;
+    const first = grid.sessions.filter((s) => !s.cancelled).sort((a, b) => a.startsAt - b.startsAt)[0]!;
+    const together = grid.sessions.filter((s) => !s.cancelled && s.startsAt === first.startsAt);
+    const page = (await new Agent(t.app).get(`/events/${demoSlug}`)).body;
+    const at = page.indexOf(`/pitches/${first.pitchId}"`);
+    const row = page.slice(page.lastIndexOf('<tr', at), page.indexOf('</tr>', at));
+    expect(row).toContain('Session 1');
+    for (const s of together) expect(row).toContain(`<a class="govuk-link" href="/events/${demoSlug}/pitches/${s.pitchId}">${s.title}</a>, ${s.roomName}`);
   });
 
   it('is created once: running the demo again keeps what is there', () => {

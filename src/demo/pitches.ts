@@ -84,6 +84,8 @@ const demoPitches: DemoPitch[] = [
   ['Board games about budgets', 'makers', 'democracy', [], false],
 ];
 const topics: Topic[] = ['data', 'digital', 'design', 'democracy', 'people'];
+/** "A workshop session about…"; a pitch of the "other" format is just "A session about…". */
+const sessionOfFormat = (format: PitchFormat): string => (format === 'other' ? 'A session' : `A ${format.replace(/-/g, ' ')} session`);
 const walkIns = ['Sam Okafor', 'Jo Whitfield', 'Ravi Mehta', 'Alex Byrne', 'Lou Carter'];
 
 /**
@@ -103,7 +105,7 @@ export function seedDemoPitches(db: Db, now: Date, event: CampEvent, enteredBy: 
       .values({
         eventId: event.id,
         title: i < demoPitches.length ? title : `${title} (${Math.floor(i / demoPitches.length) + 1})`,
-        description: atDesk ? '' : `A ${format.replace(/-/g, ' ')} session about ${topic}. Bring your questions and your own stories.`,
+        description: atDesk ? '' : `${sessionOfFormat(format)} about ${topic}. Bring your questions and your own stories.`,
         format,
         needs,
         doubleLength,

@@ -1,28 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import type { Person } from '../people/people.ts';
-import { checkLogo, solidPng, storeLogo, type StoredLogo } from '../sponsors/logos.ts';
+import { checkLogo, storeLogo, type StoredLogo } from '../sponsors/logos.ts';
 import { addPackage, type PackageDetails } from '../sponsors/packages.ts';
 import { signUpSponsor } from '../sponsors/sponsors.ts';
 import { approveSponsor, declineSponsor, markInvoiced, markPaid, withdrawSponsor } from '../sponsors/sponsor-changes.ts';
 
-type Colour = [number, number, number];
-
-const demoSponsors: Array<{ name: string; colour: Colour; package: number; end: 'applied' | 'approved' | 'invoiced' | 'paid' | 'declined' | 'withdrawn'; description: string }> = [
-  { name: 'Northgate Digital', colour: [29, 78, 74], package: 0, end: 'paid', description: 'We help councils build services people can use first time.' },
-  { name: 'Civic Cloud', colour: [29, 112, 184], package: 1, end: 'invoiced', description: 'Hosting for the public sector, run from the UK.' },
-  { name: 'Open Data Co-op', colour: [0, 112, 60], package: 1, end: 'applied', description: 'A worker co-operative publishing local data.' },
-  { name: 'Anytown Housing Trust', colour: [212, 53, 28], package: 2, end: 'approved', description: 'Homes and support for 4,000 households in Anytown.' },
-  { name: 'Bright Ideas Agency', colour: [244, 119, 56], package: 2, end: 'declined', description: 'Growth hacking for government.' },
-  { name: 'Parkside Consulting', colour: [80, 90, 95], package: 2, end: 'withdrawn', description: 'Change management.' },
-  { name: 'Mapmakers Guild', colour: [145, 43, 136], package: 3, end: 'approved', description: 'Volunteers who map paths, ramps and toilets for everyone.' },
+const demoSponsors: Array<{ name: string; logo: string; package: number; end: 'applied' | 'approved' | 'invoiced' | 'paid' | 'declined' | 'withdrawn'; description: string }> = [
+  { name: 'Northgate Digital', logo: 'northgate-digital.png', package: 0, end: 'paid', description: 'We help councils build services people can use first time.' },
+  { name: 'Civic Cloud', logo: 'civic-cloud.png', package: 1, end: 'invoiced', description: 'Hosting for the public sector, run from the UK.' },
+  { name: 'Open Data Co-op', logo: 'open-data-co-op.png', package: 1, end: 'applied', description: 'A worker co-operative publishing local data.' },
+  { name: 'Anytown Housing Trust', logo: 'anytown-housing-trust.png', package: 2, end: 'approved', description: 'Homes and support for 4,000 households in Anytown.' },
+  { name: 'Bright Ideas Agency', logo: 'bright-ideas-agency.png', package: 2, end: 'declined', description: 'Growth hacking for government.' },
+  { name: 'Parkside Consulting', logo: 'parkside-consulting.png', package: 2, end: 'withdrawn', description: 'Change management.' },
+  { name: 'Mapmakers Guild', logo: 'mapmakers-guild.png', package: 3, end: 'approved', description: 'Volunteers who map paths, ramps and toilets for everyone.' },
 ];
 
-/** Solid-colour logos, made in code and stored through the same checks as an upload. */
+/**
+ * Small logos (a letter mark and the name, 240 × 96 PNGs kept beside this file), stored through
+ * the same checks as an upload.
+ */
 export function storeDemoLogos(dataDir: string): StoredLogo[] {
   return demoSponsors.map((s) => {
-    const data = solidPng(240, 96, s.colour);
+    const data = readFileSync(new URL(`./logos/${s.logo}`, import.meta.url));
     const check = checkLogo(data);
     if (!check.ok) throw new Error(check.message);
     return storeLogo(dataDir, data, check.image);

@@ -59,11 +59,34 @@ export function minutesBetween(start: number, end: number): number {
   return Math.round((end - start) / 60_000);
 }
 
-/** "12:00pm on Monday 1 November 2027" in a zone (without the year for emails about this year). */
+/*
+ * Times as people read them, one way everywhere (pages, emails, feeds' text), in GOV.UK style:
+ * "10:15am", "11am", "midday", "midnight"; a span is "10:15am to 11am"; with its day, "10:15am to
+ * 11am on Saturday 19 June 2027". Forms and machine formats (CSV, frab) keep "HH:mm".
+ */
+
+/** "10:15am", "11am", "midday", "midnight" in a zone. */
+export function clockTime(instant: number, zone: string): string {
+  const t = DateTime.fromMillis(instant, { zone });
+  if (t.minute === 0 && t.hour === 12) return 'midday';
+  if (t.minute === 0 && t.hour === 0) return 'midnight';
+  return t.toFormat(t.minute === 0 ? 'h' : 'h:mm') + (t.hour < 12 ? 'am' : 'pm');
+}
+
+/** "10:15am to 11am" */
+export function timeRange(start: number, end: number, zone: string): string {
+  return `${clockTime(start, zone)} to ${clockTime(end, zone)}`;
+}
+
+const dayOf = (instant: number, zone: string, withYear: boolean) =>
+  DateTime.fromMillis(instant, { zone }).setLocale('en-GB').toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+
+/** "12:30pm on Monday 1 November 2027" in a zone (without the year for emails about this year). */
 export function dateAndTime(instant: number, zone: string, withYear = true): string {
-  return DateTime.fromMillis(instant, { zone })
-    .setLocale('en-GB')
-    .toFormat(withYear ? "h:mma 'on' cccc d LLLL yyyy" : "h:mma 'on' cccc d LLLL")
-    .replace('AM', 'am')
-    .replace('PM', 'pm');
+  return `${clockTime(instant, zone)} on ${dayOf(instant, zone, withYear)}`;
+}
+
+/** "10:15am to 11am on Saturday 19 June 2027" */
+export function timeRangeOn(start: number, end: number, zone: string, withYear = true): string {
+  return `${timeRange(start, end, zone)} on ${dayOf(start, zone, withYear)}`;
 }

@@ -7,6 +7,7 @@ import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { createSignInLink } from '../people/sign-in.ts';
 import { RuleViolation } from '../rules.ts';
 import { eventOrganisers, events, type OrganiserRole } from './events.table.ts';
+import { withArticle } from '../words.ts';
 import type { CampEvent } from './events.ts';
 
 export const organiserRoleLabels: Record<OrganiserRole, string> = {
@@ -103,7 +104,7 @@ export function inviteOrganiser(
       to: person.email,
       ...composeMail('organiser-invitation', `You’re invited to help organise ${args.event.name}`, {
         eventName: args.event.name,
-        role: organiserRoleLabels[args.role].toLowerCase(),
+        role: withArticle(organiserRoleLabels[args.role].toLowerCase()),
         inviter: args.invitedBy.name || args.invitedBy.email,
         link,
       }),

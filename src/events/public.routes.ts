@@ -34,15 +34,24 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
     const event = visibleEvent(db, slug, request.person);
     const timetable = timetableOf(db, event.id);
     const canOrganise = request.person ? roleAt(db, request.person, event.id) !== null : false;
+    const grid = latestPublished(db, event.id);
+    const rooms = roomsOf(db, event.id);
+    // Once the grid is published, each session slot of the timetable lists its sessions, room by room.
+    const roomRank = new Map(rooms.map((r, i) => [r.id, i]));
+    const sessionsAt = new Map<number, NonNullable<typeof grid>['sessions']>();
+    for (const s of [...(grid?.sessions ?? [])].filter((s) => !s.cancelled).sort((a, b) => (roomRank.get(a.roomId) ?? 1e6) - (roomRank.get(b.roomId) ?? 1e6))) {
+      sessionsAt.set(s.startsAt, [...(sessionsAt.get(s.startsAt) ?? []), s]);
+    }
     return reply.view('events/show.eta', {
       title: event.name,
       event,
       timetable,
-      rooms: roomsOf(db, event.id),
+      rooms,
+      sessionsAt,
       dates: timetable.map((t) => t.day.date),
       canOrganise,
       hasTickets: ticketTypesOf(db, event.id).some((t) => t.visibility === 'public'),
-      gridPublished: latestPublished(db, event.id) !== null,
+      gridPublished: grid !== null,
       feedUrl: eventFeedUrl(app.campgrid.config.baseUrl, event.slug),
       sponsorGroups: recognitionOf(db, event.id),
       offersSponsorship: event.status === 'published' && packagesOf(db, event.id).length > 0,

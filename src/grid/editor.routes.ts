@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { hasRole } from '../events/organisers.ts';
-import { localClockTime } from '../events/local-time.ts';
+import { clockTime } from '../events/local-time.ts';
 import { NotFound, RuleViolation, type FieldErrors } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
@@ -70,7 +70,7 @@ export async function gridEditorRoutes(app: FastifyInstance): Promise<void> {
       pitch,
       placement,
       warnings: gridHealth(model).warnings.filter((w) => w.pitchId === pitchId),
-      others: model.placements.filter((p) => p.pitchId !== pitchId).map((p) => ({ id: p.pitchId, title: model.pitches.get(p.pitchId)!.title, room: model.rooms.find((r) => r.id === p.roomId)?.name ?? '', time: localClockTime(model.slotById.get(p.slotId)!.startsAt, model.event.timeZone) })),
+      others: model.placements.filter((p) => p.pitchId !== pitchId).map((p) => ({ id: p.pitchId, title: model.pitches.get(p.pitchId)!.title, room: model.rooms.find((r) => r.id === p.roomId)?.name ?? '', time: clockTime(model.slotById.get(p.slotId)!.startsAt, model.event.timeZone) })),
       values: placement ? { roomId: String(placement.roomId), slotId: String(placement.slotId) } : {},
       backLink: `${base(model.event)}?day=${model.days.find((d) => d.slots.some((s) => s.id === placement?.slotId))?.date ?? ''}`,
       ...extra,

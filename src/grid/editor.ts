@@ -5,6 +5,7 @@ import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
 import { scoreGrid } from '../scheduling/index.ts';
 import { gridDrafts, gridPlacements, type UndoStep } from './grid.table.ts';
 import { draftVersion, loadGrid, spanOf, type GridModel } from './model.ts';
+import { clockTime } from '../events/local-time.ts';
 import type { CampEvent } from '../events/events.ts';
 
 /** An edit made on a version of the grid that someone else has changed since. */
@@ -58,7 +59,7 @@ function pitchOf(model: GridModel, pitchId: number) {
 function describePlace(model: GridModel, roomId: number, slotId: number): string {
   const room = model.rooms.find((r) => r.id === roomId)?.name ?? 'that room';
   const slot = model.slotById.get(slotId);
-  const time = slot ? new Date(slot.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: model.event.timeZone }) : '';
+  const time = slot ? clockTime(slot.startsAt, model.event.timeZone) : '';
   return `${room} at ${time}`;
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { rooms } from '../events/events.table.ts';
 import { visibleEvent } from '../events/public.routes.ts';
+import { daysOf } from '../events/events.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
 import { atomFeed } from './atom.ts';
@@ -84,18 +85,33 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     const query = request.query as Record<string, unknown>;
     const room = numberParam(query.room);
     const refreshing = query.refresh !== 'off';
+    // A screen by the stairs or a TV: the rooms alone, in large type, without the site's menus.
+    const tv = query.screen === 'tv';
     const now = clock.now().getTime();
     const date = localDate(now, event.timeZone);
+    // When there is nothing on now: the day that opens next, if any (before the camp, or overnight).
+    const campDays = daysOf(db, event.id);
+    const nextDay = campDays.find((d) => d.startsAt > now && d.date !== date) ?? null;
+    const campOver = !nextDay && !campDays.some((d) => d.date >= date);
+    const begun = campDays.some((d) => d.startsAt <= now);
+    const campDayToday = campDays.some((d) => d.date === date);
     if (room !== null && grid && !grid.sessions.some((s) => s.roomId === room)) throw new NotFound();
     // A screen by the stairs refreshes itself every 30 seconds, so a publish shows within a minute.
     // Anyone reading it can stop that (WCAG 2.2.1), with a plain link, no JavaScript needed.
     if (refreshing) reply.header('refresh', '30');
-    const here = `/events/${event.slug}/now${room !== null ? `?room=${room}&` : '?'}`;
+    const kept = [room !== null ? `room=${room}` : '', tv ? 'screen=tv' : ''].filter(Boolean).join('&');
+    const here = `/events/${event.slug}/now?${kept ? `${kept}&` : ''}`;
     return reply.view('grid/now.eta', {
       title: `Now and next: ${event.name}`,
       event,
       grid,
       rooms: grid ? nowAndNext(grid, now, date, room) : [],
+      nextDay,
+      campOver,
+      begun,
+      campDayToday,
+      screen: tv,
+      tvLink: `/events/${event.slug}/now?${room !== null ? `room=${room}&` : ''}screen=tv`,
       refreshing,
       toggleRefresh: refreshing ? `${here}refresh=off` : here.replace(/[?&]$/, ''),
     });

@@ -1,7 +1,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
-import { dateAndTime, localClockTime } from '../events/local-time.ts';
+import { timeRangeOn } from '../events/local-time.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { people } from '../people/people.table.ts';
@@ -120,12 +120,12 @@ export function nextSnapshot(db: Db, event: CampEvent, now: Date, note: string, 
 
 /** One line of the change log, in words, in the event's time zone. */
 export function describeChange(change: GridChange, zone: string): string {
-  const at = (p: Place) => `${p.roomName}, ${dateAndTime(p.startsAt, zone, false)}–${localClockTime(p.endsAt, zone)}`;
+  const at = (p: Place) => `${p.roomName}, ${timeRangeOn(p.startsAt, p.endsAt, zone, false)}`;
   switch (change.kind) {
     case 'added':
       return `Added: “${change.title}”, ${at(change.to)}`;
     case 'moved':
-      return `Moved: “${change.title}”, from ${at(change.from)} to ${at(change.to)}`;
+      return `Moved: “${change.title}”, now in ${at(change.to)} (was ${at(change.from)})`;
     case 'cancelled':
       return `Cancelled: “${change.title}”, which was in ${at(change.from)}`;
     case 'renamed':

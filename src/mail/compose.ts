@@ -4,8 +4,13 @@ import { viewsDir } from '../paths.ts';
 
 const emailViews = join(viewsDir, 'emails');
 const htmlEta = new Eta({ views: emailViews, cache: true, autoEscape: true });
-// Plain-text parts must not be HTML-escaped: "Tom & Jerry" stays as typed.
-const textEta = new Eta({ views: emailViews, cache: true, autoEscape: false });
+// Plain-text parts must not be HTML-escaped: "Tom & Jerry" stays as typed. Their line breaks are
+// the text's own, so Eta must not trim the newline after a tag (it would run blocks together);
+// the blank lines that tags alone on a line leave are folded by plainText.
+const textEta = new Eta({ views: emailViews, cache: true, autoEscape: false, autoTrim: false });
+
+/** A plain-text part as a reader sees it: no trailing spaces, blocks one blank line apart. */
+const plainText = (text: string): string => text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 
 export interface ComposedMail {
   subject: string;
@@ -43,7 +48,7 @@ export function composeMail(template: string, subject: string, data: Record<stri
   const it = { ...data, subject };
   return {
     subject,
-    text: render(textEta, `./${template}.text.eta`, it).trim() + '\n',
+    text: plainText(render(textEta, `./${template}.text.eta`, it)),
     html: render(htmlEta, './layout.html.eta', { ...it, body: render(htmlEta, `./${template}.html.eta`, it) }),
   };
 }

@@ -20,6 +20,11 @@ export interface MailSenderOptions {
   showAddresses?: boolean;
   log: { info(msg: string): void; warn(msg: string): void };
   /**
+   * Where the line about a message written to a file (with its links) goes, if not to the log at
+   * `info`: the demo logs only warnings but promises its sign-in links on the console.
+   */
+  mailLinksTo?: (line: string) => void;
+  /**
    * Whether the site is busy answering people (a registration rush). Mail gives way while it
    * is, for at most `giveWayMs` (default 5 s), so the answers come first and the emails seconds
    * later, not the other way round.
@@ -172,6 +177,8 @@ export class MailSender {
     const links = message.textBody.match(/https?:\/\/\S+/g) ?? [];
     // Without SMTP a local user can still sign in: the link goes to the console too.
     const to = this.options.showAddresses ? message.toAddress : '[email]';
-    this.options.log.info(`mail to ${to}: "${message.subject}" written to ${file}${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+    const line = `mail to ${to}: "${message.subject}" written to ${file}${links.length ? `\n  ${links.join('\n  ')}` : ''}`;
+    if (this.options.mailLinksTo) this.options.mailLinksTo(line);
+    else this.options.log.info(line);
   }
 }

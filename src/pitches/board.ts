@@ -8,6 +8,8 @@ export interface BoardFilters {
   format?: PitchFormat;
   /** Words that must all appear in the title or description. */
   words?: string;
+  /** The order pitched (the default), or the most wanted first. */
+  order?: 'pitched' | 'wanted';
 }
 
 export interface BoardPitch {
@@ -69,5 +71,7 @@ export function pitchBoard(db: Db, eventId: number, viewerId: number | null, fil
     .all();
   if (rows.length === 0) return [];
   const names = facilitatorNamesByPitch(db, and(eq(pitches.eventId, eventId), eq(pitches.status, 'open')));
-  return rows.map((r) => ({ ...r, mine: Boolean(r.mine), facilitators: names.get(r.id) ?? [] }));
+  const board = rows.map((r) => ({ ...r, mine: Boolean(r.mine), facilitators: names.get(r.id) ?? [] }));
+  // Sorting is stable: pitches wanted as much stay in the order they were pitched.
+  return filters.order === 'wanted' ? board.sort((a, b) => b.count - a.count) : board;
 }

@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
-import { longDate, localClockTime, localDate } from '../events/local-time.ts';
+import { dateAndTime } from '../events/local-time.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { pitchAt, resolveMerged } from './pitches.ts';
@@ -25,7 +25,6 @@ export interface InterestOutcome {
   count: number | null;
 }
 
-const when = (instant: number, zone: string) => `${localClockTime(instant, zone)} on ${longDate(localDate(instant, zone))}`;
 
 /**
  * Records (want) or removes an attendee's "I'd go". Saying the same thing twice changes
@@ -41,8 +40,8 @@ export function markInterest(db: Db, now: Date, args: { event: CampEvent; pitchI
     }
     const settings = pitchSettingsOf(tx, args.event.id);
     const state = interestState(settings, now);
-    if (state === 'not-yet') throw new InterestRefused('not-open', `You can say which sessions you’d go to from ${when(settings.interestOpensAt!, args.event.timeZone)}.`);
-    if (state === 'closed') throw new InterestRefused('closed', `Interest closed at ${when(settings.interestClosesAt!, args.event.timeZone)}, when the organisers started building the grid.`);
+    if (state === 'not-yet') throw new InterestRefused('not-open', `You can say which sessions you’d go to from ${dateAndTime(settings.interestOpensAt!, args.event.timeZone)}.`);
+    if (state === 'closed') throw new InterestRefused('closed', `Interest closed at ${dateAndTime(settings.interestClosesAt!, args.event.timeZone)}, when the organisers started building the grid.`);
     if (args.want) tx.insert(interest).values({ pitchId: pitch.id, personId: args.personId, createdAt: now.getTime() }).onConflictDoNothing().run();
     else tx.delete(interest).where(and(eq(interest.pitchId, pitch.id), eq(interest.personId, args.personId))).run();
     const n = tx.select({ n: count() }).from(interest).where(eq(interest.pitchId, pitch.id)).get()!.n;

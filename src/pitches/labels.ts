@@ -1,5 +1,5 @@
 import { roomFeatures } from '../events/events.table.ts';
-import { localClockTime, localDate, longDate } from '../events/local-time.ts';
+import { dateAndTime } from '../events/local-time.ts';
 import type { PitchFormat, PitchNeed } from './pitches.table.ts';
 
 export const formatLabels: Record<PitchFormat, string> = {
@@ -34,10 +34,8 @@ export const pitchLabels = {
     if (pitch.doubleLength) list.push('Double length');
     return list.join(', ');
   },
-  /** "09:30 on Saturday 19 June 2027" in the camp's zone. */
-  when(instant: number, zone: string): string {
-    return `${localClockTime(instant, zone)} on ${longDate(localDate(instant, zone))}`;
-  },
+  /** "9:30am on Saturday 19 June 2027" in the camp's zone. */
+  when: dateAndTime,
   /** The start of a description, for the board. */
   excerpt(text: string, max = 240): string {
     return text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;

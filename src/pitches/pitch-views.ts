@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
-import { localClockTime } from '../events/local-time.ts';
+import { timeRange } from '../events/local-time.ts';
 import { timetableOf } from '../events/timetable.ts';
 import { pitchLabels } from './labels.ts';
 import type { Pitch, PitchDetails } from './pitches.ts';
@@ -20,7 +20,7 @@ export function dayAndSlotOptions(db: Db, event: CampEvent) {
         .filter((s) => s.kind === 'session')
         .map((s) => ({
           value: String(s.id),
-          text: `${timetable.length > 1 ? `${t.day.label || t.day.date}: ` : ''}${localClockTime(s.startsAt, event.timeZone)} to ${localClockTime(s.endsAt, event.timeZone)}${s.label ? ` (${s.label})` : ''}`,
+          text: `${timetable.length > 1 ? `${t.day.label || t.day.date}: ` : ''}${timeRange(s.startsAt, s.endsAt, event.timeZone)}${s.label ? ` (${s.label})` : ''}`,
         })),
     ),
   };

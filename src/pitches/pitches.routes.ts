@@ -40,21 +40,23 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
     const event = visibleEvent(db, slug, request.person);
     const query = request.query as Record<string, unknown>;
     const eventDays = daysOf(db, event.id);
-    const filters = filtersFrom(query, eventDays);
     const settings = pitchSettingsOf(db, event.id);
     const now = clock.now();
+    const countsShown = countsVisible(settings, now);
+    // Most wanted first only where the numbers are shown: the order would give hidden counts away.
+    const filters = { ...filtersFrom(query, eventDays), order: countsShown && query.order === 'wanted' ? ('wanted' as const) : ('pitched' as const) };
     const person = request.person;
     const registered = person ? isRegisteredFor(db, event.id, person.id) : false;
     return reply.view('pitches/board.eta', {
       ...pitchViewBase(event),
       title: `Pitches: ${event.name}`,
       days: eventDays,
-      filters: { day: eventDays.find((d) => d.id === filters.dayId)?.date ?? '', format: filters.format ?? '', q: filters.words ?? '' },
+      filters: { day: eventDays.find((d) => d.id === filters.dayId)?.date ?? '', format: filters.format ?? '', q: filters.words ?? '', order: filters.order },
       filtered: filters.dayId !== undefined || !!filters.format || !!filters.words,
       pitches: pitchBoard(db, event.id, person?.id ?? null, filters),
       state: interestState(settings, now),
       settings,
-      countsShown: countsVisible(settings, now),
+      countsShown,
       registered,
       invitations: person ? pendingInvitations(db, event.id, person.id).length : 0,
       here: request.url,

@@ -3,7 +3,7 @@ import { renderCalendar } from '../calendar/ics.ts';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
-import { localClockTime, longDate } from '../events/local-time.ts';
+import { longDate, timeRange } from '../events/local-time.ts';
 import type { CampEvent } from '../events/events.ts';
 import { manageLink, type Links } from './manage-links.ts';
 import type { Registration, TicketType } from './registrations.ts';
@@ -57,7 +57,7 @@ export function registrationInvitation(
   if (covered.length === 0) return null;
   // The SEQUENCE used now, and the next one kept for the following message.
   const sequence = nextSequence(db).get({ id: registration.id })!.next - 1;
-  const hours = covered.map((d) => `${d.label ? `${d.label}, ` : ''}${longDate(d.date)}: ${localClockTime(d.startsAt, event.timeZone)} to ${localClockTime(d.endsAt, event.timeZone)}`);
+  const hours = covered.map((d) => `${d.label ? `${d.label}, ` : ''}${longDate(d.date)}: ${timeRange(d.startsAt, d.endsAt, event.timeZone)}`);
   const venue = [event.venueName, event.venueAddress.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
   const host = hostOf(links.baseUrl);
   const content = renderCalendar({ name: event.name, description: event.summary, method }, [

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { optionalText, radio, requiredText, tickbox } from '../web/forms.ts';
-import { attendeeRoles } from './tickets.table.ts';
+import { attendeeRoles, type RegistrationStatus } from './tickets.table.ts';
 
 const single = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** A registration's status in the organisers' words. */
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  confirmed: 'Confirmed',
+  waiting: 'Waiting',
+  entered: 'In the ballot',
+  offered: 'Offered',
+  cancelled: 'Released',
+};
 
 export const attendeeRoleLabels: Record<(typeof attendeeRoles)[number], string> = {
   'council-officer': 'Council officer',

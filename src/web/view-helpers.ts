@@ -1,5 +1,5 @@
-import { dateAndTime, dateRange, localClockTime, localDate, longDate } from '../events/local-time.ts';
-import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
+import { clockTime, dateAndTime, dateRange, localDate, longDate, timeRange, timeRangeOn } from '../events/local-time.ts';
+import { attendeeRoleLabels, registrationStatusLabels } from '../tickets/ticket.forms.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
@@ -10,7 +10,12 @@ import { invoiceStatusLabels, sponsorStatusLabels } from '../sponsors/sponsors.t
 
 /** Small formatting functions templates call as `it.h.name(...)`. */
 export const helpers = {
-  time: localClockTime,
+  /** "10:15am", "11am", "midday": how every page writes a time. */
+  time: clockTime,
+  /** "10:15am to 11am" */
+  timeRange,
+  /** "10:15am to 11am on Saturday 19 June 2027" */
+  timeRangeOn,
   /** The local date (YYYY-MM-DD) of an instant in a zone. */
   dateIn: localDate,
   longDate,
@@ -19,7 +24,8 @@ export const helpers = {
   slotKindLabels,
   organiserRoleLabels,
   attendeeRoleLabels,
-  /** "12:00pm on Monday 1 November 2027" in the event's zone. */
+  registrationStatusLabels,
+  /** "12:30pm on Monday 1 November 2027" in the event's zone. */
   dateTime(instant: number | null, zone: string): string {
     return instant === null ? 'a time to be announced' : dateAndTime(instant, zone);
   },

@@ -49,7 +49,7 @@ describeInBrowser('journey 4: pitches and interest', (browser) => {
         await page.getByLabel('Step-free room').check();
         await page.getByLabel('Double length (two slots in a row)').check();
         await page.getByLabel('Camp day, 2027-06-19').check();
-        await page.getByLabel('Makers day: 10:00 to 10:45').check();
+        await page.getByLabel('Makers day: 10am to 10:45am').check();
         await page.getByRole('button', { name: 'Pitch session' }).click();
         await expect.poll(() => page.getByText('Your pitch is on the board.').count()).toBe(1);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Paper prototyping <for> beginners');

@@ -102,7 +102,7 @@ describeInBrowser('journey 1: a new organiser sets up a two-day camp and publish
         await visitor.getByRole('link', { name: 'LocalGovCamp 2027' }).click();
         await expect.poll(() => visitor.getByRole('heading', { name: 'Makers day: Friday 18 June 2027' }).count()).toBe(1);
         expect(await visitor.getByRole('heading', { name: 'Camp day: Saturday 19 June 2027' }).count()).toBe(1);
-        expect(await visitor.getByRole('rowheader', { name: '10:00 to 10:45' }).count()).toBe(2);
+        expect(await visitor.getByRole('rowheader', { name: '10am to 10:45am' }).count()).toBe(2);
         await expectNoAxeViolations(visitor, { javaScript });
 
         expect(visited).toContain('/organise/events/localgovcamp-2027');

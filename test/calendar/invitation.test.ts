@@ -54,7 +54,7 @@ describe('calendar invitations with a place', () => {
     expect(invited.location).toBe('Civic Hall, 1 Market Street');
     expect(invited.organizer).toBe('mailto:camp@campgrid.test');
     expect(invited.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(['mailto:zoe@example.org']);
-    expect(invited.description).toContain('Camp day, Saturday 19 June 2027: 09:00 to 17:30');
+    expect(invited.description).toContain('Camp day, Saturday 19 June 2027: 9am to 5:30pm');
 
     // A second, independent parser reads the same.
     const parsed = Object.values(nodeIcal.sync.parseICS(invite.ics)).find((c) => c?.type === 'VEVENT') as nodeIcal.VEvent;

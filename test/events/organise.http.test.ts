@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registrations } from '../../src/tickets/tickets.table.ts';
+import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { slotsOfDay } from '../../src/events/days.ts';
 import { roomsOf } from '../../src/events/rooms.ts';
@@ -68,7 +71,7 @@ describe('organisers setting up a camp through the website', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Makers day: Friday 18 June 2027');
     expect(page.body).toContain('Camp day: Saturday 19 June 2027');
-    expect(page.body).toContain('<th scope="row" class="govuk-table__header">10:00 to 10:45</th>');
+    expect(page.body).toContain('<th scope="row" class="govuk-table__header">10am to 10:45am</th>');
     expect(page.body).toContain('Main hall (120 people): Step-free access, Projector or screen, Hearing loop');
   });
 
@@ -129,6 +132,24 @@ describe('organisers setting up a camp through the website', () => {
     expect(replaced.statusCode).toBe(303);
     const dayId = Number(slotsPath.split('/')[5]);
     expect(slotsOfDay(t.db, dayId)).toHaveLength(3);
+  });
+
+  it('orders the event’s page by the camp’s life, from details to the grid, with archive and return to draft last', async () => {
+    seedDemoCamp(t.db, t.clock.now(), t.config.baseUrl, t.config.dataDir);
+    const page = (await admin.get(`/organise/events/${demoSlug}`)).body;
+    const headings = [...page.matchAll(/<h2 class="govuk-heading-l"[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Details', 'Team', 'Days and slots', 'Rooms', 'Sponsors', 'Tickets and attendees', 'Pitches', 'Grid', 'The event’s status']);
+    const buttons = [...page.matchAll(/<button type="submit" class="govuk-button[^"]*"[^>]*>([^<]+)<\/button>/g)].map((m) => m[1]);
+    expect(buttons.slice(-2)).toEqual(['Archive event', 'Return to draft']);
+    expect(page.indexOf('Return to draft')).toBeGreaterThan(page.indexOf('Build and publish the grid'));
+  });
+
+  it('shows an attendee’s status in words: “In the ballot”, not the stored “entered”', async () => {
+    seedDemoCamp(t.db, t.clock.now(), t.config.baseUrl, t.config.dataDir);
+    const entry = t.db.select().from(registrations).where(eq(registrations.status, 'entered')).get()!;
+    const page = (await admin.get(`/organise/events/${demoSlug}/attendees/${entry.id}`)).body;
+    expect(page).toMatch(/<dt class="govuk-summary-list__key">Status<\/dt><dd class="govuk-summary-list__value">In the ballot</);
+    expect(page).not.toContain('>entered');
   });
 
   it('refuses to publish an event with no days, saying why', async () => {

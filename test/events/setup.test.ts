@@ -188,6 +188,9 @@ describe('setting up a camp', () => {
       expect(mail.toAddress).toBe('helper@example.org');
       expect(mail.subject).toBe('You’re invited to help organise LocalGovCamp 2027');
       expect(mail.textBody).toMatch(/http:\/\/campgrid\.test\/sign-in\/[A-Za-z0-9_-]{43}/);
+      expect(mail.textBody).toContain('has added you to the team for LocalGovCamp 2027 as a helper.');
+      inviteOrganiser(db, now, { event, email: 'org@example.org', role: 'organiser', invitedBy: owner, baseUrl: 'http://campgrid.test' });
+      expect(outboxMessages(db).at(-1)!.textBody).toContain('as an organiser.');
       expect(violation(() => inviteOrganiser(db, now, { event, email: 'helper@example.org', role: 'owner', invitedBy: owner, baseUrl: '' }))).toEqual({
         email: 'This person is already on the team',
       });

@@ -56,7 +56,7 @@ describe('the grid editor', () => {
     expect(model().placements.map((p) => [p.pitchId, p.roomId, p.slotId])).toEqual([[a, chamber, second!.id]]);
     const title = model().pitches.get(a!)!.title;
     expect(violation(() => placePitch(db, clock.now(), event, 2, { pitchId: b!, roomId: chamber!, slotId: second!.id }))).toEqual({
-      slotId: `Council chamber at 11:15 already has “${title}”; move it first or swap them`,
+      slotId: `Council chamber at 11:15am already has “${title}”; move it first or swap them`,
     });
   });
 

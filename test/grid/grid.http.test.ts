@@ -89,7 +89,7 @@ describe('the grid over HTTP', () => {
     await organiser.post(`${base}/place`, { version: '0', pitchId: String(plain[0]!.id), roomId: String(m.rooms[0]!.id), slotId: String(slot) });
     const taken = await organiser.post(`${base}/place`, { version: '1', pitchId: String(plain[1]!.id), roomId: String(m.rooms[0]!.id), slotId: String(slot) });
     expect(taken.statusCode).toBe(400);
-    expect(errorSummary(taken.body)[0]).toMatch(/^Main hall at \d\d:\d\d already has “.+”; move it first or swap them$/);
+    expect(errorSummary(taken.body)[0]).toMatch(/^Main hall at \d{1,2}(:\d\d)?(am|pm) already has “.+”; move it first or swap them$/);
     expect(taken.body).toContain(`<h1 class="govuk-heading-xl">${plain[1]!.title.replace(/&/g, '&amp;').replace(/'/g, '&#39;')}</h1>`);
     const needy = [...model().pitches.values()].find((p) => (p.session.needs ?? []).includes('projector') && (p.session.length ?? 1) === 1)!;
     const library = m.rooms.find((r) => r.name === 'Library')!;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -11,6 +11,28 @@ import type { Person } from '../../src/people/people.ts';
 import { testNow } from './app.ts';
 import { signInBrowser } from './browser.ts';
 
+let template: string | undefined;
+
+/**
+ * A folder holding a freshly seeded demo camp (its database and its sponsors' logos). Seeding
+ * takes seconds (the demo's grid comes from 40,000 scheduler steps), so a test file seeds one
+ * folder once and each server gets a copy of it.
+ */
+function seededFolder(): string {
+  if (!template) {
+    const folder = mkdtempSync(join(tmpdir(), 'campgrid-demo-template-'));
+    const db = openDatabase(join(folder, 'c.db'));
+    seedDemoCamp(db, testNow, 'http://campgrid.test', folder);
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.close();
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    template = folder;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'campgrid-demo-server-'));
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
 /**
  * The demo camp served on a real port for a browser, on its own database and folder (so its
  * sponsor logos are served). `morning` starts from before any grid: pitches and interest only.
@@ -19,9 +41,8 @@ import { signInBrowser } from './browser.ts';
  */
 export async function demoServer(options: { morning?: boolean; env?: Record<string, string> } = {}) {
   const env = options.env ?? {};
-  const dir = mkdtempSync(join(tmpdir(), 'campgrid-demo-server-'));
+  const dir = seededFolder();
   const db = openDatabase(join(dir, 'c.db'));
-  seedDemoCamp(db, testNow, 'http://campgrid.test', dir);
   if (options.morning) db.$client.exec('delete from grid_versions; delete from grid_drafts; delete from grid_placements;');
   db.$client.exec("update outbox set status = 'sent'");
   const clock = new FixedClock(testNow);

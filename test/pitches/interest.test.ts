@@ -76,11 +76,11 @@ describe('saying “I’d go”', () => {
   it('is taken only between the times the organisers set, in the camp’s time zone', () => {
     const bo = registeredAttendee(t.db, camp.event, 'bo@example.org');
     savePitchSettings(t.db, testNow, camp.event.id, { interestOpensAt: testNow.getTime() + hour, interestClosesAt: testNow.getTime() + 2 * hour, counts: 'while-open', changesNeedApproval: false });
-    expect(refusal(() => mark(bo.id, true))).toEqual({ reason: 'not-open', message: 'You can say which sessions you’d go to from 11:00 on Monday 1 March 2027.' });
+    expect(refusal(() => mark(bo.id, true))).toEqual({ reason: 'not-open', message: 'You can say which sessions you’d go to from 11am on Monday 1 March 2027.' });
     expect(mark(bo.id, true, new Date(testNow.getTime() + hour)).count).toBe(1);
     expect(refusal(() => mark(bo.id, false, new Date(testNow.getTime() + 2 * hour)))).toEqual({
       reason: 'closed',
-      message: 'Interest closed at 12:00 on Monday 1 March 2027, when the organisers started building the grid.',
+      message: 'Interest closed at midday on Monday 1 March 2027, when the organisers started building the grid.',
     });
     expect(interestCount(t.db, pitch.id)).toBe(1);
   });

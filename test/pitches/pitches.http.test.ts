@@ -134,8 +134,31 @@ describe('attendees pitching and marking interest through the website', () => {
     savePitchSettings(t.db, testNow, camp.event.id, { interestOpensAt: null, interestClosesAt: testNow.getTime() - 60_000, counts: 'while-open', changesNeedApproval: false });
     const late = await ana.post(`${board}/${pitch.id}/interest`, { want: 'yes' });
     expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Interest closed at 09:59 on Monday 1 March 2027');
+    expect(late.body).toContain('Interest closed at 9:59am on Monday 1 March 2027');
     expect((await ana.get(board)).body).not.toContain('data-interest-form');
+  });
+
+  it('says the board’s order, and offers the most wanted first where the numbers are shown', async () => {
+    const bo = registeredAttendee(t.db, camp.event, 'bo@example.org');
+    const [ethics, maps] = ['Ethics', 'Maps'].map((title) => pitchSession(t.db, testNow, { event: camp.event, person: bo, details: details(title), baseUrl: '' }));
+    await ana.post(`${board}/${maps!.id}/interest`, { want: 'yes' });
+    const titles = (html: string) => [...html.matchAll(/<h3[^>]*><a class="govuk-link" href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+    const pitched = await ana.get(board);
+    expect(pitched.body).toContain('In the order they were pitched, the first at the top.');
+    expect(pitched.body).toContain('<option value="wanted">Most wanted first</option>');
+    expect(titles(pitched.body)).toEqual(['Ethics', 'Maps']);
+    const wanted = await ana.get(`${board}?order=wanted`);
+    expect(wanted.body).toContain('Most wanted first: the sessions most people would go to come first.');
+    expect(titles(wanted.body)).toEqual(['Maps', 'Ethics']);
+
+    // While the numbers are hidden, the order would give them away: it stays as pitched.
+    savePitchSettings(t.db, testNow, camp.event.id, { interestOpensAt: null, interestClosesAt: testNow.getTime() + 3_600_000, counts: 'after-close', changesNeedApproval: false });
+    const hidden = await ana.get(`${board}?order=wanted`);
+    expect(titles(hidden.body)).toEqual(['Ethics', 'Maps']);
+    expect(hidden.body).not.toContain('<option value="wanted">');
+    expect(hidden.body).toContain('In the order they were pitched, the first at the top. Most wanted first is offered once the numbers are shown.');
+    expect(ethics!.id).toBeLessThan(maps!.id);
   });
 
   it('hides counts until interest closes when organisers choose so, but still shows people their own mark', async () => {
@@ -145,7 +168,7 @@ describe('attendees pitching and marking interest through the website', () => {
     const page = await ana.get(board);
     expect(page.body).toContain('<strong>You’d go.</strong> </p>');
     expect(page.body).not.toContain('would go</p>');
-    expect(page.body).toContain('hidden until interest closes at 11:00 on Monday 1 March 2027');
+    expect(page.body).toContain('hidden until interest closes at 11am on Monday 1 March 2027');
     t.clock.advance(3_600_000);
     expect((await ana.get(board)).body).toContain('<strong>You’d go.</strong> 1 would go');
   });

@@ -17,6 +17,7 @@ const publicRoutes = new Set([
   'GET /assets/*',
   'GET /static/*',
   'GET /static/govuk/*',
+  'GET /favicon.ico',
   'GET /accessibility',
   'GET /privacy',
   'GET /',

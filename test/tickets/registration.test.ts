@@ -154,7 +154,7 @@ describe('registering for a first-come ticket type', () => {
       expect(offered).toMatchObject({ status: 'offered', offerExpiresAt: clock.now().getTime() + 48 * hour });
       const offerMail = outboxMessages(db).filter((m) => m.toAddress === 'next@example.org').at(-1)!;
       expect(offerMail.subject).toBe('A place is yours if you want it: Camp day at LocalGovCamp 2027');
-      expect(offerMail.textBody).toContain('it is being held for you until 10:00am on Wednesday 3 March');
+      expect(offerMail.textBody).toContain('it is being held for you until 10am on Wednesday 3 March');
       clock.advance(47 * hour);
       expect(acceptOffer(db, clock.now(), links, next.registration.id).status).toBe('confirmed');
     });

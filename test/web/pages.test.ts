@@ -44,6 +44,18 @@ describe('every page', () => {
     expect(html).not.toMatch(/GOV\.UK|crown/i);
   });
 
+  it('has an icon, linked from every page and at /favicon.ico where browsers look without a link', async () => {
+    const agent = new Agent(t.app);
+    const html = (await agent.get('/')).body;
+    const icons = [...html.matchAll(/<link rel="icon" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(icons).toEqual(['/static/favicon.ico', '/static/favicon.svg']);
+    for (const url of [...icons, '/favicon.ico']) {
+      const response = await agent.get(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type'], url).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon|svg\+xml)/);
+    }
+  });
+
   it('answers an unknown address with a 404 page in the site’s look', async () => {
     const response = await new Agent(t.app).get('/events/nothing/here');
     expect(response.statusCode).toBe(404);
