@@ -6,7 +6,7 @@ import { Agent, errorSummary, inputValue } from '../helpers/agent.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
 import { outboxMessages, pathOf } from '../helpers/outbox.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
-import { publishedCamp, ticketType } from '../helpers/tickets.ts';
+import { publishedCamp, ticketType, ticketTypeForm } from '../helpers/tickets.ts';
 import type { TicketType } from '../../src/tickets/registrations.ts';
 
 const form = (overrides: Record<string, string> = {}) => ({
@@ -170,14 +170,7 @@ describe('organisers working with registrations', () => {
   afterEach(async () => t.close());
 
   const base = '/organise/events/localgovcamp-2027';
-  const typeForm = {
-    name: 'Camp day', description: '', capacity: '250',
-    'opens-day': '1', 'opens-month': '3', 'opens-year': '2027', opensTime: '09:00',
-    'closes-day': '18', 'closes-month': '6', 'closes-year': '2027', closesTime: '12:00',
-    visibility: 'public', accessCode: '', allocation: 'first-come', 'draw-day': '', 'draw-month': '', 'draw-year': '', drawTime: '',
-    perOrganisationCap: '', reservedForFirstTimers: '', reservedForCouncillors: '', 'reservedUntil-day': '', 'reservedUntil-month': '', 'reservedUntil-year': '', reservedUntilTime: '',
-    offerHours: '48', lastMinuteOfferHours: '4', waves: '', displayOrder: '',
-  };
+  const typeForm = ticketTypeForm;
 
   it('adds a ticket type with waves and reserved places, in the event’s time zone', async () => {
     const response = await organiser.post(`${base}/tickets/new`, {
