@@ -1,4 +1,4 @@
-import { dateAndTime, dateRange, localClockTime, localDate, longDate } from '../events/local-time.ts';
+import { dateAndTime, dateRange, dayOfCamp, localClockTime, localDate, longDate } from '../events/local-time.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
@@ -14,6 +14,12 @@ export const helpers = {
   /** The local date (YYYY-MM-DD) of an instant in a zone. */
   dateIn: localDate,
   longDate,
+  dayOfCamp,
+  /** "Friday 18 June and Saturday 19 June": the days a ticket covers. */
+  daysOfTicket(days: Array<{ date: string }>): string {
+    const names = days.map((d) => dayOfCamp(d.date));
+    return names.length <= 1 ? (names[0] ?? 'no day set') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  },
   dateRange,
   roomFeatureLabels,
   slotKindLabels,

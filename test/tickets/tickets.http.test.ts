@@ -293,6 +293,7 @@ describe('organisers working with registrations', () => {
   it('lets a helper check someone in and undo it, seeing their access needs', async () => {
     const camp = ticketType(t.db, t.clock.now(), event, { capacity: 5 });
     await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    t.clock.set(new Date('2027-06-19T08:30:00Z')); // the morning of the camp
     const owner = person(t.db, 'owner@example.org');
     const { inviteOrganiser } = await import('../../src/events/organisers.ts');
     inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
