@@ -1,4 +1,5 @@
 import { dateAndTime, dateRange, dayOfCamp, localClockTime, localDate, longDate } from '../events/local-time.ts';
+import { andList } from '../mail/compose.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
@@ -17,8 +18,7 @@ export const helpers = {
   dayOfCamp,
   /** "Friday 18 June and Saturday 19 June": the days a ticket covers. */
   daysOfTicket(days: Array<{ date: string }>): string {
-    const names = days.map((d) => dayOfCamp(d.date));
-    return names.length <= 1 ? (names[0] ?? 'no day set') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    return days.length ? andList(days.map((d) => dayOfCamp(d.date))) : 'no day set';
   },
   dateRange,
   roomFeatureLabels,
