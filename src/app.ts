@@ -13,6 +13,7 @@ import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
+import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
 import type { AppContext } from './web/context.ts';
 import type { OrganiserRole } from './events/events.table.ts';
 import { sponsorOwnRoutes } from './sponsors/own.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(peopleRoutes);
   await app.register(registerRoutes);
   await app.register(manageRoutes);
+  await app.register(whoIsComingRoutes);
   await app.register(uploadRoutes);
   await app.register(sponsorSignUpRoutes);
   await app.register(sponsorOwnRoutes);

@@ -43,6 +43,11 @@ export function longDate(date: string): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
 }
 
+/** "Saturday 19 June": a day of this year's camp, as a button or a door list names it. */
+export function dayOfCamp(date: string): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale('en-GB').toFormat('cccc d LLLL');
+}
+
 /** "19 June 2027" or "18 to 19 June 2027" for a sorted list of dates. */
 export function dateRange(dates: string[]): string {
   if (dates.length === 0) return 'Dates to be announced';

@@ -52,3 +52,8 @@ export function composeMail(template: string, subject: string, data: Record<stri
     html: render(htmlEta, './layout.html.eta', { ...it, body: render(htmlEta, `./${template}.html.eta`, it) }),
   };
 }
+
+/** "Camp day", "Makers day and Camp day", "A, B and C": a list as a sentence says it. */
+export function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

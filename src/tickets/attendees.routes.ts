@@ -7,6 +7,7 @@ import { formBody, optionalText, parseForm, submitAction, submitForm } from '../
 import { idParam, organising } from '../web/guards.ts';
 import { acceptUploads, formWithUpload, uploadedText } from '../web/uploads.ts';
 import { toCsv } from '../csv.ts';
+import { findAtTheDoor, ticketDays, todayAt } from './check-in.ts';
 import { importAttendees } from './import.ts';
 import { needsOf, releasePlace, setCheckedIn, updateAttendeeDetails } from './manage.ts';
 import { attendeeList, type AttendeeFilter } from './organiser-view.ts';
@@ -158,12 +159,24 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
 
   // Check-in: helpers work the door, on a phone, without JavaScript.
   const checkInPath = (e: CampEvent) => `/organise/events/${e.slug}/check-in`;
+  const checkInView = (event: CampEvent, q: string) => ({ title: 'Check-in', event, q, people: q ? findAtTheDoor(db, event, q, clock.now()) : [], values: { q } });
   app.get('/check-in', { config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
-    const rows = q ? attendeeList(db, event.id, { q, status: 'confirmed' }, 50) : [];
-    return reply.view('tickets/organise/check-in.eta', { title: 'Check-in', event, q, rows, values: { q }, done: query.done, name: query.name });
+    return reply.view('tickets/organise/check-in.eta', { ...checkInView(event, q), done: query.done, name: query.name });
+  });
+  // Checking in for a day that is not today is usually the wrong button: the door asks first.
+  const anotherDayView = (event: CampEvent, id: number, q: string) => {
+    const ticket = registrationOf(event, id);
+    const { days } = ticketDays(db, event, ticket.type.dayIds, clock.now());
+    return { title: `Check ${ticket.registration.name} in for another day?`, event, ticket, q, days, today: todayAt(event, clock.now()), backLink: `${checkInPath(event)}?q=${encodeURIComponent(q)}` };
+  };
+  app.get('/check-in/:registrationId/another-day', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+    const { event } = organising(request);
+    const query = request.query as Record<string, unknown>;
+    const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
+    return reply.view('tickets/organise/check-in-another-day.eta', anotherDayView(event, idParam(request, 'registrationId'), q));
   });
   app.post('/check-in/:registrationId', { config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
@@ -171,11 +184,14 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
     const ticket = registrationOf(event, id);
     const body = formBody(request.body);
     const q = typeof body.q === 'string' ? body.q.slice(0, 100) : '';
+    const checkedIn = body.want !== 'out';
+    if (checkedIn && body.anotherDay !== 'yes' && !ticketDays(db, event, ticket.type.dayIds, clock.now()).today) {
+      return reply.redirect(`${checkInPath(event)}/${id}/another-day?q=${encodeURIComponent(q)}`, 303);
+    }
     return submitAction(reply, {
       view: 'tickets/organise/check-in.eta',
-      viewData: { title: 'Check-in', event, q, rows: attendeeList(db, event.id, { q, status: 'confirmed' }, 50), values: { q } },
+      viewData: checkInView(event, q),
       act: () => {
-        const checkedIn = body.want !== 'out';
         setCheckedIn(db, clock.now(), id, checkedIn);
         return `${checkInPath(event)}?q=${encodeURIComponent(q)}&done=${checkedIn ? 'in' : 'out'}&name=${encodeURIComponent(ticket.registration.name)}`;
       },

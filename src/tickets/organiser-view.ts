@@ -16,6 +16,9 @@ export interface TicketNumbers {
   cancelled: number;
   checkedIn: number;
   reservedLeft: number;
+  /** Each reserved share: its size, how many of it are still held, and whether it is held now. */
+  reserved: Array<{ pool: 'first-timers' | 'councillors'; places: number; stillHeld: number; taken: number }>;
+  reservedActive: boolean;
   /** Share of confirmed places not checked in, once the event is over; null before. */
   noShowRate: number | null;
 }
@@ -46,6 +49,10 @@ export function ticketNumbers(db: Db, eventId: number, now: Date, eventOver: boo
       cancelled: of('cancelled'),
       checkedIn,
       reservedLeft: places.reservedLeft['first-timers'] + places.reservedLeft.councillors,
+      reserved: (['first-timers', 'councillors'] as const)
+        .map((pool) => ({ pool, places: pool === 'first-timers' ? type.reservedForFirstTimers : type.reservedForCouncillors, stillHeld: places.reservedLeft[pool], taken: places.held[pool] }))
+        .filter((share) => share.places > 0),
+      reservedActive: places.reservedActive,
       noShowRate: eventOver && confirmed > 0 ? (confirmed - checkedIn) / confirmed : null,
     };
   });

@@ -1,13 +1,15 @@
-import { and, eq, inArray, isNotNull, isNull, min } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days, events } from '../events/events.table.ts';
 import type { Links } from './manage-links.ts';
 import { registrations, ticketTypes } from './tickets.table.ts';
-import { tell } from './waiting-list.ts';
+import { people } from '../people/people.table.ts';
+import { queueStillComingMail } from './ticket-mail.ts';
 
 /**
  * The configured number of days before an event, asks everyone with a confirmed place whether
- * they are still coming (once each), so places that would go empty reach the waiting list.
+ * they are still coming (once per place, in one email per person naming their places), so places
+ * that would go empty reach the waiting list. Returns how many places were asked about.
  */
 export function askWhetherStillComing(db: Db, now: Date, links: Links): number {
   const t = now.getTime();
@@ -22,19 +24,24 @@ export function askWhetherStillComing(db: Db, now: Date, links: Links): number {
   for (const event of candidates) {
     if (event.start === null || event.daysBefore === null) continue;
     if (t < event.start - event.daysBefore * 86_400_000 || t >= event.start) continue;
-    const typeIds = db.select({ id: ticketTypes.id }).from(ticketTypes).where(eq(ticketTypes.eventId, event.id)).all().map((r) => r.id);
-    if (typeIds.length === 0) continue;
     const toAsk = db
-      .select({ id: registrations.id })
+      .select({ registration: registrations, type: ticketTypes, email: people.email })
       .from(registrations)
-      .where(and(inArray(registrations.ticketTypeId, typeIds), eq(registrations.status, 'confirmed'), isNull(registrations.reconfirmAskedAt)))
+      .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
+      .innerJoin(people, eq(people.id, registrations.personId))
+      .where(and(eq(ticketTypes.eventId, event.id), eq(registrations.status, 'confirmed'), isNull(registrations.reconfirmAskedAt)))
+      .orderBy(asc(ticketTypes.displayOrder), asc(ticketTypes.id))
       .all();
-    for (const r of toAsk) {
+    // One email per person, naming each of their places.
+    const byPerson = new Map<number, typeof toAsk>();
+    for (const place of toAsk) byPerson.set(place.registration.personId, [...(byPerson.get(place.registration.personId) ?? []), place]);
+    const campEvent = db.select().from(events).where(eq(events.id, event.id)).get()!;
+    for (const places of byPerson.values()) {
       db.transaction((tx) => {
-        tx.update(registrations).set({ reconfirmAskedAt: t }).where(eq(registrations.id, r.id)).run();
-        tell(tx, now, links, r.id, { kind: 'reconfirm' });
+        tx.update(registrations).set({ reconfirmAskedAt: t }).where(inArray(registrations.id, places.map((p) => p.registration.id))).run();
+        queueStillComingMail(tx, now, links, { event: campEvent, to: places[0]!.email, places });
       });
-      asked++;
+      asked += places.length;
     }
   }
   return asked;

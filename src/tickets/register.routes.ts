@@ -6,11 +6,25 @@ import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
 import { shownWith, ticketsOnOffer } from './availability.ts';
-import { registerAttendee } from './register.ts';
+import { registerForTickets, type RegisterOutcome } from './register.ts';
+import type { TicketType } from './registrations.ts';
 import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered']);
+
+/**
+ * What the done page says: for one ticket its outcome, ticket and waiting-list position; for
+ * several, one result each, like "12.confirmed" or "13.waiting.4".
+ */
+function doneQuery(results: Array<{ type: TicketType; outcome: RegisterOutcome }>): string {
+  const position = (outcome: RegisterOutcome, sep: string) => (outcome.kind === 'waiting' ? `${sep}${outcome.position}` : '');
+  if (results.length === 1) {
+    const { type, outcome } = results[0]!;
+    return `outcome=${outcome.kind}&ticket=${type.id}${position(outcome, '&position=')}`;
+  }
+  return results.map(({ type, outcome }) => `result=${type.id}.${outcome.kind}${position(outcome, '.')}`).join('&');
+}
 
 /** /events/:slug/register: registering for a place, joining a waiting list or entering a ballot. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -53,15 +67,14 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       if (!parsed.ok) return again(parsed.errors);
       // Only what registering needs; the page's other parts are read if it has to be shown again.
       const event = visibleEvent(db, slug, request.person);
-      const type = findTicketType(db, event.id, parsed.value.ticketTypeId);
+      const types = parsed.value.ticketTypeId.map((id) => findTicketType(db, event.id, id));
       // A hidden type without its code is treated as no type at all: the form does not reveal it.
-      if (!type || !shownWith(type, parsed.value.accessCode)) return again({ ticketTypeId: 'Choose a ticket' });
+      if (types.some((type) => !type || !shownWith(type, parsed.value.accessCode))) return again({ ticketTypeId: 'Choose a ticket' });
       try {
         const { ticketTypeId: _t, codeOfConduct: _c, accessCode, ...details } = parsed.value;
-        const outcome = registerAttendee(db, clock.now(), links, { event, type, details, accessCode });
+        const results = registerForTickets(db, clock.now(), links, { event, types: types as TicketType[], details, accessCode });
         mail.kick();
-        const position = outcome.kind === 'waiting' ? `&position=${outcome.position}` : '';
-        return reply.redirect(`/events/${event.slug}/register/done?outcome=${outcome.kind}&ticket=${type.id}${position}`, 303);
+        return reply.redirect(`/events/${event.slug}/register/done?${doneQuery(results)}`, 303);
       } catch (error) {
         if (error instanceof RuleViolation) return again(error.errors);
         throw error;
@@ -72,10 +85,19 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   app.get('/events/:slug/register/done', async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const event = visibleEvent(db, slug, request.person);
-    const query = request.query as Record<string, string | undefined>;
-    const outcome = outcomes.has(query.outcome ?? '') ? query.outcome : 'already-registered';
-    const type = /^\d+$/.test(query.ticket ?? '') ? findTicketType(db, event.id, Number(query.ticket)) : undefined;
-    const position = /^\d{1,6}$/.test(query.position ?? '') ? Number(query.position) : null;
+    const query = request.query as Record<string, string | string[] | undefined>;
+    const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
+    if (query.result !== undefined) {
+      const results = (Array.isArray(query.result) ? query.result : [query.result]).slice(0, 20).flatMap((result) => {
+        const m = /^(\d{1,12})\.([a-z-]+)(?:\.(\d{1,6}))?$/.exec(result);
+        const type = m && outcomes.has(m[2]!) ? findTicketType(db, event.id, Number(m[1])) : undefined;
+        return m && type ? [{ type, outcome: m[2]!, position: m[3] ? Number(m[3]) : null }] : [];
+      });
+      return reply.view('tickets/registered.eta', { title: 'Registration received', event, outcome: 'several', results });
+    }
+    const outcome = outcomes.has(text('outcome')) ? text('outcome') : 'already-registered';
+    const type = /^\d+$/.test(text('ticket')) ? findTicketType(db, event.id, Number(text('ticket'))) : undefined;
+    const position = /^\d{1,6}$/.test(text('position')) ? Number(text('position')) : null;
     return reply.view('tickets/registered.eta', { title: 'Registration received', event, outcome, type, position });
   });
 }

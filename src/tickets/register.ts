@@ -201,3 +201,19 @@ export function registerAttendee(
     return { kind: status, registration };
   });
 }
+
+/**
+ * Registers a person for several ticket types at once (Friday and Saturday, say), each by its
+ * own rules: capacity, waves, ballot, waiting list. All or none: if one type is not open to
+ * them, nothing is registered.
+ */
+export function registerForTickets(
+  db: Db,
+  now: Date,
+  links: Links,
+  args: { event: CampEvent; types: TicketType[]; details: AttendeeDetails; accessCode?: string | null },
+): Array<{ type: TicketType; outcome: RegisterOutcome }> {
+  const { types, ...rest } = args;
+  for (const type of types) checkOpen(type, now, args.accessCode ?? null);
+  return db.transaction((tx) => types.map((type) => ({ type, outcome: registerAttendee(tx, now, links, { ...rest, type }) })));
+}

@@ -1,7 +1,7 @@
 import { dateAndTime } from '../events/local-time.ts';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
-import { composeMail } from '../mail/compose.ts';
+import { andList, composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { registrationInvitation } from './invitation.ts';
 import { manageLink, type Links } from './manage-links.ts';
@@ -17,7 +17,6 @@ export type TicketMessage =
   | { kind: 'offer-expired' }
   | { kind: 'released'; hadPlace?: boolean }
   | { kind: 'cancelled-by-organiser'; hadPlace?: boolean }
-  | { kind: 'reconfirm' }
   | { kind: 'already-registered'; signInLink: string };
 
 interface Parts {
@@ -107,16 +106,6 @@ function partsFor(message: TicketMessage, ctx: { event: CampEvent; type: TicketT
         paragraphs: [`The organisers of ${event.name} have cancelled your registration for ${type.name}. If you think this is a mistake, reply to this email.`],
         actions: [],
       };
-    case 'reconfirm':
-      return {
-        subject: `Are you still coming to ${event.name}?`,
-        heading: 'Are you still coming?',
-        paragraphs: [`${event.name} is nearly here. Please tell us whether you are still coming, so that if you can’t, your place goes to someone on the waiting list.`],
-        actions: [
-          { text: 'Yes, I’m still coming', url: `${manage}/still-coming` },
-          { text: 'No, release my place', url: `${manage}/release` },
-        ],
-      };
     case 'already-registered':
       return {
         subject: `You’re already registered: ${ticket}`,
@@ -144,4 +133,29 @@ function invitationWith(db: Db, now: Date, links: Links, ctx: { event: CampEvent
   if (message.kind === 'confirmed' || message.kind === 'ballot-won') return registrationInvitation(db, links, ctx, 'REQUEST', now);
   if ((message.kind === 'released' || message.kind === 'cancelled-by-organiser') && message.hadPlace) return registrationInvitation(db, links, ctx, 'CANCEL', now);
   return null;
+}
+
+/**
+ * Queues one "still coming?" email for a person, naming each of their places with its own
+ * answer links, so someone coming on Friday only can release Saturday and keep Friday.
+ */
+export function queueStillComingMail(db: Db, now: Date, links: Links, ctx: { event: CampEvent; to: string; places: Array<{ type: TicketType; registration: Registration }> }): void {
+  const { event, places } = ctx;
+  const several = places.length > 1;
+  const parts: Parts = {
+    subject: `Are you still coming to ${event.name}?`,
+    heading: 'Are you still coming?',
+    paragraphs: [
+      `${event.name} is nearly here, and you have a place for ${andList(places.map((p) => p.type.name))}.`,
+      `Please tell us whether you are still coming${several ? ' to each' : ''}, so that if you can’t, your place goes to someone on the waiting list.`,
+    ],
+    actions: places.flatMap(({ type, registration }) => {
+      const manage = manageLink(links, registration);
+      return [
+        { text: `Yes, I’m still coming to ${type.name}`, url: `${manage}/still-coming` },
+        { text: `No, release my ${type.name} place`, url: `${manage}/release` },
+      ];
+    }),
+  };
+  queueMail(db, now, { to: ctx.to, ...composeMail('ticket', parts.subject, { ...parts }), calendar: null });
 }

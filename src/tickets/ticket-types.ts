@@ -87,6 +87,22 @@ export function firstDayStart(db: Db, type: TicketType): number | null {
   return first?.start ?? null;
 }
 
+/**
+ * Why a reserved share would hold nothing, or null if it can apply: a ballot gives its places
+ * at the draw, so the share must still be held then; first come, first served gives places
+ * from the first release (opening, or the first wave), so it must be held past that.
+ */
+function reservationHoldsNothing(d: Pick<TicketTypeDetails, 'allocation' | 'drawAt' | 'opensAt' | 'reservedUntil' | 'waves'>): string | null {
+  if (d.reservedUntil === null) return null;
+  if (d.allocation === 'ballot') {
+    if (d.drawAt !== null && d.reservedUntil <= d.drawAt) return 'Hold reserved places until after the draw; held only until the draw or earlier, the draw gives none of them out';
+    return null;
+  }
+  const firstRelease = d.waves.length ? Math.max(d.opensAt, Math.min(...d.waves.map((w) => w.releasesAt))) : d.opensAt;
+  if (d.reservedUntil <= firstRelease) return 'Hold reserved places until after the first places are released; held only until then or earlier, they are never held for anyone';
+  return null;
+}
+
 function checkDetails(db: Db, eventId: number, d: TicketTypeDetails): void {
   const errors: Record<string, string> = {};
   const eventDayIds = new Set(db.select({ id: days.id }).from(days).where(eq(days.eventId, eventId)).all().map((r) => r.id));
@@ -101,6 +117,9 @@ function checkDetails(db: Db, eventId: number, d: TicketTypeDetails): void {
     errors.reservedForFirstTimers = 'Reserved places cannot add up to more than the capacity';
   } else if ((d.reservedForFirstTimers > 0 || d.reservedForCouncillors > 0) && d.reservedUntil === null) {
     errors.reservedUntil = 'Enter until when the reserved places are held';
+  } else if (d.reservedForFirstTimers > 0 || d.reservedForCouncillors > 0) {
+    const heldNothing = reservationHoldsNothing(d);
+    if (heldNothing) errors.reservedUntil = heldNothing;
   }
   const waveTotal = d.waves.reduce((s, w) => s + w.places, 0);
   if (d.waves.length > 0 && waveTotal !== d.capacity) errors.waves = `The waves release ${waveTotal} places but the capacity is ${d.capacity}; make them add up`;

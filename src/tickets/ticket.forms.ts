@@ -45,7 +45,15 @@ const attendeeFields = {
 };
 
 export const registrationForm = z.object({
-  ticketTypeId: z.preprocess(single, z.string().regex(/^\d{1,12}$/, 'Choose a ticket').transform(Number)),
+  // One or several tickets (a day each, say) in one registration; each is allocated by its own rules.
+  ticketTypeId: z.preprocess(
+    (v) => (Array.isArray(v) ? v : [v]).filter((id) => id !== undefined && id !== ''),
+    z
+      .array(z.string().regex(/^\d{1,12}$/, 'Choose a ticket'))
+      .min(1, 'Choose a ticket')
+      .max(20, 'Choose a ticket')
+      .transform((ids) => [...new Set(ids)].map(Number)),
+  ),
   name: attendeeFields.name,
   email,
   organisation: attendeeFields.organisation,

@@ -1,4 +1,5 @@
-import { clockTime, dateAndTime, dateRange, localDate, longDate, timeRange, timeRangeOn } from '../events/local-time.ts';
+import { clockTime, dateAndTime, dateRange, dayOfCamp, localDate, longDate, timeRange, timeRangeOn } from '../events/local-time.ts';
+import { andList } from '../mail/compose.ts';
 import { attendeeRoleLabels, registrationStatusLabels } from '../tickets/ticket.forms.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
@@ -19,6 +20,11 @@ export const helpers = {
   /** The local date (YYYY-MM-DD) of an instant in a zone. */
   dateIn: localDate,
   longDate,
+  dayOfCamp,
+  /** "Friday 18 June and Saturday 19 June": the days a ticket covers. */
+  daysOfTicket(days: Array<{ date: string }>): string {
+    return days.length ? andList(days.map((d) => dayOfCamp(d.date))) : 'no day set';
+  },
   dateRange,
   roomFeatureLabels,
   slotKindLabels,

@@ -5,7 +5,9 @@ import { makeApp, type TestApp } from '../helpers/app.ts';
 import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName, signInBrowser } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
-import { publishedCamp, ticketType } from '../helpers/tickets.ts';
+import { registerForTickets } from '../../src/tickets/register.ts';
+import { twoDayCamp } from '../helpers/camp.ts';
+import { attendee, links, publishedCamp, ticketType } from '../helpers/tickets.ts';
 
 async function registerAs(page: Page, address: string, who: { name: string; email: string }, javaScript: boolean): Promise<void> {
   await page.goto(`${address}/events/localgovcamp-2027`);
@@ -82,18 +84,17 @@ describeInBrowser('journeys 2 and 3: registering, releasing, and the waiting lis
   }
 
   for (const { viewport, javaScript } of everyRun)
-  it(`checks someone in, showing their access needs, ${runName(viewport, javaScript)}`, async () => {
+  it(`checks someone with a ticket for each day in for today, asked first about another day, showing their access needs, ${runName(viewport, javaScript)}`, async () => {
     let t: TestApp | undefined;
     try {
       t = await makeApp();
       const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-      const { event } = publishedCamp(t.db, t.clock.now());
-      const type = ticketType(t.db, t.clock.now(), event, { capacity: 5 });
-      const { registerAttendee } = await import('../../src/tickets/register.ts');
-      const { attendee, links } = await import('../helpers/tickets.ts');
-      registerAttendee(t.db, t.clock.now(), links, { event, type, details: attendee({ name: 'Máire O’Brien', accessNeeds: 'Hearing loop, please' }) });
-      const owner = person(t.db, 'owner@example.org');
-      inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });
+      const camp = twoDayCamp(t.db, t.clock.now());
+      const makers = ticketType(t.db, t.clock.now(), camp.event, { name: 'Makers day', dayIds: [camp.friday.id], capacity: 5, displayOrder: 1 });
+      const campDay = ticketType(t.db, t.clock.now(), camp.event, { name: 'Camp day', dayIds: [camp.saturday.id], capacity: 5, displayOrder: 2 });
+      registerForTickets(t.db, t.clock.now(), links, { event: camp.event, types: [makers, campDay], details: attendee({ name: 'Máire O’Brien', accessNeeds: 'Hearing loop, please' }) });
+      inviteOrganiser(t.db, t.clock.now(), { event: camp.event, email: 'door@example.org', role: 'helper', invitedBy: camp.organiser, baseUrl: '' });
+      t.clock.set(new Date('2027-06-19T08:15:00Z')); // Saturday morning, the Camp day
       const helper = person(t.db, 'door@example.org');
       const context = await newContext(browser(), { javaScript, viewport });
       await signInBrowser(context, t.app, address, helper);
@@ -104,13 +105,69 @@ describeInBrowser('journeys 2 and 3: registering, releasing, and the waiting lis
       await expectNoAxeViolations(page, { javaScript });
       await page.getByLabel('Name or email').fill('máire');
       await page.getByRole('button', { name: 'Find' }).click();
-      expect(await page.getByText('Access needs: Hearing loop, please').count()).toBe(1);
+      expect(await page.getByText('Access needs: Hearing loop, please').count()).toBe(2);
       await expectNoAxeViolations(page, { javaScript });
-      await page.getByRole('button', { name: 'Check in Máire O’Brien' }).click();
+      // Today's ticket comes first, and each button says which ticket and day it checks in.
+      const checkIns = page.getByRole('button', { name: /^Check in Máire O’Brien/ });
+      expect(await checkIns.evaluateAll((buttons) => buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim()))).toEqual([
+        'Check in Máire O’Brien for Camp day, Saturday 19 June',
+        'Check in Máire O’Brien for Makers day, Friday 18 June',
+      ]);
+      // Friday's button on Saturday asks first.
+      await page.getByRole('button', { name: 'Check in Máire O’Brien for Makers day, Friday 18 June' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Check Máire O’Brien in for another day?' }).count()).toBe(1);
+      await expectNoAxeViolations(page, { javaScript });
+      await page.getByRole('link', { name: 'No, go back to check-in' }).click();
+      await page.getByRole('button', { name: 'Check in Máire O’Brien for Camp day, Saturday 19 June' }).click();
       await expect.poll(() => page.getByText('Máire O’Brien is checked in').count()).toBe(1);
       await expectNoAxeViolations(page, { javaScript });
-      await page.getByRole('button', { name: 'Undo check-in for Máire O’Brien' }).click();
+      await page.getByRole('button', { name: 'Undo check-in for Máire O’Brien for Camp day, Saturday 19 June' }).click();
       await expect.poll(() => page.getByText('Máire O’Brien is no longer checked in').count()).toBe(1);
+      await page.getByRole('button', { name: 'Check in Máire O’Brien for Makers day, Friday 18 June' }).click();
+      await page.getByRole('button', { name: 'Yes, check in for Makers day, Friday 18 June' }).click();
+      await expect.poll(() => page.getByText('Máire O’Brien is checked in').count()).toBe(1);
+      await context.close();
+    } finally {
+      await t?.close();
+    }
+  }, 180_000);
+
+  for (const { viewport, javaScript } of everyRun)
+  it(`registers for both days in one form, appears on the public list, and the organiser sees the places held for first-timers, ${runName(viewport, javaScript)}`, async () => {
+    let t: TestApp | undefined;
+    try {
+      t = await makeApp();
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const camp = twoDayCamp(t.db, t.clock.now());
+      ticketType(t.db, t.clock.now(), camp.event, { name: 'Makers day', dayIds: [camp.friday.id], capacity: 5, displayOrder: 1, reservedForFirstTimers: 2, reservedUntil: Date.parse('2027-05-01T11:00:00Z') });
+      ticketType(t.db, t.clock.now(), camp.event, { name: 'Camp day', dayIds: [camp.saturday.id], capacity: 5, displayOrder: 2 });
+      const context = await newContext(browser(), { javaScript, viewport });
+      const page = await context.newPage();
+      await page.goto(`${address}/events/localgovcamp-2027/register`);
+      await page.getByLabel('Makers day').check();
+      await page.getByLabel('Camp day').check();
+      await page.getByLabel('Your name').fill('Zoë Okafor');
+      await page.getByLabel('Email address').fill('zoe@example.org');
+      await page.getByLabel('Organisation (optional)').fill('Anytown Borough Council');
+      await page.getByLabel('Council officer').check();
+      await page.getByRole('group', { name: 'Is this your first camp?' }).getByLabel('Yes').check();
+      await page.getByLabel('Show my name and organisation on the public list of who is coming').check();
+      await page.getByLabel('I agree to the code of conduct').check();
+      await expectNoAxeViolations(page, { javaScript });
+      await page.getByRole('button', { name: 'Register' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Your registration' }).count()).toBe(1);
+      expect(await page.getByRole('listitem').filter({ hasText: 'you have a place.' }).allTextContents()).toEqual(['Makers day: you have a place.', 'Camp day: you have a place.']);
+      await expectNoAxeViolations(page, { javaScript });
+
+      await page.goto(`${address}/events/localgovcamp-2027`);
+      await page.getByRole('link', { name: 'Who is coming' }).click();
+      expect(await page.getByRole('row', { name: 'Zoë Okafor Anytown Borough Council' }).count()).toBe(1);
+      await expectNoAxeViolations(page, { javaScript });
+
+      await signInBrowser(context, t.app, address, camp.organiser);
+      await page.goto(`${address}/organise/events/localgovcamp-2027/tickets`);
+      expect(await page.getByText('2 of 2 still held, until 12:00pm on Saturday 1 May 2027').count()).toBe(1);
+      await expectNoAxeViolations(page, { javaScript });
       await context.close();
     } finally {
       await t?.close();

@@ -4,8 +4,11 @@ import { changeEventStatus, createEvent, type CampEvent } from '../../src/events
 import type { AttendeeDetails } from '../../src/tickets/register.ts';
 import { addTicketType, type TicketTypeDetails } from '../../src/tickets/ticket-types.ts';
 import type { TicketType } from '../../src/tickets/registrations.ts';
+import { afterEach, beforeEach } from 'vitest';
+import type { Agent } from './agent.ts';
+import { makeApp, type TestApp } from './app.ts';
 import { campDetails } from './factories.ts';
-import { person } from './people.ts';
+import { person, signedInAgent } from './people.ts';
 
 export const links = { baseUrl: 'http://campgrid.test', secret: 'test-secret-test-secret-test-secret', organizer: { name: 'LocalGovCamp', email: 'camp@campgrid.test' } };
 
@@ -45,6 +48,16 @@ export function ticketType(db: Db, now: Date, event: CampEvent, overrides: Parti
   return addTicketType(db, now, event.id, ticketTypeDetails(overrides));
 }
 
+/** The organiser's ticket type form, filled in: Camp day, 250 places, 1 March 09:00 to 18 June 12:00. */
+export const ticketTypeForm: Record<string, string> = {
+  name: 'Camp day', description: '', capacity: '250',
+  'opens-day': '1', 'opens-month': '3', 'opens-year': '2027', opensTime: '09:00',
+  'closes-day': '18', 'closes-month': '6', 'closes-year': '2027', closesTime: '12:00',
+  visibility: 'public', accessCode: '', allocation: 'first-come', 'draw-day': '', 'draw-month': '', 'draw-year': '', drawTime: '',
+  perOrganisationCap: '', reservedForFirstTimers: '', reservedForCouncillors: '', 'reservedUntil-day': '', 'reservedUntil-month': '', 'reservedUntil-year': '', reservedUntilTime: '',
+  offerHours: '48', lastMinuteOfferHours: '4', waves: '', displayOrder: '',
+};
+
 let n = 0;
 export function attendee(overrides: Partial<AttendeeDetails> = {}): AttendeeDetails {
   n++;
@@ -60,4 +73,26 @@ export function attendee(overrides: Partial<AttendeeDetails> = {}): AttendeeDeta
     showOnAttendeeList: false,
     ...overrides,
   };
+}
+
+export interface OrganisedCamp {
+  t: TestApp;
+  event: CampEvent;
+  /** The camp's owner, signed in. */
+  organiser: Agent;
+}
+
+/**
+ * For a describe block: before each test, the real app with a published camp and its owner
+ * signed in; closed after each. Read its fields inside the tests.
+ */
+export function eachPublishedCampWithOrganiser(): OrganisedCamp {
+  const camp = {} as OrganisedCamp;
+  beforeEach(async () => {
+    camp.t = await makeApp();
+    camp.event = publishedCamp(camp.t.db, camp.t.clock.now()).event;
+    camp.organiser = await signedInAgent(camp.t.app, person(camp.t.db, 'owner@example.org'));
+  });
+  afterEach(async () => camp.t.close());
+  return camp;
 }

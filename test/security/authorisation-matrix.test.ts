@@ -32,6 +32,7 @@ const publicRoutes = new Set([
   'GET /events/:slug/register',
   'POST /events/:slug/register',
   'GET /events/:slug/register/done',
+  'GET /events/:slug/attendees',
   'GET /uploads/:file',
   'GET /events/:slug/sponsor',
   'POST /events/:slug/sponsor',

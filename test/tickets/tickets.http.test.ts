@@ -8,7 +8,7 @@ import { makeApp, type TestApp } from '../helpers/app.ts';
 import { eventbriteExport } from '../helpers/fixtures.ts';
 import { outboxMessages, pathOf } from '../helpers/outbox.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
-import { publishedCamp, ticketType } from '../helpers/tickets.ts';
+import { publishedCamp, ticketType, ticketTypeForm } from '../helpers/tickets.ts';
 import type { TicketType } from '../../src/tickets/registrations.ts';
 
 const form = (overrides: Record<string, string> = {}) => ({
@@ -172,14 +172,7 @@ describe('organisers working with registrations', () => {
   afterEach(async () => t.close());
 
   const base = '/organise/events/localgovcamp-2027';
-  const typeForm = {
-    name: 'Camp day', description: '', capacity: '250',
-    'opens-day': '1', 'opens-month': '3', 'opens-year': '2027', opensTime: '09:00',
-    'closes-day': '18', 'closes-month': '6', 'closes-year': '2027', closesTime: '12:00',
-    visibility: 'public', accessCode: '', allocation: 'first-come', 'draw-day': '', 'draw-month': '', 'draw-year': '', drawTime: '',
-    perOrganisationCap: '', reservedForFirstTimers: '', reservedForCouncillors: '', 'reservedUntil-day': '', 'reservedUntil-month': '', 'reservedUntil-year': '', reservedUntilTime: '',
-    offerHours: '48', lastMinuteOfferHours: '4', waves: '', displayOrder: '',
-  };
+  const typeForm = ticketTypeForm;
 
   it('adds a ticket type with waves and reserved places, in the event’s time zone', async () => {
     const response = await organiser.post(`${base}/tickets/new`, {
@@ -300,6 +293,7 @@ describe('organisers working with registrations', () => {
   it('lets a helper check someone in and undo it, seeing their access needs', async () => {
     const camp = ticketType(t.db, t.clock.now(), event, { capacity: 5 });
     await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    t.clock.set(new Date('2027-06-19T08:30:00Z')); // the morning of the camp
     const owner = person(t.db, 'owner@example.org');
     const { inviteOrganiser } = await import('../../src/events/organisers.ts');
     inviteOrganiser(t.db, t.clock.now(), { event, email: 'door@example.org', role: 'helper', invitedBy: owner, baseUrl: '' });

@@ -100,6 +100,7 @@ describe('every route in the route table', () => {
       'GET /organise/events/:slug',
       'GET /organise/events/:slug/team',
       'GET /organise/events/:slug/check-in',
+      'GET /organise/events/:slug/check-in/:registrationId/another-day',
       'POST /organise/events/:slug/check-in/:registrationId',
       'GET /organise/events/:slug/grid',
       'GET /organise/events/:slug/grid/sessions/:pitchId',
