@@ -127,6 +127,7 @@ export function describeChange(change: GridChange, zone: string): string {
     case 'moved':
       return `Moved: “${change.title}”, from ${at(change.from)} to ${at(change.to)}`;
     case 'cancelled':
+      if (change.mergedInto) return `Cancelled: “${change.title}”, which was in ${at(change.from)}: it has joined “${change.mergedInto.title}”, ${change.mergedInto.at ? at(change.mergedInto.at) : 'which is not on the grid yet'}`;
       return `Cancelled: “${change.title}”, which was in ${at(change.from)}`;
     case 'renamed':
       return `Renamed: “${change.previousTitle}” is now “${change.title}”`;
@@ -171,15 +172,19 @@ function tellPeopleWhatChanged(db: Db, now: Date, event: CampEvent, snapshot: Pu
     for (const f of sessions.get(change.pitchId)?.facilitators ?? []) if (f.key.startsWith('u')) add(Number(f.key.slice(1)), change);
     for (const personId of wantersOf.get(change.pitchId) ?? []) add(personId, change);
   }
+  tellPeopleAboutChanges(db, now, event, changesFor, { first: snapshot.version === 1, note: snapshot.note, baseUrl });
+}
+
+/** Emails each person one message listing the grid changes that affect them. */
+export function tellPeopleAboutChanges(db: Db, now: Date, event: CampEvent, changesFor: Map<number, GridChange[]>, args: { first: boolean; note: string; baseUrl: string }): void {
   if (changesFor.size === 0) return;
   const recipients = db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.id, [...changesFor.keys()])).all();
-  const first = snapshot.version === 1;
+  const subject = args.first ? `The grid for ${event.name} is published` : `The grid for ${event.name} has changed`;
   for (const r of recipients) {
     const lines = changesFor.get(r.id)!.map((c) => describeChange(c, event.timeZone));
-    const subject = first ? `The grid for ${event.name} is published` : `The grid for ${event.name} has changed`;
     queueMail(db, now, {
       to: r.email,
-      ...composeMail('grid-update', subject, { eventName: event.name, first, lines, note: snapshot.note, gridUrl: `${baseUrl}/events/${event.slug}/grid` }),
+      ...composeMail('grid-update', subject, { eventName: event.name, first: args.first, lines, note: args.note, gridUrl: `${args.baseUrl}/events/${event.slug}/grid` }),
     });
   }
 }
