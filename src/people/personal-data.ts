@@ -9,6 +9,11 @@ import type { Person } from './people.ts';
 
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 
+/** The row with its instants (milliseconds) written as ISO dates, as a person reads them. */
+function readable<T extends Record<string, unknown>>(row: T, ...times: Array<keyof T>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, times.includes(k) ? iso(v as number | null) : v]));
+}
+
 /**
  * The rest of "Download my data", beyond the person and their places: everything the privacy
  * page says is kept. Pitches they run or are invited to, interest marks, the emails kept for
@@ -33,21 +38,21 @@ export function everythingElseAbout(db: Db, person: Person) {
       .innerJoin(events, eq(events.id, pitches.eventId))
       .where(eq(interest.personId, person.id))
       .all()
-      .map((i) => ({ ...i, markedAt: iso(i.markedAt) })),
+      .map((i) => readable(i, 'markedAt')),
     emails: db
       .select({ subject: outbox.subject, text: outbox.textBody, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
       .from(outbox)
       .where(eq(outbox.toAddress, person.email))
       .orderBy(asc(outbox.id))
       .all()
-      .map((m) => ({ ...m, createdAt: iso(m.createdAt), sentAt: iso(m.sentAt) })),
+      .map((m) => readable(m, 'createdAt', 'sentAt')),
     signInLinks: db
       .select({ purpose: signInLinks.purpose, requestedFromIp: signInLinks.requestedFromIp, createdAt: signInLinks.createdAt, expiresAt: signInLinks.expiresAt, usedAt: signInLinks.usedAt })
       .from(signInLinks)
       .where(eq(signInLinks.email, person.email))
       .orderBy(asc(signInLinks.id))
       .all()
-      .map((l) => ({ ...l, createdAt: iso(l.createdAt), expiresAt: iso(l.expiresAt), usedAt: iso(l.usedAt) })),
+      .map((l) => readable(l, 'createdAt', 'expiresAt', 'usedAt')),
     teamRoles: db.select({ event: eventName, role: eventOrganisers.role }).from(eventOrganisers).innerJoin(events, eq(events.id, eventOrganisers.eventId)).where(eq(eventOrganisers.personId, person.id)).all(),
     sponsorContacts: db
       .select({ event: eventName, organisation: sponsors.organisationName, contactName: sponsors.contactName, contactEmail: sponsors.contactEmail, contactPhone: sponsors.contactPhone, status: sponsors.status })
