@@ -4,7 +4,7 @@ import type { CampEvent } from '../events/events.ts';
 import { interest, pitchFacilitators } from '../pitches/pitches.table.ts';
 import { gridDrafts, gridPlacements, gridVersions } from './grid.table.ts';
 import { latestPublished, tellPeopleAboutChanges } from './publish.ts';
-import type { GridChange } from './published.ts';
+import type { GridChange, PublishedGrid } from './published.ts';
 
 /** The people a pitch's grid changes reach: its confirmed facilitators and everyone interested in it. */
 export function peopleOfPitch(db: Db, pitchId: number): number[] {
@@ -22,9 +22,9 @@ export function peopleOfPitch(db: Db, pitchId: number): number[] {
  * caller's transaction: its draft cell is freed (and the draft's version moves on, so an open
  * editor reloads and undo cannot bring it back), and if the published grid lists it, a new
  * version is published with it cancelled, so the public grid and every feed drop it at once.
- * Returns the change published, if any; the caller says who is told.
+ * Returns the change and the version published, if any; the caller says who is told.
  */
-export function takeOffGrid(tx: Db, now: Date, args: { event: CampEvent; pitchId: number; mergedInto?: { pitchId: number; title: string } }): GridChange | null {
+export function takeOffGrid(tx: Db, now: Date, args: { event: CampEvent; pitchId: number; mergedInto?: { pitchId: number; title: string } }): { change: GridChange; snapshot: PublishedGrid } | null {
   const freed = tx.delete(gridPlacements).where(eq(gridPlacements.pitchId, args.pitchId)).run().changes;
   if (freed) {
     tx.update(gridDrafts).set({ version: sql`${gridDrafts.version} + 1`, undo: null, proposal: null, updatedAt: now.getTime() }).where(eq(gridDrafts.eventId, args.event.id)).run();
@@ -41,7 +41,7 @@ export function takeOffGrid(tx: Db, now: Date, args: { event: CampEvent; pitchId
     ...(args.mergedInto && { mergedInto: { title: args.mergedInto.title, at: survivor ? { roomName: survivor.roomName, startsAt: survivor.startsAt, endsAt: survivor.endsAt } : null } }),
   };
   const t = now.getTime();
-  const snapshot = {
+  const snapshot: PublishedGrid = {
     ...published,
     version: published.version + 1,
     publishedAt: t,
@@ -50,7 +50,7 @@ export function takeOffGrid(tx: Db, now: Date, args: { event: CampEvent; pitchId
     changes: [change],
   };
   tx.insert(gridVersions).values({ eventId: args.event.id, number: snapshot.version, publishedAt: t, publishedBy: null, snapshot }).run();
-  return change;
+  return { change, snapshot };
 }
 
 /** Takes a pitch off the grid and emails what changed to the people of `tell` (the pitch itself, or the one it joined). */
@@ -59,8 +59,8 @@ export function takeOffGridAndTell(
   now: Date,
   args: { event: CampEvent; pitchId: number; mergedInto?: { pitchId: number; title: string }; tell: number; except?: number[]; baseUrl: string },
 ): void {
-  const change = takeOffGrid(tx, now, args);
-  if (!change) return;
+  const taken = takeOffGrid(tx, now, args);
+  if (!taken) return;
   const told = peopleOfPitch(tx, args.tell).filter((id) => !args.except?.includes(id));
-  tellPeopleAboutChanges(tx, now, args.event, new Map(told.map((id) => [id, [change]])), { first: false, note: '', baseUrl: args.baseUrl });
+  tellPeopleAboutChanges(tx, now, args.event, taken.snapshot, new Map(told.map((id) => [id, [taken.change]])), args.baseUrl);
 }
