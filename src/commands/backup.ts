@@ -1,8 +1,10 @@
 // `npm run backup -- FILE`: a consistent copy of the live database (DATABASE_PATH) while the
-// site keeps serving. Exits 1 if the backup could not be made, 2 on a usage mistake.
+// site keeps serving, and the uploaded files (sponsor logos) into FILE.uploads beside it. Exits 1 if the backup could not be made, 2 on a usage mistake.
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config.ts';
 import { BackupRefused, backupDatabase } from '../db/backup.ts';
+import { backupUploads, uploadsBeside } from '../db/uploads-backup.ts';
+import { uploadsDir } from '../sponsors/logos.ts';
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file || rest.length || file.startsWith('-')) {
@@ -17,14 +19,14 @@ try {
       `${copy.events} events, ${copy.people} people, ${copy.registrations} registrations, ${copy.queuedEmails} emails still queued. ` +
       'It passed SQLite\'s integrity and foreign-key checks.',
   );
+  const logos = backupUploads(uploadsDir(config.dataDir), resolve(file));
+  if (logos) console.log(`Copied ${logos} uploaded files (sponsor logos) to ${uploadsBeside(resolve(file))}; keep that folder with the backup.`);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
   }
-  if (error instanceof BackupRefused) {
-    console.error(`backup: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
+  // Refusals and anything unexpected (a full disk, a permission) alike: one line, not a stack trace.
+  console.error(`backup: ${error instanceof BackupRefused ? error.message : (error as Error).message}`);
+  process.exit(1);
 }

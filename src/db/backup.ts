@@ -88,6 +88,7 @@ function fsyncPath(path: string): void {
 export async function backupDatabase(sourcePath: string, destination: string): Promise<DatabaseSummary & { ms: number }> {
   if (!existsSync(sourcePath)) throw new BackupRefused(`there is no database at ${sourcePath}`);
   if (existsSync(destination)) throw new BackupRefused(`${destination} already exists; choose a new file name`);
+  if (!existsSync(dirname(destination))) throw new BackupRefused(`the folder ${dirname(destination)} does not exist; create it first, or choose another`);
   const began = performance.now();
   const partial = join(dirname(destination), `.${basename(destination)}.partial-${process.pid}`);
   const source = new SQLite(sourcePath, { fileMustExist: true, timeout: 5000 });
@@ -123,6 +124,7 @@ export async function backupDatabase(sourcePath: string, destination: string): P
  */
 export function restoreDatabase(backupPath: string, targetPath: string, now = new Date()): { summary: DatabaseSummary; keptAs: string | null } {
   const summary = checkCampgridDatabase(backupPath);
+  if (!existsSync(dirname(targetPath))) throw new BackupRefused(`the folder ${dirname(targetPath)} for the database does not exist; create it first, or set DATABASE_PATH`);
   let lock: SQLite.Database | undefined;
   let keptAs: string | null = null;
   const staging = join(dirname(targetPath), `.${basename(targetPath)}.restoring-${process.pid}`);

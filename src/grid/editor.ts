@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
 import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
@@ -111,8 +111,14 @@ export function swapPitches(db: Db, now: Date, event: CampEvent, version: number
     if (a.pinned || b.pinned) throw new RuleViolation({ otherPitchId: 'Pinned sessions stay where they are; unpin them first' });
     cellsFor(model, a.pitchId, b.roomId, b.slotId, [b.pitchId]);
     cellsFor(model, b.pitchId, a.roomId, a.slotId, [a.pitchId]);
-    tx.update(gridPlacements).set({ roomId: b.roomId, slotId: b.slotId }).where(eq(gridPlacements.id, a.id)).run();
-    tx.update(gridPlacements).set({ roomId: a.roomId, slotId: a.slotId }).where(eq(gridPlacements.id, b.id)).run();
+    // One session per room and slot holds at every statement, so the two rows are replaced, not updated in turn.
+    tx.delete(gridPlacements).where(inArray(gridPlacements.id, [a.id, b.id])).run();
+    tx.insert(gridPlacements)
+      .values([
+        { eventId: event.id, pitchId: a.pitchId, roomId: b.roomId, slotId: b.slotId, pinned: false },
+        { eventId: event.id, pitchId: b.pitchId, roomId: a.roomId, slotId: a.slotId, pinned: false },
+      ])
+      .run();
   });
 }
 

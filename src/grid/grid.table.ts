@@ -24,7 +24,8 @@ export const gridPlacements = sqliteTable(
       .references(() => slots.id, { onDelete: 'cascade' }),
     pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('grid_placements_event').on(t.eventId)],
+  // One session per room and slot, whatever the application does (a double's second slot is checked by the editor).
+  (t) => [index('grid_placements_event').on(t.eventId), uniqueIndex('grid_placements_room_slot').on(t.roomId, t.slotId)],
 );
 
 export interface UndoStep {

@@ -1,4 +1,5 @@
 import { desc, eq, inArray } from 'drizzle-orm';
+import { gridChangeInvitation } from '../calendar/grid-invitation.ts';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { timeRangeOn } from '../events/local-time.ts';
@@ -6,7 +7,7 @@ import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { people } from '../people/people.table.ts';
 import type { Person } from '../people/people.ts';
-import { pitches } from '../pitches/pitches.table.ts';
+import { interest, pitches } from '../pitches/pitches.table.ts';
 import { pitchSettingsOf, savePitchSettings } from '../pitches/settings.ts';
 import { StaleGrid } from './editor.ts';
 import { gridVersions } from './grid.table.ts';
@@ -127,6 +128,7 @@ export function describeChange(change: GridChange, zone: string): string {
     case 'moved':
       return `Moved: “${change.title}”, now in ${at(change.to)} (was ${at(change.from)})`;
     case 'cancelled':
+      if (change.mergedInto) return `Cancelled: “${change.title}”, which was in ${at(change.from)}: it has joined “${change.mergedInto.title}”, ${change.mergedInto.at ? at(change.mergedInto.at) : 'which is not on the grid yet'}`;
       return `Cancelled: “${change.title}”, which was in ${at(change.from)}`;
     case 'renamed':
       return `Renamed: “${change.previousTitle}” is now “${change.title}”`;
@@ -170,16 +172,28 @@ function tellPeopleWhatChanged(db: Db, now: Date, event: CampEvent, snapshot: Pu
   for (const change of snapshot.changes) {
     for (const f of sessions.get(change.pitchId)?.facilitators ?? []) if (f.key.startsWith('u')) add(Number(f.key.slice(1)), change);
     for (const personId of wantersOf.get(change.pitchId) ?? []) add(personId, change);
+    // A pitch that left the board is not in the scheduler's wants any more; its interest marks still say who planned to go.
+    if (change.kind === 'cancelled') for (const r of db.select({ id: interest.personId }).from(interest).where(eq(interest.pitchId, change.pitchId)).all()) add(r.id, change);
   }
+  tellPeopleAboutChanges(db, now, event, snapshot, changesFor, baseUrl);
+}
+
+/**
+ * Emails each person one message listing the grid changes (of this published version) that
+ * affect them, with a calendar invitation or cancellation for those sessions.
+ */
+export function tellPeopleAboutChanges(db: Db, now: Date, event: CampEvent, snapshot: PublishedGrid, changesFor: Map<number, GridChange[]>, baseUrl: string): void {
   if (changesFor.size === 0) return;
-  const recipients = db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.id, [...changesFor.keys()])).all();
+  const recipients = db.select({ id: people.id, name: people.name, email: people.email }).from(people).where(inArray(people.id, [...changesFor.keys()])).all();
   const first = snapshot.version === 1;
+  const subject = first ? `The grid for ${event.name} is published` : `The grid for ${event.name} has changed`;
   for (const r of recipients) {
-    const lines = changesFor.get(r.id)!.map((c) => describeChange(c, event.timeZone));
-    const subject = first ? `The grid for ${event.name} is published` : `The grid for ${event.name} has changed`;
+    const changes = changesFor.get(r.id)!;
+    const lines = changes.map((c) => describeChange(c, event.timeZone));
     queueMail(db, now, {
       to: r.email,
       ...composeMail('grid-update', subject, { eventName: event.name, first, lines, note: snapshot.note, gridUrl: `${baseUrl}/events/${event.slug}/grid` }),
+      calendar: gridChangeInvitation(snapshot, changes, baseUrl, { name: r.name, email: r.email }),
     });
   }
 }

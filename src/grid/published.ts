@@ -28,7 +28,7 @@ export interface PublishedSession {
 export type GridChange =
   | { kind: 'added'; pitchId: number; title: string; to: Place }
   | { kind: 'moved'; pitchId: number; title: string; from: Place; to: Place }
-  | { kind: 'cancelled'; pitchId: number; title: string; from: Place }
+  | { kind: 'cancelled'; pitchId: number; title: string; from: Place; mergedInto?: { title: string; at: Place | null } }
   | { kind: 'renamed'; pitchId: number; title: string; previousTitle: string };
 
 export interface Place {

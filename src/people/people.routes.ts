@@ -6,6 +6,7 @@ import { sponsorshipsOf } from '../sponsors/sponsors.ts';
 import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
 import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
+import { pitchesOf } from '../pitches/own-pitches.ts';
 import { placesOf } from '../tickets/me.ts';
 import { agendasOf } from '../grid/agenda.ts';
 import { personalFeedUrl } from '../calendar/links.ts';
@@ -43,6 +44,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     organised: eventsOrganisedBy(db, person),
     places: placesOf(db, links, person.id),
     sponsorships: sponsorshipsOf(db, person),
+    pitches: pitchesOf(db, person.id),
     agendas: agendasOf(db, person.id).map((agenda) => ({
       ...agenda,
       feedUrl: personalFeedUrl(config.baseUrl, feedTokenFor(db, clock.now(), config.sessionSecret, agenda.event.id, person.id)),
@@ -119,7 +121,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
     signedIn.get('/me', async (request, reply) => {
       const person = request.person!;
-      return reply.view('people/me.eta', { ...mePage(person), values: { name: person.name } });
+      return reply.view('people/me.eta', { ...mePage(person), values: { name: person.name }, done: (request.query as Record<string, unknown>).done });
     });
 
     signedIn.post('/me', async (request, reply) => {
@@ -135,7 +137,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
     signedIn.post('/me/calendar-feed/replace', async (request, reply) => {
       replaceFeedKey(db, clock.now(), request.person!.id);
-      return reply.redirect('/me?done=feed-replaced#agenda', 303);
+      // The banner with the new address is where the page opens, on a phone too.
+      return reply.redirect('/me?done=feed-replaced#feed-replaced', 303);
     });
 
     signedIn.get('/me/data.json', async (request, reply) => {

@@ -116,7 +116,7 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
       body: formBody(request.body),
       view: 'pitches/merge.eta',
       viewData: mergeView(event, pitch),
-      act: ({ into }) => `${base(event)}?done=merged#pitch-${mergePitch(db, clock.now(), { event, pitchId: pitch.id, intoId: into }).id}`,
+      act: ({ into }) => `${base(event)}?done=merged#pitch-${mergePitch(db, clock.now(), { event, pitchId: pitch.id, intoId: into, baseUrl: config.baseUrl }).id}`,
     });
   });
 

@@ -6,6 +6,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { people } from '../people/people.table.ts';
 import { displayName, type Person } from '../people/people.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
+import { takeOffGridAndTell } from '../grid/take-off.ts';
 import { applyPitchDetails, checkDayAndSlots, pitchAt, type Pitch } from './pitches.ts';
 import { interest, pitchChanges, pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
 
@@ -76,6 +77,8 @@ export function hidePitch(db: Db, now: Date, args: { event: CampEvent; pitchId: 
     if (pitch.status !== 'open' && pitch.status !== 'hidden') throw new RuleViolation({ reason: 'Only pitches on the board can be hidden' });
     tx.update(pitches).set({ status: 'hidden', hiddenReason: args.reason, updatedAt: now.getTime() }).where(eq(pitches.id, pitch.id)).run();
     const told = confirmedPeopleOf(tx, pitch.id);
+    // Its facilitators hear why below; people who planned to go hear that it is cancelled.
+    takeOffGridAndTell(tx, now, { event: args.event, pitchId: pitch.id, tell: pitch.id, except: told.map((p) => p.id), baseUrl: args.baseUrl });
     for (const person of told) {
       queueMail(tx, now, {
         to: person.email,
@@ -101,9 +104,10 @@ export function showPitch(db: Db, now: Date, args: { event: CampEvent; pitchId: 
 /**
  * Folds a duplicate into another pitch: its facilitators and interest join the other pitch
  * (someone who marked both counts once), needs and unavailable slots combine, the larger show
- * of hands stands (the same hands went up for both), and its address redirects there.
+ * of hands stands (the same hands went up for both), and its address redirects there. It
+ * leaves the draft and published grids at once, cancelled with a pointer to the other pitch.
  */
-export function mergePitch(db: Db, now: Date, args: { event: CampEvent; pitchId: number; intoId: number }): Pitch {
+export function mergePitch(db: Db, now: Date, args: { event: CampEvent; pitchId: number; intoId: number; baseUrl: string }): Pitch {
   return db.transaction((tx) => {
     const from = pitchAt(tx, args.event.id, args.pitchId);
     const into = tx.select().from(pitches).where(and(eq(pitches.id, args.intoId), eq(pitches.eventId, args.event.id))).get();
@@ -135,6 +139,8 @@ export function mergePitch(db: Db, now: Date, args: { event: CampEvent; pitchId:
     // Pitches merged into this one earlier now lead straight to the survivor: one redirect, never a chain.
     tx.update(pitches).set({ mergedIntoId: into.id }).where(and(eq(pitches.mergedIntoId, from.id), eq(pitches.eventId, args.event.id))).run();
     tx.delete(pitchChanges).where(eq(pitchChanges.pitchId, from.id)).run();
+    // Everyone of the surviving pitch (now including the merged one's people) hears where it runs.
+    takeOffGridAndTell(tx, now, { event: args.event, pitchId: from.id, mergedInto: { pitchId: into.id, title: into.title }, tell: into.id, baseUrl: args.baseUrl });
     return merged;
   });
 }

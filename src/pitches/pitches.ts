@@ -5,6 +5,7 @@ import type { CampEvent } from '../events/events.ts';
 import { people } from '../people/people.table.ts';
 import { displayName, type Person } from '../people/people.ts';
 import { Forbidden, NotFound, RuleViolation } from '../rules.ts';
+import { takeOffGridAndTell } from '../grid/take-off.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { inviteCoFacilitators, syncCoFacilitators } from './facilitators.ts';
 import { pitchChanges, pitchFacilitators, pitches, type ProposedChange } from './pitches.table.ts';
@@ -188,12 +189,13 @@ export function revisePitch(db: Db, now: Date, args: { event: CampEvent; pitch: 
   });
 }
 
-/** A facilitator takes their pitch back. Interest stays recorded, but the pitch leaves the board. */
-export function withdrawPitch(db: Db, now: Date, args: { pitch: Pitch; person: Person }): void {
+/** A facilitator takes their pitch back. Interest stays recorded, but the pitch leaves the board and the grid. */
+export function withdrawPitch(db: Db, now: Date, args: { event: CampEvent; pitch: Pitch; person: Person; baseUrl: string }): void {
   db.transaction((tx) => {
     assertFacilitatorOfLivePitch(tx, args.pitch, args.person);
     tx.update(pitches).set({ status: 'withdrawn', updatedAt: now.getTime() }).where(eq(pitches.id, args.pitch.id)).run();
     tx.delete(pitchChanges).where(eq(pitchChanges.pitchId, args.pitch.id)).run();
+    takeOffGridAndTell(tx, now, { event: args.event, pitchId: args.pitch.id, tell: args.pitch.id, baseUrl: args.baseUrl });
   });
 }
 

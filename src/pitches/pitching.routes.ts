@@ -94,7 +94,7 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/events/:slug/pitches/:pitchId/withdraw', async (request, reply) => {
     const event = eventOf(request);
-    withdrawPitch(db, clock.now(), { pitch: ownPitch(request, event), person: request.person! });
+    withdrawPitch(db, clock.now(), { event, pitch: ownPitch(request, event), person: request.person!, baseUrl: config.baseUrl });
     return reply.redirect(`${board(event)}?done=withdrawn`, 303);
   });
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { countPlaces } from './places.ts';
 import type { TicketType } from './registrations.ts';
-import { ticketTypesOf } from './ticket-types.ts';
+import { ticketTypesOf, wavesOf } from './ticket-types.ts';
 
 export type TicketState = 'not-open' | 'open' | 'full' | 'ballot' | 'closed';
 
@@ -9,6 +9,8 @@ export interface TicketOffer {
   type: TicketType;
   state: TicketState;
   placesLeft: number;
+  /** The next release wave still to come, so a full ticket can say when more places come. */
+  nextWave: { releasesAt: number; places: number } | null;
 }
 
 /**
@@ -27,7 +29,8 @@ export function ticketsOnOffer(db: Db, eventId: number, now: Date, accessCode: s
       else if (t >= type.closesAt) state = 'closed';
       else if (type.allocation === 'ballot') state = 'ballot';
       else state = places.generalFree > 0 ? 'open' : 'full';
-      return { type, state, placesLeft };
+      const nextWave = wavesOf(db, type.id).find((w) => w.releasesAt > t && w.places > 0) ?? null;
+      return { type, state, placesLeft, nextWave: nextWave && { releasesAt: nextWave.releasesAt, places: nextWave.places } };
     });
 }
 

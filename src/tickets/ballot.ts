@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts';
 import type { Links } from './manage-links.ts';
 import { eligibilityOf, placeCount, poolFor, take } from './places.ts';
 import type { TicketType } from './registrations.ts';
-import { releasedPlaces, wavesOf } from './ticket-types.ts';
+import { campIsOver, releasedPlaces, wavesOf } from './ticket-types.ts';
 import { registrations, ticketTypes, type PlacePool } from './tickets.table.ts';
 import { tell, waitingPosition } from './waiting-list.ts';
 
@@ -101,7 +101,8 @@ export function runDueDraws(db: Db, now: Date, links: Links, seedFor: () => stri
     .select()
     .from(ticketTypes)
     .where(and(eq(ticketTypes.allocation, 'ballot'), isNull(ticketTypes.drawnAt), lte(ticketTypes.drawAt, now.getTime())))
-    .all();
+    .all()
+    .filter((type) => !campIsOver(db, type, now));
   for (const type of due) {
     db.transaction((tx) => {
       const entries = tx

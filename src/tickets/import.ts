@@ -28,10 +28,15 @@ function column(headers: string[], ...names: string[]): number {
   return -1;
 }
 
+function checkIn(db: Db, now: Date, registrationId: number): void {
+  db.update(registrations).set({ checkedInAt: now.getTime() }).where(eq(registrations.id, registrationId)).run();
+}
+
 /**
  * Imports an Eventbrite-style attendee export (headers matched by name, not position). Refunded
  * and cancelled rows are skipped and reported; one person per email address whatever its case;
- * ticket types are matched by name; "Checked In" rows arrive checked in. Places respect capacity
+ * ticket types are matched by name; "Checked In" rows arrive checked in (a person imported
+ * before is checked in now). Places respect capacity
  * exactly as registrations do: beyond it, people join the waiting list.
  */
 export function importAttendees(db: Db, now: Date, event: CampEvent, csv: string, source = 'import'): ImportReport {
@@ -68,6 +73,12 @@ export function importAttendees(db: Db, now: Date, event: CampEvent, csv: string
       const name = [get(col.first), get(col.last)].filter(Boolean).join(' ') || email;
       const person = findOrCreatePerson(tx, now, email, name);
       const existing = tx.select().from(registrations).where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.personId, person.id))).get();
+      const checkedIn = status === 'checked in';
+      if (existing && existing.status === 'confirmed' && checkedIn && existing.checkedInAt === null) {
+        checkIn(tx, now, existing.id);
+        report.checkedIn++;
+        return undefined;
+      }
       if (existing && existing.status !== 'cancelled') return report.skipped.push({ line, reason: `${email} is already registered for ${type.name}` });
       const details = {
         name: name.slice(0, 100),
@@ -80,7 +91,9 @@ export function importAttendees(db: Db, now: Date, event: CampEvent, csv: string
         noPhotos: false,
         showOnAttendeeList: false,
       };
-      const pool = poolFor(countPlaces(tx, type, now), eligibilityOf(details));
+      const places = countPlaces(tx, type, now);
+      // Someone already checked in at the door holds a place: waves and reserved shares do not hold it back, only the capacity.
+      const pool = poolFor(places, eligibilityOf(details)) ?? (checkedIn && places.totalHeld < type.capacity ? 'general' : null);
       const registration = insertRegistration(tx, now, { event, type, personId: person.id, details, status: pool ? 'confirmed' : 'waiting', pool, replacing: existing, importedFrom: source });
       if (!seenPeople.has(email)) {
         seenPeople.add(email);
@@ -88,8 +101,8 @@ export function importAttendees(db: Db, now: Date, event: CampEvent, csv: string
       }
       report.registrations++;
       if (!pool) report.waiting++;
-      else if (status === 'checked in') {
-        tx.update(registrations).set({ checkedInAt: now.getTime() }).where(eq(registrations.id, registration.id)).run();
+      else if (checkedIn) {
+        checkIn(tx, now, registration.id);
         report.checkedIn++;
       }
       return undefined;

@@ -5,6 +5,7 @@ import { idParam } from '../web/guards.ts';
 import { linksFor, manageLink } from './manage-links.ts';
 import { confirmStillComing, declineOffer, needsOf, registrationForManageLink, releasePlace, updateAttendeeDetails } from './manage.ts';
 import { attendeeDetailsForm } from './ticket.forms.ts';
+import { campIsOver } from './ticket-types.ts';
 import { acceptOffer, waitingPosition, type TicketContext } from './waiting-list.ts';
 
 /**
@@ -30,6 +31,7 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
     base: pathOf(ticket),
     position: ticket.registration.status === 'waiting' ? waitingPosition(db, ticket.registration) : null,
     now: clock.now().getTime(),
+    over: campIsOver(db, ticket.type, clock.now()),
   });
 
   app.get('/tickets/:id/:token', async (request, reply) => {

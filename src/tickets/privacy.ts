@@ -3,6 +3,8 @@ import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
 import { browserSessions, people } from '../people/people.table.ts';
 import type { Person } from '../people/people.ts';
+import { everythingElseAbout } from '../people/personal-data.ts';
+import { forgetPersonInPublic } from '../people/forget.ts';
 import type { Links } from './manage-links.ts';
 import { releasePlace } from './manage.ts';
 import { registrationNeeds, registrations, ticketTypes } from './tickets.table.ts';
@@ -23,6 +25,7 @@ export function personalData(db: Db, person: Person) {
     .where(eq(registrations.personId, person.id))
     .all();
   return {
+    ...everythingElseAbout(db, person),
     person: { email: person.email, name: person.name, administrator: person.isAdministrator, createdAt: new Date(person.createdAt).toISOString() },
     registrations: rows.map((r) => ({
       event: r.event,
@@ -44,12 +47,15 @@ export function personalData(db: Db, person: Person) {
 
 /**
  * "Delete my details": every place is released (offered onward), then the person and all they
- * told us are deleted. Records of the team they organised with go with them.
+ * told us are deleted. Records of the team they organised with go with them. Their name leaves
+ * every published grid at once, their pitches run on by "a participant", and no link sent to
+ * them signs anyone in again.
  */
 export function deletePersonalDetails(db: Db, now: Date, links: Links, person: Person): void {
   const active = db.select({ id: registrations.id, status: registrations.status }).from(registrations).where(eq(registrations.personId, person.id)).all();
   for (const r of active) if (r.status !== 'cancelled') releasePlace(db, now, links, r.id);
   db.transaction((tx) => {
+    forgetPersonInPublic(tx, now, person);
     tx.delete(browserSessions).where(eq(browserSessions.personId, person.id)).run();
     tx.delete(people).where(eq(people.id, person.id)).run();
   });

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, inArray, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
-import { days } from '../events/events.table.ts';
+import { days, events } from '../events/events.table.ts';
 import { RuleViolation } from '../rules.ts';
 import { holdingStatuses, type TicketType } from './registrations.ts';
 import { registrations, releaseWaves, ticketTypes, type Allocation } from './tickets.table.ts';
@@ -101,6 +101,18 @@ function reservationHoldsNothing(d: Pick<TicketTypeDetails, 'allocation' | 'draw
   const firstRelease = d.waves.length ? Math.max(d.opensAt, Math.min(...d.waves.map((w) => w.releasesAt))) : d.opensAt;
   if (d.reservedUntil <= firstRelease) return 'Hold reserved places until after the first places are released; held only until then or earlier, they are never held for anyone';
   return null;
+}
+
+/**
+ * Once the last day a ticket covers has closed, or the event is archived, the camp is over for
+ * that ticket: no offer, wave, draw or reminder goes out, and no place can be claimed.
+ */
+export function campIsOver(db: Db, type: TicketType, now: Date): boolean {
+  const event = db.select({ status: events.status }).from(events).where(eq(events.id, type.eventId)).get();
+  if (!event || event.status === 'archived') return true;
+  const lastEnd = db.select({ end: max(days.endsAt) }).from(days);
+  const last = (type.dayIds.length ? lastEnd.where(inArray(days.id, type.dayIds)) : lastEnd.where(eq(days.eventId, type.eventId))).get();
+  return last?.end != null && last.end <= now.getTime();
 }
 
 function checkDetails(db: Db, eventId: number, d: TicketTypeDetails): void {

@@ -9,7 +9,7 @@ import type { Links } from './manage-links.ts';
 import { countPlaces, eligibilityOf, poolFor, take } from './places.ts';
 import type { Registration, TicketType } from './registrations.ts';
 import { queueTicketMail, type TicketMessage } from './ticket-mail.ts';
-import { firstDayStart } from './ticket-types.ts';
+import { campIsOver, firstDayStart } from './ticket-types.ts';
 import { registrations, ticketTypes } from './tickets.table.ts';
 
 const hour = 3_600_000;
@@ -88,6 +88,7 @@ const waitingQueue = preparedQuery((db) =>
 export function offerFreePlaces(db: Db, now: Date, links: Links, type: TicketType): number {
   // A ballot's entrants wait for the draw; the waiting list only starts after it.
   if (type.allocation === 'ballot' && type.drawnAt === null) return 0;
+  if (campIsOver(db, type, now)) return 0;
   return db.transaction((tx) => {
     const places = countPlaces(tx, type, now);
     if (places.totalHeld >= places.released) return 0;
@@ -137,7 +138,8 @@ export function expireOffers(db: Db, now: Date, links: Links): number {
 /** Claims an offered place before its deadline. */
 export function acceptOffer(db: Db, now: Date, links: Links, registrationId: number): Registration {
   return db.transaction((tx) => {
-    const { registration } = ticketContext(tx, registrationId);
+    const { registration, type } = ticketContext(tx, registrationId);
+    if (campIsOver(tx, type, now)) throw new RuleViolation({ offer: 'The camp is over, so this place can no longer be claimed' });
     if (registration.status !== 'offered') throw new RuleViolation({ offer: 'There is no place on offer to you now' });
     if (registration.offerExpiresAt !== null && registration.offerExpiresAt <= now.getTime()) {
       throw new RuleViolation({ offer: 'Sorry, the time to claim this place has passed' });

@@ -69,9 +69,14 @@ describe('calendar feeds and exports, served from the published grid', () => {
     expect(feed.headers['cache-control']).toContain('private');
     expect(feed.body).toContain('BEGIN:VCALENDAR');
     expect((await new Agent(app).get(link.replace(/[A-Za-z0-9_-]{5}\.ics$/, 'AAAAA.ics'))).statusCode).toBe(404);
-    await agent.post('/me/calendar-feed/replace');
+    const replaced = await agent.post('/me/calendar-feed/replace');
+    expect(replaced.headers.location).toBe('/me?done=feed-replaced#feed-replaced');
     expect((await new Agent(app).get(link)).statusCode).toBe(404);
-    const fresh = (await agent.get('/me')).body.match(/http:\/\/campgrid\.test(\/feeds\/[^"<]+\.ics)/)![1]!;
+    // The page opens at a banner that confirms it and shows the new address, so a phone shows it first.
+    const page = (await agent.get('/me?done=feed-replaced')).body;
+    const banner = page.slice(page.indexOf('id="feed-replaced"'), page.indexOf('</div>\n      </div>', page.indexOf('id="feed-replaced"')));
+    expect(banner).toContain('Your agenda has a new calendar address. The old one no longer works');
+    const fresh = banner.match(/http:\/\/campgrid\.test(\/feeds\/[^"<]+\.ics)/)![1]!;
     expect(fresh).not.toBe(link);
     expect((await new Agent(app).get(fresh)).statusCode).toBe(200);
   });

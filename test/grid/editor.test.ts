@@ -12,7 +12,8 @@ import { editorRows } from '../../src/grid/editor-rows.ts';
 import { gridPlacements } from '../../src/grid/grid.table.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { applyProposal, proposeGrid } from '../../src/grid/plan.ts';
-import { latestPublished, publishGrid } from '../../src/grid/publish.ts';
+import { describeChange, latestPublished, publishGrid } from '../../src/grid/publish.ts';
+import { mergePitch } from '../../src/pitches/moderation.ts';
 import { gridHealth } from '../../src/grid/warnings.ts';
 import { findPersonByEmail } from '../../src/people/people.ts';
 import { pitchSettingsOf } from '../../src/pitches/settings.ts';
@@ -228,6 +229,46 @@ describe('the grid editor', () => {
       expect(v3.changes).toEqual([]);
       expect(outboxMessages(db).length).toBe(quiet);
       expect(db.select().from(gridPlacements).where(eq(gridPlacements.eventId, event.id)).all().length).toBe(m.placements.length - 1);
+    });
+
+    it('takes a merged pitch off the draft and the published grid in one go, frees its cell, and tells the people of both pitches where the survivor runs', () => {
+      const [a, b, c] = pitchIds();
+      const [hall, chamber] = roomIds();
+      const first = campDay().slots[0]!;
+      placePitch(db, clock.now(), event, 0, { pitchId: a!, roomId: hall!, slotId: first.id });
+      placePitch(db, clock.now(), event, 1, { pitchId: b!, roomId: chamber!, slotId: first.id });
+      publishGrid(db, clock.now(), { event, version: 2, note: '', by: organiser(), baseUrl: 'http://campgrid.test' });
+      const [aTitle, bTitle] = [model().pitches.get(a!)!.title, model().pitches.get(b!)!.title];
+      const peopleOf = (pitchId: number) =>
+        db.$client.prepare('select email from people where id in (select person_id from pitch_facilitators where pitch_id = ? and confirmed = 1 union select person_id from interest where pitch_id = ?)').all(pitchId, pitchId).map((r) => (r as { email: string }).email);
+      const told = [...new Set([...peopleOf(a!), ...peopleOf(b!)])].sort();
+      expect(told.length).toBeGreaterThan(1);
+      clock.advance(60_000);
+      const before = outboxMessages(db).length;
+
+      mergePitch(db, clock.now(), { event, pitchId: a!, intoId: b!, baseUrl: 'http://campgrid.test' });
+
+      expect(model().placements.map((p) => p.pitchId)).toEqual([b]);
+      const published = latestPublished(db, event.id)!;
+      expect(published.version).toBe(2);
+      expect(published.sessions.find((s) => s.pitchId === a)).toMatchObject({ cancelled: true, sequence: 1 });
+      expect(published.changes).toHaveLength(1);
+      const line = describeChange(published.changes[0]!, event.timeZone);
+      // The time's wording belongs to describeChange; here, what the line says and where it points.
+      expect(line.startsWith(`Cancelled: “${aTitle}”, which was in Main hall, `)).toBe(true);
+      expect(line).toContain(`: it has joined “${bTitle}”, Council chamber, `);
+      const mails = outboxMessages(db).slice(before);
+      expect(mails.map((m) => m.toAddress).sort()).toEqual(told);
+      expect(mails.every((m) => m.textBody.includes(line))).toBe(true);
+
+      // The cell is free for another session, and the database holds one session per cell whatever happens.
+      placePitch(db, clock.now(), event, 3, { pitchId: c!, roomId: hall!, slotId: first.id });
+      expect(() => db.insert(gridPlacements).values({ eventId: event.id, pitchId: pitchIds().at(-1)!, roomId: hall!, slotId: first.id, pinned: false }).run()).toThrow(/UNIQUE constraint failed: grid_placements.room_id, grid_placements.slot_id/);
+      // Republishing does not cancel it a second time.
+      const quiet = outboxMessages(db).length;
+      const next = publishGrid(db, clock.now(), { event, version: 4, note: '', by: organiser(), baseUrl: 'http://campgrid.test' });
+      expect(next.changes.map((ch) => [ch.kind, ch.pitchId])).toEqual([['added', c]]);
+      expect(outboxMessages(db).slice(quiet).every((m) => !m.textBody.includes('Cancelled'))).toBe(true);
     });
   });
 });

@@ -13,6 +13,8 @@ import { latestPublished as latestPublishedGrid } from '../../src/grid/publish.t
 import { Agent, errorSummary } from '../helpers/agent.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
+import { findPersonByEmail } from '../../src/people/people.ts';
+import { createSignInLink, redeemSignInLink } from '../../src/people/sign-in.ts';
 import type { FastifyInstance } from 'fastify';
 import { demoWithoutGrid } from '../helpers/demo-template.ts';
 
@@ -141,6 +143,33 @@ describe('sessions on the published grid', () => {
     const event = findEventBySlug(db, demoSlug)!;
     return { event, grid: latestPublishedGrid(db, event.id)! };
   };
+
+  it('downloads everything kept about a facilitator, and deleting them takes their name off every published grid and export at once and revokes their sign-in links', async () => {
+    const { event, grid } = published();
+    const names = db.$client.prepare('select id, name, email from people').all() as Array<{ id: number; name: string; email: string }>;
+    const unique = (name: string) => names.filter((n) => n.name === name).length === 1;
+    const session = grid.sessions.find((s) => !s.cancelled && s.facilitators.some((f) => f.key.startsWith('u') && unique(f.name)))!;
+    const facilitator = names.find((n) => `u${n.id}` === session.facilitators.find((f) => f.key.startsWith('u') && unique(f.name))!.key)!;
+    const unusedLink = createSignInLink(db, clock.now(), { email: facilitator.email, baseUrl: 'http://campgrid.test', next: null });
+    const agent = await signedInAgent(app, person(db, facilitator.email));
+
+    const data = JSON.parse((await agent.get('/me/data.json')).body);
+    expect(Object.keys(data).sort()).toEqual(['emails', 'interest', 'person', 'pitches', 'registrations', 'signInLinks', 'sponsorContacts', 'teamRoles']);
+    expect(data.pitches.map((p: { title: string }) => p.title)).toContain(session.title);
+    expect(data.signInLinks[0]).toMatchObject({ purpose: 'sign-in', requestedFromIp: null, usedAt: null });
+
+    await agent.post('/me/delete');
+    const visitor = new Agent(app);
+    for (const path of ['calendar.ics', 'schedule.json', 'grid.csv', 'grid', `pitches/${session.pitchId}`]) {
+      const body = (await visitor.get(`/events/${demoSlug}/${path}`)).body;
+      expect(body, path).not.toContain(facilitator.name);
+    }
+    expect((await visitor.get(`/events/${demoSlug}/schedule.json`)).body).toContain('A participant');
+    const versions = db.$client.prepare('select snapshot from grid_versions where event_id = ?').all(event.id) as Array<{ snapshot: string }>;
+    expect(versions.some((v) => v.snapshot.includes(facilitator.name))).toBe(false);
+    expect(redeemSignInLink(db, clock, unusedLink.split('/').at(-1)!)).toEqual({ ok: false, reason: 'unknown' });
+    expect(findPersonByEmail(db, facilitator.email)).toBeUndefined();
+  });
 
   it('shows where and when on the session’s page, takes note links once it has started, and organisers can remove them', async () => {
     const { grid } = published();

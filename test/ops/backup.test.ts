@@ -104,6 +104,31 @@ describe('backing up and restoring the database', () => {
     expect(result).toMatchObject({ code: 1, stderr: `backup: ${file} already exists; choose a new file name\n` });
   });
 
+  it('answers a backup into, or a restore into, a folder that does not exist with one line, not a stack trace', async () => {
+    const backup = await runScript('backup', '/missing/dir/x.db', databasePath);
+    expect(backup).toMatchObject({ code: 1, stderr: 'backup: the folder /missing/dir does not exist; create it first, or choose another\n' });
+    const copy = join(dir, 'copy.db');
+    expect((await runScript('backup', copy, databasePath)).code).toBe(0);
+    const restore = await runScript('restore', copy, join(dir, 'nowhere', 'campgrid.db'));
+    expect(restore).toMatchObject({ code: 1, stderr: `restore: the folder ${join(dir, 'nowhere')} for the database does not exist; create it first, or set DATABASE_PATH\n` });
+  });
+
+  it('backs up the uploaded sponsor logos beside the database and restores them with it', { timeout: 60_000 }, async () => {
+    const uploads = join(dir, 'live', 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    writeFileSync(join(uploads, 'a'.repeat(64) + '.png'), 'a logo');
+    const copy = join(dir, 'copy.db');
+    const backup = await runScript('backup', copy, databasePath);
+    expect(backup.stdout).toContain(`Copied 1 uploaded files (sponsor logos) to ${copy}.uploads`);
+    expect(readdirSync(`${copy}.uploads`)).toEqual(['a'.repeat(64) + '.png']);
+
+    await server!.stop('SIGTERM');
+    rmSync(uploads, { recursive: true });
+    const restored = await runScript('restore', copy, databasePath);
+    expect(restored.code).toBe(0);
+    expect(readdirSync(uploads)).toEqual(['a'.repeat(64) + '.png']);
+  });
+
   it('refuses a file that is not a Campgrid database, and leaves the database alone', { timeout: 60_000 }, async () => {
     await register(['ada@example.org']);
     await server!.stop('SIGTERM');

@@ -95,7 +95,7 @@ describe('saying “I’d go”', () => {
     const bo = registeredAttendee(t.db, camp.event, 'bo@example.org');
     const cy = registeredAttendee(t.db, camp.event, 'cy@example.org');
     const duplicate = pitchSession(t.db, testNow, { event: camp.event, person: cy, details: { title: 'Social care design', description: '', format: 'discussion', needs: [], doubleLength: false, preferredDayId: null, unavailableSlotIds: [], coFacilitators: [] }, baseUrl: '' });
-    mergePitch(t.db, testNow, { event: camp.event, pitchId: duplicate.id, intoId: pitch.id });
+    mergePitch(t.db, testNow, { event: camp.event, pitchId: duplicate.id, intoId: pitch.id, baseUrl: 'http://campgrid.test' });
     expect(mark(bo.id, true, testNow, duplicate.id)).toEqual({ pitchId: pitch.id, want: true, count: 1 });
     hidePitch(t.db, testNow, { event: camp.event, pitchId: pitch.id, reason: 'Duplicate of the keynote', baseUrl: '' });
     expect(() => mark(cy.id, true)).toThrow(NotFound);

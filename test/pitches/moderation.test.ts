@@ -44,9 +44,9 @@ describe('organisers moderating pitches', () => {
     const dupe = takeDeskPitch(t.db, testNow, { event: camp.event, enteredBy: camp.organiser, pitch: desk({ title: 'AI: what now?', needs: ['step-free'], doubleLength: true, showOfHands: 30 }) });
     const older = takeDeskPitch(t.db, testNow, { event: camp.event, enteredBy: camp.organiser, pitch: desk({ title: 'Chatbots', facilitator: 'Lee' }) });
     for (const [who, on] of [[ana, keep], [bo, keep], [bo, dupe], [cy, dupe]] as const) markInterest(t.db, testNow, { event: camp.event, pitchId: on.id, personId: who.id, want: true });
-    mergePitch(t.db, testNow, { event: camp.event, pitchId: older.id, intoId: dupe.id });
+    mergePitch(t.db, testNow, { event: camp.event, pitchId: older.id, intoId: dupe.id, baseUrl: 'http://campgrid.test' });
 
-    const merged = mergePitch(t.db, testNow, { event: camp.event, pitchId: dupe.id, intoId: keep.id });
+    const merged = mergePitch(t.db, testNow, { event: camp.event, pitchId: dupe.id, intoId: keep.id, baseUrl: 'http://campgrid.test' });
     expect(merged).toMatchObject({ needs: ['projector', 'step-free'], doubleLength: true, showOfHands: 30 });
     expect(facilitatorsOf(t.db, keep.id).map((f) => f.name)).toEqual(['Ana', 'Sam Walk-in', 'Lee']);
     expect(pitchBoard(t.db, camp.event.id, null).map((p) => [p.title, p.count])).toEqual([['AI in councils', 3]]);
@@ -60,9 +60,9 @@ describe('organisers moderating pitches', () => {
     const a = takeDeskPitch(t.db, testNow, { event: camp.event, enteredBy: camp.organiser, pitch: desk() });
     const b = takeDeskPitch(t.db, testNow, { event: camp.event, enteredBy: camp.organiser, pitch: desk() });
     const c = takeDeskPitch(t.db, testNow, { event: camp.event, enteredBy: camp.organiser, pitch: desk() });
-    expect(() => mergePitch(t.db, testNow, { event: camp.event, pitchId: a.id, intoId: a.id })).toThrow(RuleViolation);
-    mergePitch(t.db, testNow, { event: camp.event, pitchId: b.id, intoId: a.id });
-    expect(() => mergePitch(t.db, testNow, { event: camp.event, pitchId: c.id, intoId: b.id })).toThrow('That pitch has been merged or withdrawn; choose one on the board');
+    expect(() => mergePitch(t.db, testNow, { event: camp.event, pitchId: a.id, intoId: a.id, baseUrl: 'http://campgrid.test' })).toThrow(RuleViolation);
+    mergePitch(t.db, testNow, { event: camp.event, pitchId: b.id, intoId: a.id, baseUrl: 'http://campgrid.test' });
+    expect(() => mergePitch(t.db, testNow, { event: camp.event, pitchId: c.id, intoId: b.id, baseUrl: 'http://campgrid.test' })).toThrow('That pitch has been merged or withdrawn; choose one on the board');
   });
 
   it('pin a pitch to a day and mark that it needs a bigger room; only the camp’s own days', () => {

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interest, pitches } from '../../src/pitches/pitches.table.ts';
-import { pitchSession, type PitchDetails } from '../../src/pitches/pitches.ts';
+import { findPersonByEmail } from '../../src/people/people.ts';
+import { hidePitch } from '../../src/pitches/moderation.ts';
+import { pitchSession, withdrawPitch, type PitchDetails } from '../../src/pitches/pitches.ts';
 import { savePitchSettings } from '../../src/pitches/settings.ts';
 import { Agent, errorSummary, inputValue } from '../helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
@@ -24,6 +26,19 @@ describe('attendees pitching and marking interest through the website', () => {
     ana = await signedInAgent(t.app, registeredAttendee(t.db, camp.event, 'ana@example.org', { name: 'Ana' }));
   });
   afterEach(async () => t.close());
+
+  it('lists on /me every pitch the person made, whatever its state, not only those on the grid', async () => {
+    const me = findPersonByEmail(t.db, 'ana@example.org')!;
+    pitchSession(t.db, testNow, { event: camp.event, person: me, details: details('Open data for parish councils'), baseUrl: '' });
+    const withdrawn = pitchSession(t.db, testNow, { event: camp.event, person: me, details: details('Second thoughts'), baseUrl: '' });
+    withdrawPitch(t.db, testNow, { event: camp.event, pitch: withdrawn, person: me, baseUrl: '' });
+    const hidden = pitchSession(t.db, testNow, { event: camp.event, person: me, details: details('Buy our product'), baseUrl: '' });
+    hidePitch(t.db, testNow, { event: camp.event, pitchId: hidden.id, reason: 'Sales pitch', baseUrl: '' });
+    const page = (await ana.get('/me')).body.replace(/\s+/g, ' ');
+    expect(page).toContain('Open data for parish councils</a> (LocalGovCamp 2027): on the board, not on the grid yet');
+    expect(page).toContain('Second thoughts</a> (LocalGovCamp 2027): withdrawn');
+    expect(page).toContain('Buy our product</a> (LocalGovCamp 2027): taken off the board by the organisers');
+  });
 
   it('pitches a session that appears on the board and on its own page, with a short printable address', async () => {
     const form2 = await ana.get(`${board}/new`);

@@ -150,7 +150,7 @@ describe('pitching a session', () => {
     it('withdraws a pitch for good: it leaves the board and can no longer be changed', () => {
       const ana = registeredAttendee(t.db, camp.event, 'ana@example.org');
       const pitch = pitchSession(t.db, testNow, { event: camp.event, person: ana, details: details(), baseUrl: base });
-      withdrawPitch(t.db, testNow, { pitch, person: ana });
+      withdrawPitch(t.db, testNow, { event: camp.event, pitch, person: ana, baseUrl: base });
       const withdrawn = t.db.select().from(pitches).where(eq(pitches.id, pitch.id)).get()!;
       expect(withdrawn.status).toBe('withdrawn');
       expect(violation(() => revisePitch(t.db, testNow, { event: camp.event, pitch: withdrawn, person: ana, details: details(), baseUrl: base }))).toEqual({

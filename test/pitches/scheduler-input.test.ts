@@ -40,7 +40,7 @@ describe('interest as the scheduler’s input', () => {
       markInterest(t.db, testNow, { event, pitchId: pitch.id, personId: who.id, want: true });
     }
     hidePitch(t.db, testNow, { event, pitchId: hidden.id, reason: 'Off topic', baseUrl: '' });
-    withdrawPitch(t.db, testNow, { pitch: withdrawn, person: cy });
+    withdrawPitch(t.db, testNow, { event, pitch: withdrawn, person: cy, baseUrl: '' });
 
     const walkInId = `w${(t.db.$client.prepare('select min(id) as id from pitch_facilitators where walk_in_name is not null').get() as { id: number }).id}`;
     expect(schedulerInput(t.db, event.id)).toEqual({

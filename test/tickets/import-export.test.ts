@@ -76,6 +76,22 @@ describe('importing an Eventbrite attendee export', () => {
     expect(again.skipped).toHaveLength(7);
   });
 
+  it('keeps "Checked In" when the places are not yet released (a wave to come), and checks in someone imported before', () => {
+    const waves = publishedCamp(db, clock.now(), 'wave-camp').event;
+    ticketType(db, clock.now(), waves, { name: 'Camp day', capacity: 10, waves: [{ releasesAt: Date.parse('2027-01-01T12:00:00Z'), places: 0 }, { releasesAt: Date.parse('2027-05-01T12:00:00Z'), places: 10 }] });
+    ticketType(db, clock.now(), waves, { name: 'Makers day', capacity: 10 });
+    const report = importAttendees(db, clock.now(), waves, fixture, 'eventbrite');
+    expect(report).toMatchObject({ registrations: 6, checkedIn: 1, waiting: 4 });
+    const rhys = attendeeList(db, waves.id).find((r) => r.email === 'r.pritchard@example.org')!;
+    expect([rhys.registration.status, rhys.registration.checkedInAt]).toEqual(['confirmed', clock.now().getTime()]);
+
+    const earlier = fixture.replace('Checked In', 'Attending');
+    importAttendees(db, clock.now(), event, earlier);
+    const again = importAttendees(db, clock.now(), event, fixture);
+    expect(again.checkedIn).toBe(1);
+    expect(attendeeList(db, event.id).find((r) => r.email === 'r.pritchard@example.org')!.registration.checkedInAt).toBe(clock.now().getTime());
+  });
+
   it('explains an export without the columns it needs', () => {
     expect(importAttendees(db, clock.now(), event, 'Name,Phone\nSam,123\n').skipped).toEqual([{ line: 1, reason: 'The first row must name the columns, including Email and Ticket Type' }]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CampEvent } from '../../src/events/events.ts';
+import { changeEventStatus, type CampEvent } from '../../src/events/events.ts';
 import { registrations } from '../../src/tickets/tickets.table.ts';
 import { Agent, errorSummary, inputValue } from '../helpers/agent.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
@@ -122,6 +122,29 @@ describe('registering through the website', () => {
     expect(samPage.body).toContain('Accept the place');
     await sam.post(`${manageLinkIn(offer.textBody)}/accept`);
     expect((await sam.get(manageLinkIn(offer.textBody))).body).toContain('You have a place.');
+  });
+
+  it('says when more places come before a wave opens, not only that the ticket is full', async () => {
+    const waves = ticketType(t.db, t.clock.now(), event, { name: 'Waves day', capacity: 3, waves: [{ releasesAt: Date.parse('2027-01-01T12:00:00Z'), places: 1 }, { releasesAt: Date.parse('2027-04-01T11:00:00Z'), places: 2 }] });
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(waves.id) }));
+    const page = (await new Agent(t.app).get('/events/localgovcamp-2027/register')).body;
+    expect(page).toContain('The places released so far are taken. 2 more places come at 12:00pm on Thursday 1 April 2027');
+  });
+
+  it('answers an offer link after the camp is over (here: archived) that the camp is over, and claims nothing', async () => {
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
+    await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'sam@example.org', name: 'Sam' }));
+    const zoe = manageLinkIn(outboxMessages(t.db).find((m) => m.toAddress === 'zoe@example.org')!.textBody);
+    await new Agent(t.app).post(`${zoe}/release`);
+    const offer = manageLinkIn(outboxMessages(t.db).filter((m) => m.toAddress === 'sam@example.org').at(-1)!.textBody);
+    changeEventStatus(t.db, t.clock.now(), event.id, 'archived');
+    const sam = new Agent(t.app);
+    const page = await sam.get(offer);
+    expect(page.body).toContain('The camp is over');
+    expect(page.body).not.toContain('Accept the place');
+    const accept = await sam.post(`${offer}/accept`);
+    expect(errorSummary(accept.body)).toEqual(['The camp is over, so this place can no longer be claimed']);
+    expect(t.db.select().from(registrations).where(eq(registrations.ticketTypeId, camp.id)).all().map((r) => r.status).sort()).toEqual(['cancelled', 'offered']);
   });
 
   it('refuses a manage link with the wrong token, and an old link after the place is re-registered', async () => {

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/open.ts';
-import { updateEvent, type CampEvent } from '../../src/events/events.ts';
+import { changeEventStatus, updateEvent, type CampEvent } from '../../src/events/events.ts';
 import { runTimedWork } from '../../src/jobs.ts';
-import { confirmStillComing, needsOf } from '../../src/tickets/manage.ts';
+import { confirmStillComing, needsOf, releasePlace } from '../../src/tickets/manage.ts';
 import { attendeeList } from '../../src/tickets/organiser-view.ts';
 import { askWhetherStillComing } from '../../src/tickets/reconfirm.ts';
 import { registerAttendee } from '../../src/tickets/register.ts';
@@ -58,6 +58,31 @@ describe('work that happens as time passes', () => {
     runTimedWork(db, clock.now(), links);
     expect(needsOf(db, registration.id)).toEqual({ accessNeeds: '', dietaryNeeds: '' });
     expect(db.select().from(registrations).where(eq(registrations.id, registration.id)).get()!.status).toBe('confirmed');
+  });
+
+  it('offers no place, releases no wave and draws no ballot once the camp day is over, and nothing reaches an archived event', () => {
+    const campEnds = Date.parse('2027-06-19T16:30:00Z');
+    const type = ticketType(db, clock.now(), event, { capacity: 2, waves: [{ releasesAt: Date.parse('2027-01-01T12:00:00Z'), places: 1 }, { releasesAt: Date.parse('2027-06-01T12:00:00Z'), places: 1 }] });
+    const holder = registerAttendee(db, clock.now(), links, { event, type, details: attendee() }).registration;
+    registerAttendee(db, clock.now(), links, { event, type, details: attendee() });
+    const ballot = ticketType(db, clock.now(), event, { name: 'Late ballot', allocation: 'ballot', capacity: 1, closesAt: campEnds + day, drawAt: campEnds + day });
+    registerAttendee(db, clock.now(), links, { event, type: ballot, details: attendee() });
+    const before = outboxMessages(db).length;
+    clock.set(new Date(campEnds + 2 * day));
+    releasePlace(db, clock.now(), links, holder.id);
+    runTimedWork(db, clock.now(), links);
+    const statuses = () => db.select({ s: registrations.status }).from(registrations).all().map((r) => r.s).sort();
+    expect(statuses()).toEqual(['cancelled', 'entered', 'waiting']);
+    expect(outboxMessages(db).slice(before).map((m) => m.subject)).toEqual(['You have released your place: Camp day at LocalGovCamp 2027']);
+
+    clock.set(new Date('2027-06-02T12:00:00Z'));
+    const archived = publishedCamp(db, clock.now(), 'archived-camp').event;
+    const archivedType = ticketType(db, clock.now(), archived, { capacity: 1 });
+    const kept = registerAttendee(db, clock.now(), links, { event: archived, type: archivedType, details: attendee() }).registration;
+    registerAttendee(db, clock.now(), links, { event: archived, type: archivedType, details: attendee() });
+    changeEventStatus(db, clock.now(), archived.id, 'archived');
+    releasePlace(db, clock.now(), links, kept.id);
+    expect(db.select().from(registrations).where(eq(registrations.ticketTypeId, archivedType.id)).all().map((r) => r.status).sort()).toEqual(['cancelled', 'waiting']);
   });
 
   it('draws due ballots, expires offers and releases waves in one pass, and a second pass changes nothing', () => {

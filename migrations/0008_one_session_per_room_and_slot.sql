@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `grid_placements_room_slot` ON `grid_placements` (`room_id`,`slot_id`);
