@@ -5,7 +5,7 @@ import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import type { Person } from '../people/people.ts';
 import { facilitatorNamesByPitch } from './facilitators.ts';
-import { alreadySubmitted } from './pitches.ts';
+import { alreadySubmitted, assertCampNotOver } from './pitches.ts';
 import { pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
 
 export interface DeskPitch {
@@ -32,6 +32,7 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
   return db.transaction((tx) => {
     const already = alreadySubmitted(tx, submissionKey, args.enteredBy.id);
     if (already) return already;
+    assertCampNotOver(event);
     const today = tx.select({ id: days.id }).from(days).where(and(eq(days.eventId, event.id), eq(days.date, todayOf(event, now).date))).get();
     const row = tx
       .insert(pitches)

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import type { CampEvent } from '../events/events.ts';
+import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { longDate, localClockTime, localDate } from '../events/local-time.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
@@ -11,7 +11,7 @@ import { countsVisible, interestState, pitchSettingsOf } from './settings.ts';
 /** Why someone's "I'd go" was refused, so the page (or the script) can explain it. */
 export class InterestRefused extends RuleViolation {
   constructor(
-    readonly reason: 'not-registered' | 'not-open' | 'closed',
+    readonly reason: 'not-registered' | 'not-open' | 'closed' | 'camp-over',
     message: string,
   ) {
     super({ interest: message });
@@ -30,12 +30,14 @@ const when = (instant: number, zone: string) => `${localClockTime(instant, zone)
 /**
  * Records (want) or removes an attendee's "I'd go". Saying the same thing twice changes
  * nothing, so a double click or a resent form is harmless. Only people with a confirmed place
- * may, and only while interest is open. Interest in a merged pitch goes to the pitch it joined.
+ * may, and only while interest is open and the camp is not over (archived). Interest in a
+ * merged pitch goes to the pitch it joined.
  */
 export function markInterest(db: Db, now: Date, args: { event: CampEvent; pitchId: number; personId: number; want: boolean }): InterestOutcome {
   return db.transaction((tx) => {
     const pitch = resolveMerged(tx, pitchAt(tx, args.event.id, args.pitchId));
     if (pitch.status !== 'open') throw new NotFound();
+    if (campIsOver(args.event)) throw new InterestRefused('camp-over', campOverMessage(args.event));
     if (!isRegisteredFor(tx, args.event.id, args.personId)) {
       throw new InterestRefused('not-registered', `Only people with a confirmed place at ${args.event.name} can say which sessions they’d go to, so the numbers the organisers plan rooms with are real.`);
     }

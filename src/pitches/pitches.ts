@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days, slots } from '../events/events.table.ts';
-import type { CampEvent } from '../events/events.ts';
+import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { people } from '../people/people.table.ts';
 import { displayName, type Person } from '../people/people.ts';
 import { Forbidden, NotFound, RuleViolation } from '../rules.ts';
@@ -79,7 +79,13 @@ export function checkDayAndSlots(db: Db, eventId: number, dayId: number | null, 
   if (known.length !== new Set(slotIds).size) throw new RuleViolation({ unavailable: 'Choose from the camp’s session slots' });
 }
 
+/** Nothing more is pitched at a camp that is over (archived). */
+export function assertCampNotOver(event: CampEvent): void {
+  if (campIsOver(event)) throw new RuleViolation({ title: campOverMessage(event) });
+}
+
 function assertMayPitch(db: Db, event: CampEvent, person: Person, now: Date): void {
+  assertCampNotOver(event);
   if (!isRegisteredFor(db, event.id, person.id)) {
     throw new RuleViolation({ title: `Only people with a confirmed place at ${event.name} can pitch a session` });
   }
@@ -94,7 +100,7 @@ function assertMayPitch(db: Db, event: CampEvent, person: Person, now: Date): vo
 }
 
 /**
- * An attendee pitches a session. They need a confirmed place; co-facilitators, named by email,
+ * An attendee pitches a session, while the camp is not over. They need a confirmed place; co-facilitators, named by email,
  * must have one too, and are invited to confirm. At most ten pitches an hour per person.
  */
 export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person: Person; details: PitchDetails; baseUrl: string; submissionKey?: string | null }): Pitch {
