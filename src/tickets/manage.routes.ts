@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sessionsLosingFacilitator } from '../pitches/facilitators.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
 import { idParam } from '../web/guards.ts';
@@ -58,7 +59,8 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
   // The links in emails open a page with one button: a mail scanner following links changes nothing.
   app.get('/tickets/:id/:token/release', async (request, reply) => {
     const ticket = ticketOf(request, reply);
-    return reply.view('tickets/confirm-release.eta', { ...pageData(ticket), title: 'Release your place?' });
+    const losing = ticket.registration.status === 'confirmed' ? sessionsLosingFacilitator(db, ticket.event.id, ticket.registration.personId, ticket.registration.id) : [];
+    return reply.view('tickets/confirm-release.eta', { ...pageData(ticket), title: 'Release your place?', losing });
   });
   app.get('/tickets/:id/:token/still-coming', async (request, reply) => {
     const ticket = ticketOf(request, reply);
