@@ -6,6 +6,7 @@ import type { Room } from '../events/rooms.ts';
 import type { Slot } from '../events/slots.ts';
 import { people } from '../people/people.table.ts';
 import { displayName } from '../people/people.ts';
+import { stepFreeInterest } from '../pitches/interest.ts';
 import { pitchFacilitators, pitches } from '../pitches/pitches.table.ts';
 import { roomKey, schedulerInput, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
 import { daysWithPlaceByPerson } from '../tickets/registrations.ts';
@@ -20,6 +21,8 @@ export interface GridPitch {
   format: string;
   /** `days`: the days a facilitator with an account holds a place on (walk-ins have no tickets). */
   facilitators: Array<{ key: string; name: string; days?: Set<number> }>;
+  /** How many who'd go need step-free access (a count, never who). */
+  stepFreeWanted: number;
   /** The day an organiser said it must be on, if any. */
   pinnedDayId: number | null;
   interest: number;
@@ -88,6 +91,7 @@ export function loadGrid(db: Db, event: CampEvent): GridModel {
     .where(eq(pitches.eventId, event.id))
     .all();
   const placeDays = daysWithPlaceByPerson(db, event.id);
+  const stepFree = stepFreeInterest(db, event.id);
   const nameOf = peopleNames(db, [...new Set(names.map((n) => n.personId).filter((id): id is number => id !== null))]);
   const wanted = new Map<string, number>();
   for (const a of attendees) for (const w of a.wants) wanted.set(w, (wanted.get(w) ?? 0) + 1);
@@ -105,6 +109,7 @@ export function loadGrid(db: Db, event: CampEvent): GridModel {
         f.key.startsWith('u') ? { ...f, days: placeDays.get(Number(f.key.slice(1))) ?? new Set<number>() } : f,
       ),
       pinnedDayId: p.pinnedDayId,
+      stepFreeWanted: stepFree.get(p.id) ?? 0,
       interest,
       expected: Math.max(interest, session.audience ?? 0),
       session,

@@ -1,7 +1,7 @@
 import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
 import { scoreGrid } from '../scheduling/index.ts';
 import { longDate } from '../events/local-time.ts';
-import type { GridModel } from './model.ts';
+import type { GridModel, GridPitch } from './model.ts';
 
 export interface GridWarning {
   pitchId: number;
@@ -40,7 +40,7 @@ export function gridHealth(model: GridModel): GridHealth {
         kind === 'double-booked'
           ? `A facilitator of “${title}” is also running another session at the same time`
           : kind === 'needs'
-            ? `“${title}” needs ${model.pitches.get(pitchId)!.session.needs!.join(', ')}, which its room does not have`
+            ? needsMessage(model.pitches.get(pitchId)!)
             : `A facilitator of “${title}” said they cannot do this time`;
       if (!warnings.some((w) => w.pitchId === pitchId && w.kind === kind)) warnings.push({ pitchId, kind, message });
     }
@@ -87,4 +87,11 @@ function wrongDays(model: GridModel): GridWarning[] {
     }
   }
   return found;
+}
+
+/** What a room lacks for a session; when people who'd go need step-free access, how many (never who). */
+function needsMessage(pitch: GridPitch): string {
+  const message = `“${pitch.title}” needs ${pitch.session.needs!.join(', ')}, which its room does not have`;
+  if (pitch.stepFreeWanted === 0) return message;
+  return `${message}: ${pitch.stepFreeWanted === 1 ? '1 person who’d go needs' : `${pitch.stepFreeWanted} people who’d go need`} step-free access`;
 }

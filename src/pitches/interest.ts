@@ -1,11 +1,12 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, countDistinct, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { longDate, localClockTime, localDate } from '../events/local-time.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
+import { registrationAccessNeeds, registrations, ticketTypes } from '../tickets/tickets.table.ts';
 import { pitchAt, resolveMerged } from './pitches.ts';
-import { interest } from './pitches.table.ts';
+import { interest, pitches } from './pitches.table.ts';
 import { countsVisible, interestState, pitchSettingsOf } from './settings.ts';
 
 /** Why someone's "I'd go" was refused, so the page (or the script) can explain it. */
@@ -58,4 +59,22 @@ export function interestCount(db: Db, pitchId: number): number {
 
 export function wantsToGo(db: Db, pitchId: number, personId: number): boolean {
   return !!db.select({ p: interest.pitchId }).from(interest).where(and(eq(interest.pitchId, pitchId), eq(interest.personId, personId))).get();
+}
+
+/**
+ * How many people with a place who need step-free access would go to each open pitch, by
+ * pitch id, in one query: a count for organisers and the scheduler, never who.
+ */
+export function stepFreeInterest(db: Db, eventId: number): Map<number, number> {
+  const rows = db
+    .select({ pitchId: interest.pitchId, n: countDistinct(interest.personId) })
+    .from(interest)
+    .innerJoin(pitches, eq(pitches.id, interest.pitchId))
+    .innerJoin(registrations, and(eq(registrations.personId, interest.personId), eq(registrations.status, 'confirmed')))
+    .innerJoin(ticketTypes, and(eq(ticketTypes.id, registrations.ticketTypeId), eq(ticketTypes.eventId, eventId)))
+    .innerJoin(registrationAccessNeeds, and(eq(registrationAccessNeeds.registrationId, registrations.id), eq(registrationAccessNeeds.stepFree, true)))
+    .where(and(eq(pitches.eventId, eventId), eq(pitches.status, 'open')))
+    .groupBy(interest.pitchId)
+    .all();
+  return new Map(rows.map((r) => [r.pitchId, r.n]));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days, rooms, slots } from '../events/events.table.ts';
 import { daysWithPlaceByPerson } from '../tickets/registrations.ts';
+import { stepFreeInterest } from './interest.ts';
 import { interest, pitchFacilitators, pitches, type PitchNeed } from './pitches.table.ts';
 
 /** A session of the scheduler's instance (docs/scheduling.md). */
@@ -37,7 +38,8 @@ const normaliseName = (name: string) => name.trim().toLowerCase().replace(/\s+/g
  * - facilitators: confirmed people as u<person id>; walk-ins typed at the pitch desk as
  *   w<row id>, the same id for the same name at this event, so one walk-in who pitches twice
  *   is never scheduled against themselves.
- * - needs: room features; "double length" is `length: 2`.
+ * - needs: room features; "double length" is `length: 2`. A session someone who needs
+ *   step-free access would go to needs a step-free room.
  * - unavailable: the slots the facilitators said they can't do, plus, for a pitch pinned to a
  *   day ("must be on this day"), every session slot on the other days, and the slots of days
  *   none of its facilitators holds a place on (a walk-in from the desk counts as there every day).
@@ -96,6 +98,7 @@ export function schedulerInput(db: Db, eventId: number): { sessions: SchedulerSe
     if (!own.includes(key)) own.push(key);
     facilitatorsOf.set(f.pitchId, own);
   }
+  const stepFree = stepFreeInterest(db, eventId);
   const interestCount = new Map<number, number>();
   for (const w of wants) interestCount.set(w.pitchId, (interestCount.get(w.pitchId) ?? 0) + 1);
 
@@ -110,7 +113,7 @@ export function schedulerInput(db: Db, eventId: number): { sessions: SchedulerSe
     return {
       id: sessionKey(p.id),
       facilitators: facilitatorsOf.get(p.id) ?? [],
-      needs: [...p.needs],
+      needs: stepFree.has(p.id) && !p.needs.includes('step-free') ? [...p.needs, 'step-free'] : [...p.needs],
       length: p.doubleLength ? 2 : 1,
       unavailable,
       audience: p.needsBiggerRoom ? Math.max(hands, interestCount.get(p.id) ?? 0, largestRoom) : hands,

@@ -3,6 +3,7 @@ import { sessionsLosingFacilitator } from '../pitches/facilitators.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
 import { idParam } from '../web/guards.ts';
+import { accessNeedsOf } from './access-needs.ts';
 import { linksFor, manageLink } from './manage-links.ts';
 import { confirmStillComing, declineOffer, needsOf, registrationForManageLink, releasePlace, updateAttendeeDetails } from './manage.ts';
 import { attendeeDetailsForm } from './ticket.forms.ts';
@@ -74,7 +75,7 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
     const needs = needsOf(db, r.id);
     return reply.view('tickets/details.eta', {
       ...detailsView(ticket),
-      values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...needs },
+      values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...needs, access: accessNeedsOf(db, r.id) },
     });
   });
   app.post('/tickets/:id/:token/details', async (request, reply) => {

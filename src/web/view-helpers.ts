@@ -1,5 +1,6 @@
 import { dateAndTime, dateRange, localClockTime, localDate, longDate } from '../events/local-time.ts';
 import { attendeeRoleLabels } from '../tickets/ticket.forms.ts';
+import { accessNeedLabels } from '../tickets/access-needs.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
@@ -19,6 +20,7 @@ export const helpers = {
   slotKindLabels,
   organiserRoleLabels,
   attendeeRoleLabels,
+  accessNeedLabels,
   /** "12:00pm on Monday 1 November 2027" in the event's zone. */
   dateTime(instant: number | null, zone: string): string {
     return instant === null ? 'a time to be announced' : dateAndTime(instant, zone);

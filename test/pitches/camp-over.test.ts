@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeEventStatus } from '../../src/events/events.ts';
 import { takeDeskPitch } from '../../src/pitches/desk.ts';
 import { InterestRefused, markInterest } from '../../src/pitches/interest.ts';
 import { pitches } from '../../src/pitches/pitches.table.ts';
 import { pitchSession, type PitchDetails } from '../../src/pitches/pitches.ts';
 import { Agent, errorSummary } from '../helpers/agent.ts';
-import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
+import { testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
-import { twoDayCamp, type TwoDayCamp } from '../helpers/camp.ts';
+import { eachWithTwoDayCamp, type TwoDayCamp } from '../helpers/camp.ts';
 import { signedInAgent } from '../helpers/people.ts';
 import { violation } from '../helpers/rules.ts';
 
@@ -18,11 +18,7 @@ const over = 'LocalGovCamp 2027 is over, so sessions can no longer be pitched or
 describe('an archived camp is closed', () => {
   let t: TestApp;
   let camp: TwoDayCamp;
-  beforeEach(async () => {
-    t = await makeApp();
-    camp = twoDayCamp(t.db, testNow);
-  });
-  afterEach(async () => t.close());
+  eachWithTwoDayCamp((app, twoDays) => ((t = app), (camp = twoDays)));
 
   const archive = () => changeEventStatus(t.db, testNow, camp.event.id, 'archived');
 

@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { placePitch } from '../../src/grid/editor.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { gridHealth } from '../../src/grid/warnings.ts';
@@ -9,9 +9,9 @@ import { pitches } from '../../src/pitches/pitches.table.ts';
 import { pitchSession, type PitchDetails } from '../../src/pitches/pitches.ts';
 import { linksFor, manageLink } from '../../src/tickets/manage-links.ts';
 import { errorSummary } from '../helpers/agent.ts';
-import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
+import { testNow, type TestApp } from '../helpers/app.ts';
 import { placeFor, registeredAttendee } from '../helpers/attendees.ts';
-import { twoDayCamp, type TwoDayCamp } from '../helpers/camp.ts';
+import { eachWithTwoDayCamp, type TwoDayCamp } from '../helpers/camp.ts';
 import { signedInAgent } from '../helpers/people.ts';
 import { violation } from '../helpers/rules.ts';
 
@@ -22,11 +22,7 @@ const details = (title: string, preferredDayId: number | null = null): PitchDeta
 describe('pitches and days', () => {
   let t: TestApp;
   let camp: TwoDayCamp;
-  beforeEach(async () => {
-    t = await makeApp();
-    camp = twoDayCamp(t.db, testNow);
-  });
-  afterEach(async () => t.close());
+  eachWithTwoDayCamp((app, twoDays) => ((t = app), (camp = twoDays)));
 
   const days = () => t.db.select({ title: pitches.title, pinnedDayId: pitches.pinnedDayId, preferredDayId: pitches.preferredDayId }).from(pitches).orderBy(asc(pitches.id)).all();
 
