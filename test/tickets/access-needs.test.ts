@@ -6,7 +6,8 @@ import { markInterest } from '../../src/pitches/interest.ts';
 import { pitchSession } from '../../src/pitches/pitches.ts';
 import { schedulerInput } from '../../src/pitches/scheduler-input.ts';
 import { accessNeedsOf } from '../../src/tickets/access-needs.ts';
-import { deleteExpiredNeeds } from '../../src/tickets/privacy.ts';
+import { deleteExpiredNeeds, personalData } from '../../src/tickets/privacy.ts';
+import { findPersonByEmail } from '../../src/people/people.ts';
 import { registerAttendee } from '../../src/tickets/register.ts';
 import { registrationAccessNeeds } from '../../src/tickets/tickets.table.ts';
 import { Agent } from '../helpers/agent.ts';
@@ -66,10 +67,12 @@ describe('access needs reach the grid', () => {
     expect(JSON.stringify(warnings)).not.toContain('Wendy Wheels');
   });
 
-  it('deletes ticked access needs with the free text, on the same schedule', () => {
+  it('gives ticked access needs back in the person’s data, and deletes them with the free text on the same schedule', () => {
     const type = ticketType(t.db, testNow, camp.event, { capacity: 10, opensAt: 0 });
-    const { registration } = registerAttendee(t.db, testNow, links, { event: camp.event, type, details: attendee({ access: ['step-free'] }) });
+    const { registration } = registerAttendee(t.db, testNow, links, { event: camp.event, type, details: attendee({ email: 'wen@example.org', access: ['step-free'] }) });
     expect(accessNeedsOf(t.db, registration.id)).toEqual(['step-free']);
+    const who = findPersonByEmail(t.db, 'wen@example.org')!;
+    expect(personalData(t.db, who).registrations).toMatchObject([{ accessNeeds: '', access: ['step-free'] }]);
     deleteExpiredNeeds(t.db, new Date('2030-01-01T00:00:00Z'));
     expect(accessNeedsOf(t.db, registration.id)).toEqual([]);
   });
