@@ -115,6 +115,14 @@ function moveToZone(db: Db, eventId: number, from: string, to: string): void {
   }
 }
 
+/** An archived camp has happened: its pages stay as the record, but nothing more can be pitched or marked. */
+export function campIsOver(event: Pick<CampEvent, 'status'>): boolean {
+  return event.status === 'archived';
+}
+
+/** What pitching and "I'd go" answer once a camp is archived. */
+export const campOverMessage = (event: Pick<CampEvent, 'name'>) => `${event.name} is over, so sessions can no longer be pitched or marked “I’d go”.`;
+
 const allowedMoves: Record<EventStatus, EventStatus[]> = {
   draft: ['published'],
   published: ['draft', 'archived'],

@@ -8,6 +8,7 @@ export const warningLabels: Record<GridWarning['kind'], string> = {
   needs: 'Needs not met',
   unavailable: 'Facilitator unavailable',
   'over-capacity': 'Over capacity',
+  day: 'Wrong day',
 };
 
 /** What one room holds in one slot: a session starting there, one continuing from before, or nothing. */

@@ -6,8 +6,10 @@ import type { Room } from '../events/rooms.ts';
 import type { Slot } from '../events/slots.ts';
 import { people } from '../people/people.table.ts';
 import { displayName } from '../people/people.ts';
+import { stepFreeInterest } from '../pitches/interest.ts';
 import { pitchFacilitators, pitches } from '../pitches/pitches.table.ts';
 import { roomKey, schedulerInput, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { daysWithPlaceByPerson } from '../tickets/registrations.ts';
 import type { Instance, Session } from '../scheduling/index.ts';
 import { gridDrafts, gridPlacements } from './grid.table.ts';
 
@@ -17,7 +19,12 @@ export interface GridPitch {
   id: number;
   title: string;
   format: string;
-  facilitators: Array<{ key: string; name: string }>;
+  /** `days`: the days a facilitator with an account holds a place on (walk-ins have no tickets). */
+  facilitators: Array<{ key: string; name: string; days?: Set<number> }>;
+  /** How many who'd go need step-free access (a count, never who). */
+  stepFreeWanted: number;
+  /** The day an organiser said it must be on, if any. */
+  pinnedDayId: number | null;
   interest: number;
   /** Expected audience: the larger of interest and the scheduler's audience estimate. */
   expected: number;
@@ -76,13 +83,15 @@ export function loadGrid(db: Db, event: CampEvent): GridModel {
     : [];
   const gridDays = eventDays.map((d) => ({ id: d.id, date: d.date, label: d.label, slots: sessionSlots.filter((s) => s.dayId === d.id) }));
   const { sessions, attendees } = schedulerInput(db, event.id);
-  const open = db.select({ id: pitches.id, title: pitches.title, format: pitches.format }).from(pitches).where(and(eq(pitches.eventId, event.id), eq(pitches.status, 'open'))).all();
+  const open = db.select({ id: pitches.id, title: pitches.title, format: pitches.format, pinnedDayId: pitches.pinnedDayId }).from(pitches).where(and(eq(pitches.eventId, event.id), eq(pitches.status, 'open'))).all();
   const names = db
     .select({ pitchId: pitchFacilitators.pitchId, id: pitchFacilitators.id, personId: pitchFacilitators.personId, walkInName: pitchFacilitators.walkInName, confirmed: pitchFacilitators.confirmed })
     .from(pitchFacilitators)
     .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
     .where(eq(pitches.eventId, event.id))
     .all();
+  const placeDays = daysWithPlaceByPerson(db, event.id);
+  const stepFree = stepFreeInterest(db, event.id);
   const nameOf = peopleNames(db, [...new Set(names.map((n) => n.personId).filter((id): id is number => id !== null))]);
   const wanted = new Map<string, number>();
   for (const a of attendees) for (const w of a.wants) wanted.set(w, (wanted.get(w) ?? 0) + 1);
@@ -96,7 +105,11 @@ export function loadGrid(db: Db, event: CampEvent): GridModel {
       id: p.id,
       title: p.title,
       format: p.format,
-      facilitators: facilitatorNames(nameOf, names.filter((n) => n.pitchId === p.id && n.confirmed), session.facilitators),
+      facilitators: facilitatorNames(nameOf, names.filter((n) => n.pitchId === p.id && n.confirmed), session.facilitators).map((f) =>
+        f.key.startsWith('u') ? { ...f, days: placeDays.get(Number(f.key.slice(1))) ?? new Set<number>() } : f,
+      ),
+      pinnedDayId: p.pinnedDayId,
+      stepFreeWanted: stepFree.get(p.id) ?? 0,
       interest,
       expected: Math.max(interest, session.audience ?? 0),
       session,

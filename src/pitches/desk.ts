@@ -5,7 +5,7 @@ import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import type { Person } from '../people/people.ts';
 import { facilitatorNamesByPitch } from './facilitators.ts';
-import { alreadySubmitted } from './pitches.ts';
+import { alreadySubmitted, assertCampNotOver, checkDayAndSlots } from './pitches.ts';
 import { pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
 
 export interface DeskPitch {
@@ -15,6 +15,10 @@ export interface DeskPitch {
   needs: PitchNeed[];
   doubleLength: boolean;
   showOfHands: number | null;
+  /** The day the desk chose (null: any day); left out, the pitch runs today. */
+  dayId?: number | null;
+  /** The organiser's "must be on this day": a pin (hard rule) rather than a preference. */
+  mustBeOnDay?: boolean;
 }
 
 function todayOf(event: CampEvent, now: Date): { start: number; end: number; date: string } {
@@ -24,7 +28,8 @@ function todayOf(event: CampEvent, now: Date): { start: number; end: number; dat
 
 /**
  * A pitch taken at the morning's pitch desk, for a walk-in facilitator who needs no account.
- * Pitched on a camp day, it runs that day: it is pinned there.
+ * Its day is pinned when it must be on that day and preferred otherwise; with no day given, a
+ * pitch taken on a camp day runs that day (it is pinned there).
  */
 export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enteredBy: Person; pitch: DeskPitch; submissionKey?: string | null }) {
   const { event, pitch } = args;
@@ -32,7 +37,10 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
   return db.transaction((tx) => {
     const already = alreadySubmitted(tx, submissionKey, args.enteredBy.id);
     if (already) return already;
-    const today = tx.select({ id: days.id }).from(days).where(and(eq(days.eventId, event.id), eq(days.date, todayOf(event, now).date))).get();
+    assertCampNotOver(event);
+    checkDayAndSlots(tx, event.id, pitch.dayId ?? null, [], 'day');
+    const dayId = pitch.dayId === undefined ? (todaysDayId(tx, event, now) ?? null) : pitch.dayId;
+    const must = pitch.dayId === undefined || !!pitch.mustBeOnDay;
     const row = tx
       .insert(pitches)
       .values({
@@ -42,7 +50,8 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
         needs: pitch.needs,
         doubleLength: pitch.doubleLength,
         showOfHands: pitch.showOfHands,
-        pinnedDayId: today?.id ?? null,
+        pinnedDayId: must ? dayId : null,
+        preferredDayId: must ? null : dayId,
         source: 'desk',
         createdBy: args.enteredBy.id,
         submissionKey,
@@ -54,6 +63,11 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
     tx.insert(pitchFacilitators).values({ pitchId: row.id, walkInName: pitch.facilitator, confirmed: true, createdAt: now.getTime() }).run();
     return row;
   });
+}
+
+/** The camp day that is today in the camp's time zone, if today is one. */
+export function todaysDayId(db: Db, event: CampEvent, now: Date): number | undefined {
+  return db.select({ id: days.id }).from(days).where(and(eq(days.eventId, event.id), eq(days.date, todayOf(event, now).date))).get()?.id;
 }
 
 /** Today's pitches (in the camp's time zone), in the order they came in, with who runs each. Two queries. */

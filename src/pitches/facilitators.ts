@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { composeMail } from '../mail/compose.ts';
@@ -6,7 +6,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { displayName, findPersonByEmail, normaliseEmail, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
-import { isRegisteredFor } from '../tickets/registrations.ts';
+import { daysWithPlace, isRegisteredFor } from '../tickets/registrations.ts';
 import { pitchFacilitators, pitches } from './pitches.table.ts';
 
 type PitchRef = { id: number; title: string; createdBy: number | null };
@@ -112,4 +112,25 @@ export function facilitatorNamesByPitch(db: Db, which: SQL | undefined): Map<num
     else names.set(f.pitchId, [name]);
   }
   return names;
+}
+
+/**
+ * The sessions on the board a person runs that would lose them if they released the place
+ * `registrationId`: those on (or preferring) a day no other place of theirs covers, or every
+ * one when it is their last place.
+ */
+export function sessionsLosingFacilitator(db: Db, eventId: number, personId: number, registrationId: number): string[] {
+  const left = daysWithPlace(db, eventId, personId, registrationId);
+  return db
+    .select({ title: pitches.title, pinnedDayId: pitches.pinnedDayId, preferredDayId: pitches.preferredDayId })
+    .from(pitchFacilitators)
+    .innerJoin(pitches, eq(pitches.id, pitchFacilitators.pitchId))
+    .where(and(eq(pitches.eventId, eventId), eq(pitches.status, 'open'), eq(pitchFacilitators.personId, personId), isNotNull(pitchFacilitators.personId), eq(pitchFacilitators.confirmed, true)))
+    .orderBy(asc(pitches.id))
+    .all()
+    .filter((p) => {
+      const day = p.pinnedDayId ?? p.preferredDayId;
+      return left.size === 0 || (day !== null && !left.has(day));
+    })
+    .map((p) => p.title);
 }

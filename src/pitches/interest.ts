@@ -1,17 +1,18 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, countDistinct, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import type { CampEvent } from '../events/events.ts';
+import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { dateAndTime } from '../events/local-time.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
+import { registrationAccessNeeds, registrations, ticketTypes } from '../tickets/tickets.table.ts';
 import { pitchAt, resolveMerged } from './pitches.ts';
-import { interest } from './pitches.table.ts';
+import { interest, pitches } from './pitches.table.ts';
 import { countsVisible, interestState, pitchSettingsOf } from './settings.ts';
 
 /** Why someone's "I'd go" was refused, so the page (or the script) can explain it. */
 export class InterestRefused extends RuleViolation {
   constructor(
-    readonly reason: 'not-registered' | 'not-open' | 'closed',
+    readonly reason: 'not-registered' | 'not-open' | 'closed' | 'camp-over',
     message: string,
   ) {
     super({ interest: message });
@@ -29,12 +30,14 @@ export interface InterestOutcome {
 /**
  * Records (want) or removes an attendee's "I'd go". Saying the same thing twice changes
  * nothing, so a double click or a resent form is harmless. Only people with a confirmed place
- * may, and only while interest is open. Interest in a merged pitch goes to the pitch it joined.
+ * may, and only while interest is open and the camp is not over (archived). Interest in a
+ * merged pitch goes to the pitch it joined.
  */
 export function markInterest(db: Db, now: Date, args: { event: CampEvent; pitchId: number; personId: number; want: boolean }): InterestOutcome {
   return db.transaction((tx) => {
     const pitch = resolveMerged(tx, pitchAt(tx, args.event.id, args.pitchId));
     if (pitch.status !== 'open') throw new NotFound();
+    if (campIsOver(args.event)) throw new InterestRefused('camp-over', campOverMessage(args.event));
     if (!isRegisteredFor(tx, args.event.id, args.personId)) {
       throw new InterestRefused('not-registered', `Only people with a confirmed place at ${args.event.name} can say which sessions they’d go to, so the numbers the organisers plan rooms with are real.`);
     }
@@ -55,4 +58,22 @@ export function interestCount(db: Db, pitchId: number): number {
 
 export function wantsToGo(db: Db, pitchId: number, personId: number): boolean {
   return !!db.select({ p: interest.pitchId }).from(interest).where(and(eq(interest.pitchId, pitchId), eq(interest.personId, personId))).get();
+}
+
+/**
+ * How many people with a place who need step-free access would go to each open pitch, by
+ * pitch id, in one query: a count for organisers and the scheduler, never who.
+ */
+export function stepFreeInterest(db: Db, eventId: number): Map<number, number> {
+  const rows = db
+    .select({ pitchId: interest.pitchId, n: countDistinct(interest.personId) })
+    .from(interest)
+    .innerJoin(pitches, eq(pitches.id, interest.pitchId))
+    .innerJoin(registrations, and(eq(registrations.personId, interest.personId), eq(registrations.status, 'confirmed')))
+    .innerJoin(ticketTypes, and(eq(ticketTypes.id, registrations.ticketTypeId), eq(ticketTypes.eventId, eventId)))
+    .innerJoin(registrationAccessNeeds, and(eq(registrationAccessNeeds.registrationId, registrations.id), eq(registrationAccessNeeds.stepFree, true)))
+    .where(and(eq(pitches.eventId, eventId), eq(pitches.status, 'open')))
+    .groupBy(interest.pitchId)
+    .all();
+  return new Map(rows.map((r) => [r.pitchId, r.n]));
 }

@@ -3,9 +3,9 @@ import type { CampEvent } from '../events/events.ts';
 import { localClockTime, localDate } from '../events/local-time.ts';
 import { formBody, joinDateParts, splitDate, submitForm } from '../web/forms.ts';
 import { organising } from '../web/guards.ts';
-import { pitchesToday, takeDeskPitch } from './desk.ts';
+import { pitchesToday, takeDeskPitch, todaysDayId } from './desk.ts';
 import { deskForm, settingsForm, settingsFromForm } from './pitch.forms.ts';
-import { newSubmissionKey, pitchViewBase, submissionKeyOf } from './pitch-views.ts';
+import { dayAndSlotOptions, newSubmissionKey, pitchViewBase, submissionKeyOf } from './pitch-views.ts';
 import { perPerson } from './pitches.routes.ts';
 import { pitchSettingsOf, savePitchSettings, type PitchSettings } from './settings.ts';
 
@@ -18,6 +18,7 @@ export async function pitchDeskRoutes(app: FastifyInstance): Promise<void> {
     ...pitchViewBase(event),
     title: 'Pitch desk',
     today: pitchesToday(db, event, clock.now()),
+    dayOptions: dayAndSlotOptions(db, event).dayOptions,
     backLink: base(event),
   });
 
@@ -25,7 +26,7 @@ export async function pitchDeskRoutes(app: FastifyInstance): Promise<void> {
     const { event } = organising(request);
     const saved = Number((request.query as Record<string, unknown>).saved);
     const view = deskView(event);
-    return reply.view('pitches/desk.eta', { ...view, saved: view.today.find((p) => p.id === saved), values: { format: 'discussion', needs: [], submission: newSubmissionKey() } });
+    return reply.view('pitches/desk.eta', { ...view, saved: view.today.find((p) => p.id === saved), values: { format: 'discussion', needs: [], day: String(todaysDayId(db, event, clock.now()) ?? 'any'), mustBeOnDay: 'yes', submission: newSubmissionKey() } });
   });
 
   app.post('/pitch-desk', { config: { minimumRole: 'helper', rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perPerson } } }, async (request, reply) => {

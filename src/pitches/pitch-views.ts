@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
-import type { CampEvent } from '../events/events.ts';
+import { campIsOver, type CampEvent } from '../events/events.ts';
 import { timeRange } from '../events/local-time.ts';
 import { timetableOf } from '../events/timetable.ts';
 import { pitchLabels } from './labels.ts';
 import type { Pitch, PitchDetails } from './pitches.ts';
 
-/** What every pitch page's template gets besides its own data. */
-export const pitchViewBase = (event: CampEvent) => ({ event, pl: pitchLabels });
+/** What every pitch page's template gets besides its own data; `over`: the camp is archived, so pages drop their calls to action. */
+export const pitchViewBase = (event: CampEvent) => ({ event, pl: pitchLabels, over: campIsOver(event) });
 
 /** The camp's days and session slots as form options: preferred day radios, unavailable-slot checkboxes. */
 export function dayAndSlotOptions(db: Db, event: CampEvent) {

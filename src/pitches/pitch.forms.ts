@@ -79,8 +79,10 @@ export const deskForm = z
     format,
     needs,
     showOfHands,
+    day: optionalId('any', 'Choose one of the camp’s days'),
+    mustBeOnDay: tickbox(),
   })
-  .transform(({ needs: chosen, ...rest }) => ({ ...rest, ...splitNeeds(chosen) }));
+  .transform(({ needs: chosen, day, mustBeOnDay, ...rest }) => ({ ...rest, ...splitNeeds(chosen), dayId: day, mustBeOnDay: day !== null && mustBeOnDay }));
 
 /** Organisers' edit: the pitch's details plus the scheduler's hard rules. */
 export const organiserPitchForm = z

@@ -1,12 +1,13 @@
 import { and, count, eq, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days, slots } from '../events/events.table.ts';
-import type { CampEvent } from '../events/events.ts';
+import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { people } from '../people/people.table.ts';
 import { displayName, type Person } from '../people/people.ts';
 import { Forbidden, NotFound, RuleViolation } from '../rules.ts';
 import { takeOffGridAndTell } from '../grid/take-off.ts';
-import { isRegisteredFor } from '../tickets/registrations.ts';
+import { longDate } from '../events/local-time.ts';
+import { daysWithPlace, isRegisteredFor } from '../tickets/registrations.ts';
 import { inviteCoFacilitators, syncCoFacilitators } from './facilitators.ts';
 import { pitchChanges, pitchFacilitators, pitches, type ProposedChange } from './pitches.table.ts';
 import { pitchSettingsOf } from './settings.ts';
@@ -80,7 +81,22 @@ export function checkDayAndSlots(db: Db, eventId: number, dayId: number | null, 
   if (known.length !== new Set(slotIds).size) throw new RuleViolation({ unavailable: 'Choose from the camp’s session slots' });
 }
 
+/** Nothing more is pitched at a camp that is over (archived). */
+export function assertCampNotOver(event: CampEvent): void {
+  if (campIsOver(event)) throw new RuleViolation({ title: campOverMessage(event) });
+}
+
+/** A facilitator pitches only for a day they have a place on, or the session would lose them. */
+function assertPlaceOnDay(db: Db, event: CampEvent, person: Person, dayId: number | null): void {
+  if (dayId === null || daysWithPlace(db, event.id, person.id).has(dayId)) return;
+  const day = db.select().from(days).where(eq(days.id, dayId)).get()!;
+  throw new RuleViolation({
+    preferredDay: `You have no place on ${day.label ? `${day.label}, ` : ''}${longDate(day.date)}. Choose a day you have a place on, or no preference.`,
+  });
+}
+
 function assertMayPitch(db: Db, event: CampEvent, person: Person, now: Date): void {
+  assertCampNotOver(event);
   if (!isRegisteredFor(db, event.id, person.id)) {
     throw new RuleViolation({ title: `Only people with a confirmed place at ${event.name} can pitch a session` });
   }
@@ -95,7 +111,8 @@ function assertMayPitch(db: Db, event: CampEvent, person: Person, now: Date): vo
 }
 
 /**
- * An attendee pitches a session. They need a confirmed place; co-facilitators, named by email,
+ * An attendee pitches a session, while the camp is not over. They need a confirmed place (on
+ * the day they prefer, if they name one); co-facilitators, named by email,
  * must have one too, and are invited to confirm. At most ten pitches an hour per person.
  */
 export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person: Person; details: PitchDetails; baseUrl: string; submissionKey?: string | null }): Pitch {
@@ -106,6 +123,7 @@ export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person
     if (already) return already;
     assertMayPitch(tx, event, person, now);
     checkDayAndSlots(tx, event.id, details.preferredDayId, details.unavailableSlotIds);
+    assertPlaceOnDay(tx, event, person, details.preferredDayId);
     const pitch = tx
       .insert(pitches)
       .values({ eventId: event.id, ...pitchColumns(details), source: 'online', createdBy: person.id, submissionKey, createdAt: now.getTime(), updatedAt: now.getTime() })
@@ -178,11 +196,12 @@ function assertFacilitatorOfLivePitch(db: Db, pitch: Pitch, person: Person): voi
 export function revisePitch(db: Db, now: Date, args: { event: CampEvent; pitch: Pitch; person: Person; details: PitchDetails; baseUrl: string }): 'saved' | 'awaiting-approval' {
   return db.transaction((tx) => {
     assertFacilitatorOfLivePitch(tx, args.pitch, args.person);
+    checkDayAndSlots(tx, args.event.id, args.details.preferredDayId, args.details.unavailableSlotIds);
+    assertPlaceOnDay(tx, args.event, args.person, args.details.preferredDayId);
     if (!pitchSettingsOf(tx, args.event.id).changesNeedApproval) {
       applyPitchDetails(tx, now, { ...args, actor: args.person });
       return 'saved';
     }
-    checkDayAndSlots(tx, args.event.id, args.details.preferredDayId, args.details.unavailableSlotIds);
     const row = { pitchId: args.pitch.id, proposedBy: args.person.id, proposed: args.details, createdAt: now.getTime() };
     tx.insert(pitchChanges).values(row).onConflictDoUpdate({ target: pitchChanges.pitchId, set: row }).run();
     return 'awaiting-approval';

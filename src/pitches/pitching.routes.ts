@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CampEvent } from '../events/events.ts';
+import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { visibleEvent } from '../events/public.routes.ts';
 import { Forbidden, NotFound } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
@@ -30,6 +30,9 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/events/:slug/pitches/new', async (request, reply) => {
     const event = eventOf(request);
+    if (campIsOver(event)) {
+      return reply.code(409).view('pitches/interest-refused.eta', { title: 'This camp is over', message: campOverMessage(event), back: board(event), event });
+    }
     if (!isRegisteredFor(db, event.id, request.person!.id)) {
       return reply.code(403).view('pitches/not-registered.eta', { title: 'You need a place to pitch', event });
     }

@@ -34,6 +34,8 @@ export interface Session {
   /** Expected audience beyond the recorded interest; default 0. */
   audience?: number;
   pin?: Pin;
+  /** Camp days (ISO dates) the session would rather run on: a wish, not a hard rule. */
+  preferredDays?: string[];
 }
 
 export interface Attendee {

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sessionsLosingFacilitator } from '../pitches/facilitators.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
 import { idParam } from '../web/guards.ts';
+import { accessNeedsOf } from './access-needs.ts';
 import { linksFor, manageLink } from './manage-links.ts';
 import { confirmStillComing, declineOffer, needsOf, registrationForManageLink, releasePlace, updateAttendeeDetails } from './manage.ts';
 import { attendeeDetailsForm } from './ticket.forms.ts';
@@ -60,7 +62,8 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
   // The links in emails open a page with one button: a mail scanner following links changes nothing.
   app.get('/tickets/:id/:token/release', async (request, reply) => {
     const ticket = ticketOf(request, reply);
-    return reply.view('tickets/confirm-release.eta', { ...pageData(ticket), title: 'Release your place?' });
+    const losing = ticket.registration.status === 'confirmed' ? sessionsLosingFacilitator(db, ticket.event.id, ticket.registration.personId, ticket.registration.id) : [];
+    return reply.view('tickets/confirm-release.eta', { ...pageData(ticket), title: 'Release your place?', losing });
   });
   app.get('/tickets/:id/:token/still-coming', async (request, reply) => {
     const ticket = ticketOf(request, reply);
@@ -74,7 +77,7 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
     const needs = needsOf(db, r.id);
     return reply.view('tickets/details.eta', {
       ...detailsView(ticket),
-      values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...needs },
+      values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...needs, access: accessNeedsOf(db, r.id) },
     });
   });
   app.post('/tickets/:id/:token/details', async (request, reply) => {

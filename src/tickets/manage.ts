@@ -5,6 +5,7 @@ import { isManageToken, type Links } from './manage-links.ts';
 import type { AttendeeDetails } from './register.ts';
 import type { Registration } from './registrations.ts';
 import { registrationNeeds, registrations } from './tickets.table.ts';
+import { saveAccessNeeds } from './access-needs.ts';
 import { offerFreePlaces, tell, ticketContext, type TicketContext } from './waiting-list.ts';
 
 /** The registration a manage link opens, if the link is genuine. */
@@ -66,8 +67,9 @@ export function updateAttendeeDetails(db: Db, now: Date, registrationId: number,
     if (registration.status === 'cancelled') throw new RuleViolation({ name: 'This place has been released' });
     if (registration.pool === 'first-timers' && !details.firstCamp) throw new RuleViolation({ firstCamp: 'Your place is one reserved for first-timers, so this cannot change now' });
     if (registration.pool === 'councillors' && details.role !== 'councillor') throw new RuleViolation({ role: 'Your place is one reserved for councillors, so this cannot change now' });
-    const { accessNeeds, dietaryNeeds, ...rest } = details;
+    const { accessNeeds, dietaryNeeds, access, ...rest } = details;
     tx.update(registrationNeeds).set({ accessNeeds, dietaryNeeds }).where(eq(registrationNeeds.registrationId, registrationId)).run();
+    if (access) saveAccessNeeds(tx, registrationId, access);
     return tx
       .update(registrations)
       .set({ ...rest, updatedAt: now.getTime() })

@@ -8,6 +8,7 @@ import { forgetPersonInPublic } from '../people/forget.ts';
 import type { Links } from './manage-links.ts';
 import { releasePlace } from './manage.ts';
 import { registrationNeeds, registrations, ticketTypes } from './tickets.table.ts';
+import { accessNeedsOf } from './access-needs.ts';
 
 /** Deletes access and dietary needs whose time has come (a set number of days after the event). */
 export function deleteExpiredNeeds(db: Db, now: Date): number {
@@ -38,6 +39,7 @@ export function personalData(db: Db, person: Person) {
       noPhotos: r.registration.noPhotos,
       showOnAttendeeList: r.registration.showOnAttendeeList,
       accessNeeds: r.needs?.accessNeeds ?? null,
+      access: accessNeedsOf(db, r.registration.id),
       dietaryNeeds: r.needs?.dietaryNeeds ?? null,
       registeredAt: new Date(r.registration.createdAt).toISOString(),
       checkedInAt: r.registration.checkedInAt === null ? null : new Date(r.registration.checkedInAt).toISOString(),

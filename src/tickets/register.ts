@@ -11,8 +11,9 @@ import { newManageKey, type Links } from './manage-links.ts';
 import { countPlaces, eligibilityOf, poolFor } from './places.ts';
 import type { Registration, TicketType } from './registrations.ts';
 import { queueTicketMail } from './ticket-mail.ts';
-import { registrationNeeds, registrations, type AttendeeRole, type PlacePool, type RegistrationStatus } from './tickets.table.ts';
+import { registrationNeeds, registrations, type AccessNeed, type AttendeeRole, type PlacePool, type RegistrationStatus } from './tickets.table.ts';
 import { offerFreePlaces, waitingPosition } from './waiting-list.ts';
+import { saveAccessNeeds } from './access-needs.ts';
 
 export interface AttendeeDetails {
   name: string;
@@ -21,6 +22,8 @@ export interface AttendeeDetails {
   role: AttendeeRole;
   firstCamp: boolean;
   accessNeeds: string;
+  /** Ticked access needs (step-free, hearing loop, quiet room), besides the free text. */
+  access?: AccessNeed[];
   dietaryNeeds: string;
   noPhotos: boolean;
   showOnAttendeeList: boolean;
@@ -143,6 +146,7 @@ export function insertRegistration(
     ? db.update(registrations).set(values).where(eq(registrations.id, args.replacing.id)).returning().get()
     : insertRegistrationRow(db).get({ ...values, ticketTypeId: type.id, personId: args.personId, createdAt: now.getTime() })!;
   upsertNeeds(db).run({ registrationId: registration.id, accessNeeds: details.accessNeeds, dietaryNeeds: details.dietaryNeeds, deleteAfter: needsDeletedAt(db, event) });
+  saveAccessNeeds(db, registration.id, details.access ?? []);
   return registration;
 }
 

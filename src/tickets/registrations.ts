@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { days } from '../events/events.table.ts';
 import { registrations, ticketTypes, type RegistrationStatus } from './tickets.table.ts';
 
 export type Registration = typeof registrations.$inferSelect;
@@ -30,4 +31,33 @@ export function isRegisteredFor(db: Db, eventId: number, personId: number): bool
     .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
     .where(and(eq(ticketTypes.eventId, eventId), eq(registrations.personId, personId), inArray(registrations.status, ['confirmed'])))
     .get();
+}
+
+/**
+ * The event's days each person holds a confirmed place on (a ticket type that lists no days
+ * covers them all), by person id; `only` asks about one person, leaving out the registration
+ * `without` to ask what releasing it would leave.
+ */
+export function daysWithPlaceByPerson(db: Db, eventId: number, only?: { personId: number; without?: number }): Map<number, Set<number>> {
+  const held = db
+    .select({ id: registrations.id, personId: registrations.personId, dayIds: ticketTypes.dayIds })
+    .from(registrations)
+    .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
+    .where(and(eq(ticketTypes.eventId, eventId), eq(registrations.status, 'confirmed'), only ? eq(registrations.personId, only.personId) : undefined))
+    .all()
+    .filter((r) => r.id !== only?.without);
+  let everyDay: number[] | undefined;
+  const allDays = () => (everyDay ??= db.select({ id: days.id }).from(days).where(eq(days.eventId, eventId)).all().map((d) => d.id));
+  const byPerson = new Map<number, Set<number>>();
+  for (const r of held) {
+    const own = byPerson.get(r.personId) ?? new Set<number>();
+    for (const day of r.dayIds.length ? r.dayIds : allDays()) own.add(day);
+    byPerson.set(r.personId, own);
+  }
+  return byPerson;
+}
+
+/** The event's days one person holds a confirmed place on, without the registration `without` if given. */
+export function daysWithPlace(db: Db, eventId: number, personId: number, without?: number): Set<number> {
+  return daysWithPlaceByPerson(db, eventId, { personId, without }).get(personId) ?? new Set();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { optionalText, radio, requiredText, tickbox } from '../web/forms.ts';
-import { attendeeRoles, type RegistrationStatus } from './tickets.table.ts';
+import { checkboxes, optionalText, radio, requiredText, tickbox } from '../web/forms.ts';
+import { accessNeedChoices, attendeeRoles, type RegistrationStatus } from './tickets.table.ts';
 
 const single = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v) ?? '';
 
@@ -38,6 +38,7 @@ const attendeeFields = {
   organisation: optionalText(150, 'Organisation must be 150 characters or fewer'),
   role: radio(attendeeRoles, 'Choose what best describes you'),
   firstCamp: z.preprocess(single, z.enum(['yes', 'no'], { error: 'Tell us whether this is your first camp' })).transform((v) => v === 'yes'),
+  access: checkboxes(accessNeedChoices),
   accessNeeds: optionalText(1000, 'Access needs must be 1,000 characters or fewer'),
   dietaryNeeds: optionalText(500, 'Dietary needs must be 500 characters or fewer'),
   noPhotos: tickbox(),
@@ -59,6 +60,7 @@ export const registrationForm = z.object({
   organisation: attendeeFields.organisation,
   role: attendeeFields.role,
   firstCamp: attendeeFields.firstCamp,
+  access: attendeeFields.access,
   accessNeeds: attendeeFields.accessNeeds,
   dietaryNeeds: attendeeFields.dietaryNeeds,
   noPhotos: attendeeFields.noPhotos,

@@ -1,6 +1,6 @@
 
 import { sqliteTable, integer, text, index, uniqueIndex, real } from 'drizzle-orm/sqlite-core';
-import { events } from '../events/events.table.ts';
+import { events, type RoomFeature } from '../events/events.table.ts';
 import { people } from '../people/people.table.ts';
 
 export const allocations = ['first-come', 'ballot'] as const;
@@ -126,3 +126,24 @@ export const registrationNeeds = sqliteTable('registration_needs', {
   deleteAfter: integer('delete_after').notNull(),
 });
 
+
+/** Access needs a person can tick, in the rooms' own feature words so the scheduler can match them. */
+export const accessNeedChoices = ['step-free', 'hearing-loop', 'quiet'] as const satisfies readonly RoomFeature[];
+export type AccessNeed = (typeof accessNeedChoices)[number];
+
+/**
+ * The access needs a registration ticked, beside the free text in `registration_needs`: they
+ * are deleted with it, on the same schedule.
+ */
+export const registrationAccessNeeds = sqliteTable(
+  'registration_access_needs',
+  {
+    registrationId: integer('registration_id')
+      .primaryKey()
+      .references(() => registrationNeeds.registrationId, { onDelete: 'cascade' }),
+    stepFree: integer('step_free', { mode: 'boolean' }).notNull().default(false),
+    hearingLoop: integer('hearing_loop', { mode: 'boolean' }).notNull().default(false),
+    quietRoom: integer('quiet_room', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('registration_access_needs_step_free').on(t.stepFree)],
+);

@@ -1,6 +1,7 @@
 import { clockTime, dateAndTime, dateRange, dayOfCamp, localDate, longDate, timeRange, timeRangeOn } from '../events/local-time.ts';
 import { andList } from '../mail/compose.ts';
 import { attendeeRoleLabels, registrationStatusLabels } from '../tickets/ticket.forms.ts';
+import { accessNeedLabels } from '../tickets/access-needs.ts';
 import { describeChange } from '../grid/publish.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
@@ -31,6 +32,7 @@ export const helpers = {
   organiserRoleLabels,
   attendeeRoleLabels,
   registrationStatusLabels,
+  accessNeedLabels,
   /** "12:30pm on Monday 1 November 2027" in the event's zone. */
   dateTime(instant: number | null, zone: string): string {
     return instant === null ? 'a time to be announced' : dateAndTime(instant, zone);

@@ -118,7 +118,7 @@ describeInBrowser('journeys 5 and 7', (browser) => {
         await visitor.goto(`${t.address}/`);
         expect(await visitor.getByRole('heading', { name: 'Past camps' }).count()).toBe(1);
         await visitor.goto(`${t.address}/events/${demoSlug}`);
-        expect(await visitor.getByText('This camp has happened. This page is kept as its record.').count()).toBe(1);
+        expect(await visitor.getByText('This camp is over. This page is kept as its record.').count()).toBe(1);
         await expectNoAxeViolations(visitor, { javaScript });
         await visitor.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
         expect(await visitor.getByRole('link', { name: 'Our notes' }).count()).toBe(1);

@@ -202,7 +202,7 @@ describe('the grid editor', () => {
 
       // Move one session to an empty room and slot, take another off, and publish again.
       const m = model();
-      const [moved, removed] = m.placements.filter((p) => !p.pinned);
+      const [moved, removed] = m.placements.filter((p) => !p.pinned && (m.pitches.get(p.pitchId)!.session.length ?? 1) === 1);
       const taken = new Set(m.placements.map((p) => `${p.roomId}:${p.slotId}`));
       const free = m.days.flatMap((d) => d.slots).flatMap((s) => m.rooms.map((r) => ({ roomId: r.id, slotId: s.id }))).find((c) => !taken.has(`${c.roomId}:${c.slotId}`) && (m.pitches.get(moved!.pitchId)!.session.length ?? 1) === 1)!;
       placePitch(db, clock.now(), event, 1, { pitchId: moved!.pitchId, ...free });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/open.ts';
 import { addDay, type Day } from '../../src/events/days.ts';
 import { changeEventStatus, createEvent, type CampEvent } from '../../src/events/events.ts';
@@ -5,6 +6,7 @@ import { addRoom } from '../../src/events/rooms.ts';
 import { addSlot, type Slot } from '../../src/events/slots.ts';
 import type { Person } from '../../src/people/people.ts';
 import { campDetails } from './factories.ts';
+import { makeApp, testNow, type TestApp } from './app.ts';
 import { person } from './people.ts';
 
 export interface TwoDayCamp {
@@ -31,4 +33,14 @@ export function twoDayCamp(db: Db, now: Date): TwoDayCamp {
   addRoom(db, event.id, { name: 'Hall', capacity: 120, features: ['step-free', 'projector'], notes: '', displayOrder: 1 });
   addRoom(db, event.id, { name: 'Library', capacity: 25, features: ['quiet'], notes: '', displayOrder: 2 });
   return { event: changeEventStatus(db, now, event.id, 'published'), organiser, friday, saturday, fridaySlots, saturdaySlots, lunch };
+}
+
+/** For each test of the enclosing describe: a fresh app with the two-day camp, handed to `use`, closed afterwards. */
+export function eachWithTwoDayCamp(use: (t: TestApp, camp: TwoDayCamp) => void): void {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await makeApp();
+    use(app, twoDayCamp(app.db, testNow));
+  });
+  afterEach(async () => app.close());
 }

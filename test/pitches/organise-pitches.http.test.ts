@@ -36,7 +36,7 @@ describe('organisers and helpers working with pitches through the website', () =
     inviteOrganiser(t.db, testNow, { event: camp.event, email: 'helper@example.org', role: 'helper', invitedBy: camp.organiser, baseUrl: '' });
     const helper = await signedInAgent(t.app, person(t.db, 'helper@example.org'));
     await helper.post(`${organise}/pitch-desk`, { title: 'Open data', facilitator: 'Sam', format: 'discussion', showOfHands: '' });
-    const saved = await helper.post(`${organise}/pitch-desk`, { title: 'Paper prototyping', facilitator: 'Kim', format: 'workshop', needs: ['step-free', 'double-length'], showOfHands: '14' });
+    const saved = await helper.post(`${organise}/pitch-desk`, { title: 'Paper prototyping', facilitator: 'Kim', format: 'workshop', needs: ['step-free', 'double-length'], showOfHands: '14', day: String(camp.saturday.id), mustBeOnDay: 'yes' });
     expect(saved.statusCode).toBe(303);
     const id = findPitch(t.db, 2)!.id;
     expect(saved.headers.location).toBe(`${organise}/pitch-desk?saved=${id}`);
@@ -46,6 +46,9 @@ describe('organisers and helpers working with pitches through the website', () =
     expect(page.body).toContain('Pitch 2 saved: Paper prototyping');
     expect(inputValue(page.body, 'title')).toBe('');
     expect(page.body).toMatch(/<input[^>]*name="title"[^>]*autofocus>/);
+    // On the morning, the empty form offers today, as a day the next pitch must be on.
+    expect(page.body).toContain(`<option value="${camp.saturday.id}" selected>`);
+    expect(page.body).toMatch(/name="mustBeOnDay" type="checkbox" value="yes" checked/);
     expect(page.body).toContain('Today’s pitches (2)');
     expect(page.body).toMatch(/<ol class="govuk-list govuk-list--number[^"]*">\s*<li><a[^>]*>Open data<\/a>, Sam \(discussion\)<\/li>\s*<li><a[^>]*>Paper prototyping<\/a>, Kim \(workshop, 14 hands\)<\/li>/);
   });

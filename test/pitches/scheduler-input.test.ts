@@ -5,6 +5,8 @@ import { markInterest } from '../../src/pitches/interest.ts';
 import { editPitchAsOrganiser, hidePitch } from '../../src/pitches/moderation.ts';
 import { pitchSession, withdrawPitch } from '../../src/pitches/pitches.ts';
 import { schedulerInput } from '../../src/pitches/scheduler-input.ts';
+import { validateInstance } from '../../src/scheduling/validate.ts';
+import { loadGrid } from '../../src/grid/model.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { registeredAttendee } from '../helpers/attendees.ts';
 import { twoDayCamp, type TwoDayCamp } from '../helpers/camp.ts';
@@ -45,7 +47,7 @@ describe('interest as the scheduler’s input', () => {
     const walkInId = `w${(t.db.$client.prepare('select min(id) as id from pitch_facilitators where walk_in_name is not null').get() as { id: number }).id}`;
     expect(schedulerInput(t.db, event.id)).toEqual({
       sessions: [
-        { id: `p${workshop.id}`, facilitators: [`u${ana.id}`, `u${bo.id}`], needs: ['step-free', 'projector'], length: 2, unavailable: [sat2], audience: 0 },
+        { id: `p${workshop.id}`, facilitators: [`u${ana.id}`, `u${bo.id}`], needs: ['step-free', 'projector'], length: 2, unavailable: [sat2], audience: 0, preferredDays: ['2027-06-18'] },
         { id: `p${walkIn.id}`, facilitators: [walkInId], needs: [], length: 1, unavailable: [], audience: 18 },
         // Pinned to Saturday: every Friday slot is ruled out. Needs a bigger room: as big as the hall (120).
         { id: `p${again.id}`, facilitators: [walkInId], needs: ['quiet'], length: 1, unavailable: [fri1, fri2], audience: 120 },
@@ -57,6 +59,27 @@ describe('interest as the scheduler’s input', () => {
       ],
     });
     expect(sat1).toMatch(/^s\d+$/);
+  });
+
+  it('carries a pitch’s day: a preferred day as the soft rule preferredDays, a day it must be on as the other days’ slots ruled out', () => {
+    const { event, organiser } = camp;
+    const ana = registeredAttendee(t.db, event, 'ana@example.org');
+    const base = { description: '', format: 'discussion' as const, needs: [], doubleLength: false, unavailableSlotIds: [], coFacilitators: [] };
+    const prefers = pitchSession(t.db, testNow, { event, person: ana, details: { ...base, title: 'Prefers Saturday', preferredDayId: camp.saturday.id }, baseUrl: '' });
+    const must = takeDeskPitch(t.db, testNow, { event, enteredBy: organiser, pitch: desk({ title: 'Must be Friday', dayId: camp.friday.id, mustBeOnDay: true }) });
+    const wish = takeDeskPitch(t.db, testNow, { event, enteredBy: organiser, pitch: desk({ title: 'Would like Friday', dayId: camp.friday.id, mustBeOnDay: false }) });
+    const anyDay = takeDeskPitch(t.db, testNow, { event, enteredBy: organiser, pitch: desk({ title: 'Any day', dayId: null, mustBeOnDay: false }) });
+
+    const sessions = new Map(schedulerInput(t.db, event.id).sessions.map((s) => [s.id, s]));
+    expect(sessions.get(`p${prefers.id}`)).toMatchObject({ unavailable: [], preferredDays: ['2027-06-19'] });
+    expect(sessions.get(`p${must.id}`)).toMatchObject({ unavailable: camp.saturdaySlots.map((s) => `s${s.id}`) });
+    expect(sessions.get(`p${must.id}`)).not.toHaveProperty('preferredDays');
+    expect(sessions.get(`p${wish.id}`)).toMatchObject({ unavailable: [], preferredDays: ['2027-06-18'] });
+    expect(sessions.get(`p${anyDay.id}`)).not.toHaveProperty('preferredDays');
+    expect(validateInstance(loadGrid(t.db, event).instance)).toEqual([]);
+    expect(validateInstance({ rooms: [], slots: [], sessions: [{ id: 'p1', facilitators: [], preferredDays: 'Saturday' }], attendees: [] })).toEqual([
+      { code: 'malformed', message: 'sessions[0] (p1): preferredDays must be a list of strings', ids: ['p1'] },
+    ]);
   });
 
   it('asks the database the same few questions for 5 pitches as for 200', () => {
@@ -73,6 +96,6 @@ describe('interest as the scheduler’s input', () => {
     const many = countQueries(t.db, () => schedulerInput(t.db, camp.event.id));
     expect(many.result.sessions).toHaveLength(200);
     expect(many.queries).toBe(few.queries);
-    expect(many.queries).toBe(5);
+    expect(many.queries).toBe(9);
   });
 });
