@@ -27,6 +27,7 @@ import { calendarArea } from './calendar/calendar-area.ts';
 import { errorPages } from './web/errors.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor } from './web/logging.ts';
+import { safeRedirects } from './web/redirects.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifyFormbody);
   await app.register(sessions);
   await app.register(security);
+  await app.register(safeRedirects);
   await app.register(views);
   await app.register(errorPages);
 
