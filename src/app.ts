@@ -26,7 +26,7 @@ import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { errorPages } from './web/errors.ts';
 import { healthRoutes } from './web/health.routes.ts';
-import { loggerOptions, requestIdFor } from './web/logging.ts';
+import { loggerOptions, requestIdFor, SecretPaths } from './web/logging.ts';
 import { safeRedirects } from './web/redirects.ts';
 import { security } from './web/security.ts';
 import { sessions } from './web/sessions.ts';
@@ -47,8 +47,9 @@ export interface BuildOptions {
 
 /** Builds the whole Campgrid web app. Tests, the demo and the server all build it this way. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const secrets = new SecretPaths();
   const app = Fastify({
-    logger: options.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
+    logger: options.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream, secrets),
     genReqId: requestIdFor,
     requestIdHeader: false,
     trustProxy: config.trustProxy,
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const routes: AppContext['routes'] = [];
   app.addHook('onRoute', (route) => {
+    secrets.learn(route.url);
     const minimumRole = (route.config as { minimumRole?: OrganiserRole } | undefined)?.minimumRole;
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, minimumRole });
   });
