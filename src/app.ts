@@ -29,6 +29,7 @@ import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor, SecretPaths } from './web/logging.ts';
 import { safeRedirects } from './web/redirects.ts';
 import { security } from './web/security.ts';
+import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
 import { views } from './web/views.ts';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    ...serverTimeouts(config),
   });
   const db = options.db ?? openDatabase(config.databasePath);
   const clock = options.clock ?? systemClock;
@@ -82,6 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await app.register(requestDeadlines);
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);
   await app.register(sessions);
