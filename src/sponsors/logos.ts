@@ -6,7 +6,8 @@ import { crc32, deflateSync } from 'node:zlib';
 /** At most 1 MB: logos are shown small, and larger files are rarely what people mean to send. */
 export const maxLogoBytes = 1_048_576;
 export const minLogoPixels = 32;
-export const maxLogoPixels = 5000;
+/** A logo is shown a few hundred pixels wide: more only costs every visitor's browser memory to decode. */
+export const maxLogoPixels = 2000;
 
 export type LogoType = 'png' | 'jpg' | 'webp';
 export const logoContentTypes: Record<LogoType, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };

@@ -107,7 +107,7 @@ describe('signing up as a sponsor', () => {
     ['an image over 1 MB', { filename: 'big.jpg', contentType: 'image/jpeg', data: Buffer.concat([jpegOf(800, 600), Buffer.alloc(1_100_000)]) }, 'The logo must be 1 MB or smaller'],
     ['a corrupt image', { filename: 'broken.png', contentType: 'image/png', data: solidPng(200, 200, [1, 2, 3]).subarray(0, 60) }, 'The logo file is damaged or incomplete: save it again and upload the new copy'],
     ['a tiny image', png(8, 8), 'The logo must be at least 32 pixels wide and 32 pixels high'],
-    ['an image too many pixels wide', { filename: 'wide.jpg', contentType: 'image/jpeg', data: jpegOf(12_000, 200) }, 'The logo must be no more than 5,000 pixels wide or high'],
+    ['an image too many pixels wide', { filename: 'wide.jpg', contentType: 'image/jpeg', data: jpegOf(12_000, 200) }, 'The logo must be no more than 2,000 pixels wide or high'],
   ];
   for (const [what, file, message] of refusals) {
     it(`refuses ${what} with a clear message, keeping what was typed`, async () => {
