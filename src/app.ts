@@ -109,7 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(calendarArea);
   await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
-  const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });
+  const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });
   if (options.startMail ?? true) {
     app.addHook('onReady', async () => {
       mail.start();

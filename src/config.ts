@@ -21,6 +21,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   UPLOAD_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
   KEEP_ALIVE_SECONDS: z.coerce.number().positive().default(5),
+  UPLOAD_SPACE_MB: z.coerce.number().positive().default(500),
+  SPONSOR_SIGN_UPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
 });
 
 export interface Config {
@@ -51,6 +53,10 @@ export interface Config {
    * and how long an idle kept-alive connection stays open.
    */
   timeouts: { headersMs: number; requestMs: number; uploadMs: number; keepAliveMs: number };
+  /** The most the uploads folder (sponsors' logos) may hold. */
+  uploadSpaceBytes: number;
+  /** Public sponsor sign-ups one requester may make in an hour (each sends an email). */
+  sponsorSignUpsPerIpPerHour: number;
   /** Sign-in link and registration rate limits: attempts per window. */
   rateLimits: { signInPerAddressPerHour: number; signInPerIpPerHour: number };
 }
@@ -92,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uploadMs: Math.max(e.UPLOAD_TIMEOUT_SECONDS, e.REQUEST_TIMEOUT_SECONDS, e.HEADERS_TIMEOUT_SECONDS) * 1000,
       keepAliveMs: e.KEEP_ALIVE_SECONDS * 1000,
     },
+    uploadSpaceBytes: Math.round(e.UPLOAD_SPACE_MB * 1_048_576),
+    sponsorSignUpsPerIpPerHour: e.SPONSOR_SIGN_UPS_PER_IP_PER_HOUR,
     rateLimits: { signInPerAddressPerHour: 5, signInPerIpPerHour: 30 },
   };
 }
