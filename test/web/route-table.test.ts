@@ -155,7 +155,7 @@ describe('every route in the route table', () => {
         expect(location.replace(/^http:\/\/campgrid\.test/, ''), `${route.method} ${route.url} with ${JSON.stringify(value)}`).toMatch(headerSafeSameSite);
       }
     }
-    expect(redirects).toBeGreaterThan(50);
+    expect(redirects).toBeGreaterThan(30);
     // Hundreds of requests: a loaded machine needs longer than one page's allowance.
   }, 120_000);
 
