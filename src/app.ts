@@ -30,8 +30,10 @@ import { errorPages } from './web/errors.ts';
 import { pageCache } from './web/page-cache.ts';
 import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
-import { loggerOptions, requestIdFor } from './web/logging.ts';
+import { loggerOptions, requestIdFor, SecretPaths } from './web/logging.ts';
+import { safeRedirects } from './web/redirects.ts';
 import { security } from './web/security.ts';
+import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
 import { views } from './web/views.ts';
@@ -52,13 +54,15 @@ export interface BuildOptions {
 
 /** Builds the whole Campgrid web app. Tests, the demo and the server all build it this way. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const secrets = new SecretPaths();
   const app = Fastify({
-    logger: options.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
+    logger: options.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream, secrets),
     genReqId: requestIdFor,
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    ...serverTimeouts(config),
   });
   const db = options.db ?? openDatabase(config.databasePath);
   const clock = options.clock ?? systemClock;
@@ -77,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const routes: AppContext['routes'] = [];
   app.addHook('onRoute', (route) => {
+    secrets.learn(route.url);
     const minimumRole = (route.config as { minimumRole?: OrganiserRole } | undefined)?.minimumRole;
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, minimumRole });
   });
@@ -87,10 +92,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reply.header('x-request-id', request.id);
     done();
   });
+  await app.register(requestDeadlines);
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);
   await app.register(sessions);
   await app.register(security);
+  await app.register(safeRedirects);
   await app.register(pageCache);
   await app.register(views);
   await app.register(errorPages);
@@ -113,7 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(calendarArea);
   await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
-  const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, log: { error: (e) => app.log.error(e) } });
+  const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });
   if (options.startMail ?? true) {
     app.addHook('onReady', async () => {
       mail.start();

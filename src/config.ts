@@ -17,6 +17,12 @@ const schema = z.object({
   JOB_SECONDS: z.coerce.number().positive().default(30),
   REGISTRATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65535).default(4096),
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  UPLOAD_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
+  KEEP_ALIVE_SECONDS: z.coerce.number().positive().default(5),
+  UPLOAD_SPACE_MB: z.coerce.number().positive().default(500),
+  SPONSOR_SIGN_UPS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
 });
 
 export interface Config {
@@ -42,6 +48,15 @@ export interface Config {
    * again. The kernel caps it at net.core.somaxconn.
    */
   listenBacklog: number;
+  /**
+   * How long a client may take: to send its headers, its whole request (uploads have longer),
+   * and how long an idle kept-alive connection stays open.
+   */
+  timeouts: { headersMs: number; requestMs: number; uploadMs: number; keepAliveMs: number };
+  /** The most the uploads folder (sponsors' logos) may hold. */
+  uploadSpaceBytes: number;
+  /** Public sponsor sign-ups one requester may make in an hour (each sends an email). */
+  sponsorSignUpsPerIpPerHour: number;
   /** Sign-in link and registration rate limits: attempts per window. */
   rateLimits: { signInPerAddressPerHour: number; signInPerIpPerHour: number };
 }
@@ -77,6 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobSeconds: e.JOB_SECONDS,
     registrationsPerIpPerMinute: e.REGISTRATIONS_PER_IP_PER_MINUTE,
     listenBacklog: e.LISTEN_BACKLOG,
+    timeouts: {
+      headersMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      uploadMs: Math.max(e.UPLOAD_TIMEOUT_SECONDS, e.REQUEST_TIMEOUT_SECONDS, e.HEADERS_TIMEOUT_SECONDS) * 1000,
+      keepAliveMs: e.KEEP_ALIVE_SECONDS * 1000,
+    },
+    uploadSpaceBytes: Math.round(e.UPLOAD_SPACE_MB * 1_048_576),
+    sponsorSignUpsPerIpPerHour: e.SPONSOR_SIGN_UPS_PER_IP_PER_HOUR,
     rateLimits: { signInPerAddressPerHour: 5, signInPerIpPerHour: 30 },
   };
 }

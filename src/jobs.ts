@@ -1,6 +1,6 @@
 import type { Clock } from './clock.ts';
 import type { Db } from './db/open.ts';
-import { tidyUp } from './housekeeping.ts';
+import { removeOrphanedUploads, tidyUp } from './housekeeping.ts';
 import type { MailSender } from './mail/sender.ts';
 import { runDueDraws } from './tickets/ballot.ts';
 import type { Links } from './tickets/manage-links.ts';
@@ -23,10 +23,13 @@ export function runTimedWork(db: Db, now: Date, links: Links): void {
   tidyUp(db, now);
 }
 
+const uploadSweepEveryMs = 24 * 60 * 60 * 1000;
+
 export class TimedWork {
   private timer: NodeJS.Timeout | undefined;
+  private lastUploadSweep = -Infinity;
   constructor(
-    private readonly options: { db: Db; clock: Clock; links: Links; mail: MailSender; everyMs: number; log: { error(e: unknown): void } },
+    private readonly options: { db: Db; clock: Clock; links: Links; mail: MailSender; everyMs: number; dataDir: string; log: { error(e: unknown): void } },
   ) {}
 
   start(): void {
@@ -41,7 +44,13 @@ export class TimedWork {
 
   tick(): void {
     try {
-      runTimedWork(this.options.db, this.options.clock.now(), this.options.links);
+      const now = this.options.clock.now();
+      runTimedWork(this.options.db, now, this.options.links);
+      // On start, then daily: the folder's files are read one by one, so not every tick.
+      if (now.getTime() - this.lastUploadSweep >= uploadSweepEveryMs) {
+        removeOrphanedUploads(this.options.db, this.options.dataDir, now);
+        this.lastUploadSweep = now.getTime();
+      }
       this.options.mail.kick();
     } catch (error) {
       this.options.log.error(error);

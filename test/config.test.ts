@@ -16,6 +16,7 @@ describe('configuration', () => {
       trustProxy: false,
       mailPollMs: 10_000,
       listenBacklog: 4096,
+      timeouts: { headersMs: 10_000, requestMs: 30_000, uploadMs: 300_000, keepAliveMs: 5_000 },
     });
   });
 

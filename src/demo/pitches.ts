@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { people } from '../people/people.table.ts';
+import { mailboxOf } from '../people/mailbox.ts';
 import { interest, pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from '../pitches/pitches.table.ts';
 import { registrations, ticketTypes } from '../tickets/tickets.table.ts';
 
@@ -28,7 +29,7 @@ export function seedDemoAttendees(db: Db, now: Date, event: CampEvent, count: nu
   for (let i = 0; i < count; i++) {
     const name = `${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`;
     const email = `attendee${String(i + 1).padStart(3, '0')}@${domain}`;
-    const id = db.insert(people).values({ email, name, createdAt: at }).onConflictDoUpdate({ target: people.email, set: { name } }).returning({ id: people.id }).get().id;
+    const id = db.insert(people).values({ email, mailbox: mailboxOf(email), name, createdAt: at }).onConflictDoUpdate({ target: people.email, set: { name } }).returning({ id: people.id }).get().id;
     db.insert(registrations)
       .values({ ticketTypeId: ticket.id, personId: id, status: 'confirmed', name, role: 'other', agreedToCodeOfConductAt: at, queueOrder: i, manageKey: randomBytes(32).toString('base64url'), createdAt: at, updatedAt: at })
       .run();

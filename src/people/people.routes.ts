@@ -13,7 +13,8 @@ import { personalFeedUrl } from '../calendar/links.ts';
 import { feedTokenFor, replaceFeedKey } from '../calendar/personal-feeds.ts';
 import { deletePersonalDetails, personalData } from '../tickets/privacy.ts';
 import { updatePersonName } from './people.ts';
-import { checkSignInLink, redeemSignInLink, requestSignInLink, safeNextPath } from './sign-in.ts';
+import { checkSignInLink, redeemSignInLink, requestSignInLink } from './sign-in.ts';
+import { safeSameSitePath } from '../web/redirects.ts';
 
 const emailField = z.preprocess(
   (v) => (Array.isArray(v) ? v[0] : v) ?? '',
@@ -52,7 +53,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/sign-in', async (request, reply) => {
-    const next = safeNextPath((request.query as Record<string, unknown>).next);
+    const next = safeSameSitePath((request.query as Record<string, unknown>).next);
     return reply.view('people/sign-in.eta', { title: 'Sign in', values: { next: next ?? '' } });
   });
 
@@ -67,7 +68,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         email: parsed.value.email,
         baseUrl: config.baseUrl,
         ip: request.ip,
-        next: safeNextPath(body.next),
+        next: safeSameSitePath(body.next),
         limits: config.rateLimits,
       });
       if (!outcome.ok) {
@@ -108,7 +109,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (!outcome.ok) return reply.code(410).view('people/sign-in-invalid.eta', { title: 'Sign-in link not valid', problem: linkProblems[outcome.reason] });
     if (request.sessionToken) signOut(app, request.sessionToken, reply);
     setSessionCookie(reply, outcome.sessionToken, config.baseUrl);
-    return reply.redirect(safeNextPath(outcome.next) ?? '/me', 303);
+    return reply.redirect(safeSameSitePath(outcome.next) ?? '/me', 303);
   });
 
   app.post('/sign-out', async (request, reply) => {

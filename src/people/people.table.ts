@@ -4,10 +4,12 @@ export const people = sqliteTable('people', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   // Always stored lower-cased and trimmed: one person per address.
   email: text('email').notNull().unique(),
+  // The inbox the address delivers to (mailboxOf): someone+1@ and some.one@gmail are one person's.
+  mailbox: text('mailbox').notNull().default(''),
   name: text('name').notNull().default(''),
   isAdministrator: integer('is_administrator', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
-});
+}, (t) => [index('people_mailbox').on(t.mailbox)]);
 
 /** A single-use link sent by email. Only the SHA-256 of the token is kept. */
 export const signInLinks = sqliteTable(

@@ -1,6 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
+import { mailboxOf } from './mailbox.ts';
 import { people } from './people.table.ts';
 
 export type Person = typeof people.$inferSelect;
@@ -29,7 +30,7 @@ export function findPerson(db: Db, id: number): Person | undefined {
 const insertPerson = preparedQuery((db) =>
   db
     .insert(people)
-    .values({ email: sql.placeholder('email'), name: sql.placeholder('name'), createdAt: sql.placeholder('createdAt') })
+    .values({ email: sql.placeholder('email'), mailbox: sql.placeholder('mailbox'), name: sql.placeholder('name'), createdAt: sql.placeholder('createdAt') })
     .returning()
     .prepare(),
 );
@@ -38,7 +39,7 @@ const insertPerson = preparedQuery((db) =>
 export function findOrCreatePerson(db: Db, now: Date, email: string, name = ''): Person {
   const existing = findPersonByEmail(db, email);
   if (existing) return existing;
-  return insertPerson(db).get({ email: normaliseEmail(email), name: name.trim(), createdAt: now.getTime() })!;
+  return insertPerson(db).get({ email: normaliseEmail(email), mailbox: mailboxOf(email), name: name.trim(), createdAt: now.getTime() })!;
 }
 
 export function updatePersonName(db: Db, id: number, name: string): void {

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
@@ -7,6 +7,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { browserSessions, people, signInLinks } from './people.table.ts';
 import { findOrCreatePerson, normaliseEmail, type Person } from './people.ts';
 import { hashToken, newSecretToken } from './tokens.ts';
+import { safeSameSitePath } from '../web/redirects.ts';
 
 export const signInLinkLifetimeMs = 20 * 60 * 1000;
 export const administratorLinkLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -19,16 +20,11 @@ export interface SignInLimits {
 
 export type SignInRequestOutcome = { ok: true; link: string } | { ok: false; reason: 'too-many-for-address' | 'too-many-from-ip' };
 
-/** Only same-site paths are followed after sign-in: no open redirects. */
-export function safeNextPath(next: unknown): string | null {
-  if (typeof next !== 'string') return null;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n\t]/.test(next)) return null;
-  return next.length > 500 ? null : next;
-}
-
 /**
- * Emails a single-use sign-in link valid for 20 minutes, unless the address or the IP has
- * asked too often in the last hour.
+ * Emails a single-use sign-in link valid for 20 minutes, unless this requester (network
+ * address) has asked too often in the last hour, for this email address or for any. The
+ * address's allowance is counted per requester, so requests from elsewhere cannot spend the
+ * person's own and lock them out.
  */
 export function requestSignInLink(
   db: Db,
@@ -38,28 +34,23 @@ export function requestSignInLink(
   const now = clock.now();
   const email = normaliseEmail(args.email);
   const hourAgo = now.getTime() - 3_600_000;
-  return db.transaction((tx) => {
-    const forAddress = tx
+  const fromRequester = args.ip === null ? isNull(signInLinks.requestedFromIp) : eq(signInLinks.requestedFromIp, args.ip);
+  const askedFor = (db: Db, ...conditions: SQL[]) =>
+    db
       .select({ n: count() })
       .from(signInLinks)
-      .where(and(eq(signInLinks.email, email), gt(signInLinks.createdAt, hourAgo)))
+      .where(and(fromRequester, gt(signInLinks.createdAt, hourAgo), ...conditions))
       .get()!.n;
-    if (forAddress >= args.limits.signInPerAddressPerHour) return { ok: false, reason: 'too-many-for-address' } as const;
-    if (args.ip) {
-      const fromIp = tx
-        .select({ n: count() })
-        .from(signInLinks)
-        .where(and(eq(signInLinks.requestedFromIp, args.ip), gt(signInLinks.createdAt, hourAgo)))
-        .get()!.n;
-      if (fromIp >= args.limits.signInPerIpPerHour) return { ok: false, reason: 'too-many-from-ip' } as const;
-    }
+  return db.transaction((tx) => {
+    if (askedFor(tx, eq(signInLinks.email, email)) >= args.limits.signInPerAddressPerHour) return { ok: false, reason: 'too-many-for-address' } as const;
+    if (args.ip && askedFor(tx) >= args.limits.signInPerIpPerHour) return { ok: false, reason: 'too-many-from-ip' } as const;
     const link = createLink(tx, now, {
       email,
       purpose: 'sign-in',
       lifetimeMs: signInLinkLifetimeMs,
       baseUrl: args.baseUrl,
       ip: args.ip,
-      next: safeNextPath(args.next),
+      next: safeSameSitePath(args.next),
     });
     queueMail(tx, now, {
       to: email,
@@ -92,7 +83,7 @@ export function createSignInLink(db: Db, now: Date, args: { email: string; baseU
     lifetimeMs: args.lifetimeMs ?? signInLinkLifetimeMs,
     baseUrl: args.baseUrl,
     ip: null,
-    next: safeNextPath(args.next),
+    next: safeSameSitePath(args.next),
   });
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { displayName, findPersonByEmail, normaliseEmail, type Person } from '../people/people.ts';
+import { displayName, findOrCreatePerson, normaliseEmail, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { daysWithPlace, isRegisteredFor } from '../tickets/registrations.ts';
@@ -14,18 +14,16 @@ type PitchRef = { id: number; title: string; createdBy: number | null };
 /** Co-facilitators a pitch may have besides the person who pitched it. */
 export const maxCoFacilitators = 4;
 
-/** The people behind the addresses: each must have a confirmed place, and not be the one inviting. */
-function coFacilitatorsFor(db: Db, event: CampEvent, invitedBy: Person, emails: string[]): Person[] {
+/**
+ * The people behind the addresses, who must not include the one inviting. Whether each has a
+ * place is not said here: the form would tell anyone who has one. The invitation says it
+ * instead, and only someone with a confirmed place can accept.
+ */
+function coFacilitatorsFor(db: Db, now: Date, invitedBy: Person, emails: string[]): Person[] {
   const wanted = [...new Set(emails.map(normaliseEmail))];
   if (wanted.length > maxCoFacilitators) throw new RuleViolation({ coFacilitators: `A pitch can have up to ${maxCoFacilitators} co-facilitators` });
-  return wanted.map((email) => {
-    if (email === invitedBy.email) throw new RuleViolation({ coFacilitators: 'You are already a facilitator: list only the other people running it' });
-    const person = findPersonByEmail(db, email);
-    if (!person || !isRegisteredFor(db, event.id, person.id)) {
-      throw new RuleViolation({ coFacilitators: `${email} does not have a confirmed place at ${event.name}. Co-facilitators need one too.` });
-    }
-    return person;
-  });
+  if (wanted.includes(invitedBy.email)) throw new RuleViolation({ coFacilitators: 'You are already a facilitator: list only the other people running it' });
+  return wanted.map((email) => findOrCreatePerson(db, now, email));
 }
 
 function invite(db: Db, now: Date, args: { event: CampEvent; pitch: PitchRef; invitedBy: Person; person: Person; baseUrl: string }): void {
@@ -37,13 +35,14 @@ function invite(db: Db, now: Date, args: { event: CampEvent; pitch: PitchRef; in
       title: args.pitch.title,
       inviter: displayName(args.invitedBy),
       link: `${args.baseUrl}/events/${args.event.slug}/pitches/invitations`,
+      registerLink: isRegisteredFor(db, args.event.id, args.person.id) ? null : `${args.baseUrl}/events/${args.event.slug}/register`,
     }),
   });
 }
 
 /** Invites co-facilitators to a new pitch; each is emailed and confirms before they are shown. */
 export function inviteCoFacilitators(db: Db, now: Date, args: { event: CampEvent; pitch: PitchRef; invitedBy: Person; emails: string[]; baseUrl: string }): void {
-  for (const person of coFacilitatorsFor(db, args.event, args.invitedBy, args.emails)) invite(db, now, { ...args, person });
+  for (const person of coFacilitatorsFor(db, now, args.invitedBy, args.emails)) invite(db, now, { ...args, person });
 }
 
 /**
@@ -66,7 +65,7 @@ export function syncCoFacilitators(db: Db, now: Date, args: { event: CampEvent; 
   if (wanted.filter((e) => e !== lead).length > maxCoFacilitators) {
     throw new RuleViolation({ coFacilitators: `A pitch can have up to ${maxCoFacilitators} co-facilitators` });
   }
-  for (const person of coFacilitatorsFor(db, args.event, args.invitedBy, added)) invite(db, now, { ...args, person });
+  for (const person of coFacilitatorsFor(db, now, args.invitedBy, added)) invite(db, now, { ...args, person });
 }
 
 /** Invitations to co-facilitate at an event that the person has not answered yet. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import { campIsOver, type CampEvent } from '../events/events.ts';
 import { timeRange } from '../events/local-time.ts';
+import { safeSameSitePath } from '../web/redirects.ts';
 import { timetableOf } from '../events/timetable.ts';
 import { pitchLabels } from './labels.ts';
 import type { Pitch, PitchDetails } from './pitches.ts';
@@ -62,8 +63,8 @@ export function submissionKeyOf(body: Record<string, unknown>): string | null {
 
 /** A same-site path on this camp's pitch pages to return to after a form, or the fallback. */
 export function backTo(value: unknown, slug: string, fallback: string): string {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (typeof raw !== 'string' || raw.length > 500 || /[\r\n\t\\]/.test(raw)) return fallback;
+  const raw = safeSameSitePath(value);
+  if (raw === null) return fallback;
   const prefix = `/events/${slug}/pitches`;
   return raw === prefix || raw.startsWith(`${prefix}/`) || raw.startsWith(`${prefix}?`) || raw.startsWith(`${prefix}#`) ? raw : fallback;
 }

@@ -117,6 +117,9 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     const pitch = pitchAt(db, event.id, idParam(request, 'pitchId'));
     const parsed = parseForm(answerForm, formBody(request.body));
     if (!parsed.ok) return reply.redirect(`${board(event)}/invitations`, 303);
+    if (parsed.value.answer === 'accept' && !isRegisteredFor(db, event.id, request.person!.id)) {
+      return reply.code(403).view('pitches/not-registered.eta', { title: 'You need a place to co-facilitate', event });
+    }
     answerInvitation(db, { pitchId: pitch.id, personId: request.person!.id, accept: parsed.value.answer === 'accept' });
     return reply.redirect(parsed.value.answer === 'accept' ? `${board(event)}/${pitch.id}?done=confirmed` : `${board(event)}/invitations?done=declined`, 303);
   });

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { RuleViolation } from '../rules.ts';
 
 /** At most 1 MB: logos are shown small, and larger files are rarely what people mean to send. */
 export const maxLogoBytes = 1_048_576;
 export const minLogoPixels = 32;
-export const maxLogoPixels = 5000;
+/** A logo is shown a few hundred pixels wide: more only costs every visitor's browser memory to decode. */
+export const maxLogoPixels = 2000;
 
 export type LogoType = 'png' | 'jpg' | 'webp';
 export const logoContentTypes: Record<LogoType, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
@@ -57,15 +59,29 @@ export interface StoredLogo extends LogoImage {
 /** The folder logos live in, under the data directory. */
 export const uploadsDir = (dataDir: string): string => join(dataDir, 'uploads');
 
+/** A checked logo's file name: <sha256>.<ext>, so the same image uploaded twice is one file. */
+export const logoFileName = (data: Buffer, image: LogoImage): string => `${createHash('sha256').update(data).digest('hex')}.${image.type}`;
+
+/** Bytes the uploads folder holds now. */
+export function uploadSpaceUsed(dataDir: string): number {
+  const dir = uploadsDir(dataDir);
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir).reduce((total, name) => total + statSync(join(dir, name)).size, 0);
+}
+
 /**
- * Stores a checked logo as <sha256>.<ext>: the same image uploaded twice is one file, and the
- * name changes whenever the content does, so it can be cached for ever.
+ * Stores a checked logo as <sha256>.<ext>: the name changes whenever the content does, so it
+ * can be cached for ever. The folder never grows past `spaceBytes`: a public form must not be
+ * able to fill the disk.
  */
-export function storeLogo(dataDir: string, data: Buffer, image: LogoImage): StoredLogo {
-  const file = `${createHash('sha256').update(data).digest('hex')}.${image.type}`;
+export function storeLogo(dataDir: string, data: Buffer, image: LogoImage, spaceBytes = Infinity): StoredLogo {
+  const file = logoFileName(data, image);
   const dir = uploadsDir(dataDir);
   const path = join(dir, file);
   if (!existsSync(path)) {
+    if (uploadSpaceUsed(dataDir) + data.length > spaceBytes) {
+      throw new RuleViolation({ logoFile: 'We cannot take more logos just now. Send the form without a logo and email it to the organisers, or try again later.' });
+    }
     mkdirSync(dir, { recursive: true });
     // Write then rename, so a reader never sees half a file.
     const partial = `${path}.${process.pid}.partial`;

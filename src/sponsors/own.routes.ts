@@ -73,11 +73,12 @@ async function ownPages(app: FastifyInstance, options: OwnPagesOptions): Promise
       const { sponsor, event, base } = load(request, reply);
       const { fields, upload } = formWithUpload(request.body, 'logoFile');
       if (!fields.logo && !upload) fields.logo = sponsor.logo ?? '';
-      const { logo, error: logoError } = takeLogo(config.dataDir, fields, upload);
+      const { logo, error: logoError, keep } = takeLogo(config.dataDir, config.uploadSpaceBytes, fields, upload);
       const parsed = parseForm(sponsorDetailsForm, fields);
       const again = (errors: FieldErrors) => reply.code(400).view('sponsors/own-edit.eta', { ...editView(event, base), values: fields, errors: inFieldOrder(errors, detailFields) });
       if (!parsed.ok || logoError) return again({ ...(parsed.ok ? {} : parsed.errors), ...(logoError ? { logoFile: logoError } : {}) });
       try {
+        keep();
         changeSponsorDetails(db, clock.now(), { event, sponsorId: sponsor.id, by: 'sponsor', baseUrl: config.baseUrl, details: parsed.value, logo: logo && logo.file !== sponsor.logo ? logo : null });
       } catch (error) {
         if (error instanceof RuleViolation) return again(error.errors);

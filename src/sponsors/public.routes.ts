@@ -5,7 +5,7 @@ import { RuleViolation, type FieldErrors } from '../rules.ts';
 import { parseForm, type FormBody } from '../web/forms.ts';
 import { availabilityOf, packagesOf, unitsLeft } from './packages.ts';
 import { signUpForm } from './sponsor.forms.ts';
-import { signUpSponsor } from './sponsors.ts';
+import { checkSignUpAllowance, signUpSponsor } from './sponsors.ts';
 import { formWithUpload } from '../web/uploads.ts';
 import { takeLogo } from './upload-body.ts';
 import { acceptLogoUploads } from './uploads.routes.ts';
@@ -44,10 +44,11 @@ export async function sponsorSignUpRoutes(app: FastifyInstance): Promise<void> {
 
   app.register(async (uploads) => {
     await acceptLogoUploads(uploads);
-    uploads.post('/events/:slug/sponsor', async (request, reply) => {
+    // Each sign-up sends an email: one requester may make only a few.
+    uploads.post('/events/:slug/sponsor', { config: { rateLimit: { max: config.sponsorSignUpsPerIpPerHour, timeWindow: '1 hour' } } }, async (request, reply) => {
       const event = visibleEvent(db, (request.params as { slug: string }).slug, request.person);
       const { fields, upload } = formWithUpload(request.body, 'logoFile');
-      const { logo, error: logoError } = takeLogo(config.dataDir, fields, upload);
+      const { logo, error: logoError, keep } = takeLogo(config.dataDir, config.uploadSpaceBytes, fields, upload);
       const parsed = parseForm(signUpForm, fields);
       const again = (errors: FieldErrors) => page(reply.code(400), event, { values: fields, errors: inFieldOrder(errors, signUpFields) });
       if (!parsed.ok || logoError) return again({ ...(parsed.ok ? {} : parsed.errors), ...(logoError ? { logoFile: logoError } : {}) });
@@ -55,6 +56,8 @@ export async function sponsorSignUpRoutes(app: FastifyInstance): Promise<void> {
       const { terms: _agreed, packageId, ...details } = parsed.value;
       let link: string;
       try {
+        checkSignUpAllowance(db, clock.now(), details.contactEmail);
+        keep();
         ({ link } = signUpSponsor(db, clock.now(), { event, packageId, details, logo, baseUrl: config.baseUrl }));
       } catch (error) {
         if (error instanceof RuleViolation) return again(error.errors);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
@@ -44,6 +44,24 @@ export const holdingStatuses: SponsorStatus[] = ['applied', 'approved'];
  * copies the package's terms onto the sign-up, and emails the contact a link to their page.
  * Refused when the package is sold out or its deadline has passed.
  */
+/** Sign-ups with one contact address in an hour: enough for a real sponsor taking several packages. */
+export const signUpsPerAddressPerHour = 3;
+
+/**
+ * Refuses a public sign-up when its contact address has had several in the last hour: each
+ * sign-up emails that address, and a stranger must not be able to flood one inbox.
+ */
+export function checkSignUpAllowance(db: Db, now: Date, contactEmail: string): void {
+  const lately = db
+    .select({ n: count() })
+    .from(sponsors)
+    .where(and(eq(sponsors.contactEmail, normaliseEmail(contactEmail)), gt(sponsors.createdAt, now.getTime() - 3_600_000)))
+    .get()!.n;
+  if (lately >= signUpsPerAddressPerHour) {
+    throw new RuleViolation({ contactEmail: 'Several sponsors have signed up with this email address in the last hour. Wait an hour, or contact the organisers.' });
+  }
+}
+
 export function signUpSponsor(
   db: Db,
   now: Date,

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { organisationDomainOf } from '../people/mailbox.ts';
+import { people } from '../people/people.table.ts';
 import type { Links } from './manage-links.ts';
 import { eligibilityOf, placeCount, poolFor, take } from './places.ts';
 import type { TicketType } from './registrations.ts';
@@ -11,6 +13,8 @@ import { tell, waitingPosition } from './waiting-list.ts';
 export interface BallotEntry {
   id: number;
   organisation: string;
+  /** The entrant's address: its domain says where they work, whatever they typed. */
+  email?: string;
   firstCamp: boolean;
   role: string;
 }
@@ -39,7 +43,29 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
-const organisationKey = (o: string): string => o.trim().toLowerCase().replace(/\s+/g, ' ');
+/** Words that make one organisation's name look like another's. */
+const fillerWords = new Set(['the', 'ltd', 'limited', 'plc', 'llp', 'inc', 'co', 'cic', 'and']);
+
+/**
+ * An organisation's name as a key for the cap, so typing it differently does not make another
+ * organisation: case, accents, punctuation, spacing, "&" and words like "The" and "Ltd" are ignored.
+ */
+export function organisationKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((word) => word !== '' && !fillerWords.has(word))
+    .join(' ');
+}
+
+/** What an entry counts against for the cap: its organisation as typed, and its address's domain. */
+const capKeys = (entry: BallotEntry): string[] => {
+  const domain = entry.email ? organisationDomainOf(entry.email) : null;
+  return [organisationKey(entry.organisation), domain ? `@${domain}` : ''].filter((key) => key !== '');
+};
 
 /**
  * Draws a ballot. Entries are shuffled (Fisher–Yates, from the seed) after sorting by id, so the
@@ -62,16 +88,12 @@ export function drawBallot(
   const perOrganisation = new Map<string, number>();
   const winners: BallotResult['winners'] = [];
   const won = new Set<number>();
-  const capped = (entry: BallotEntry): boolean => {
-    const key = organisationKey(entry.organisation);
-    return cap !== null && key !== '' && (perOrganisation.get(key) ?? 0) >= cap;
-  };
+  const capped = (entry: BallotEntry): boolean => cap !== null && capKeys(entry).some((key) => (perOrganisation.get(key) ?? 0) >= cap);
   const award = (entry: BallotEntry, pool: PlacePool): void => {
     take(places, pool);
     winners.push({ id: entry.id, pool });
     won.add(entry.id);
-    const key = organisationKey(entry.organisation);
-    if (key) perOrganisation.set(key, (perOrganisation.get(key) ?? 0) + 1);
+    for (const key of capKeys(entry)) perOrganisation.set(key, (perOrganisation.get(key) ?? 0) + 1);
   };
   // Reserved shares first, so eligible entrants late in the draw still get the places held for them.
   if (places.reservedActive) {
@@ -106,8 +128,9 @@ export function runDueDraws(db: Db, now: Date, links: Links, seedFor: () => stri
   for (const type of due) {
     db.transaction((tx) => {
       const entries = tx
-        .select()
+        .select({ id: registrations.id, organisation: registrations.organisation, firstCamp: registrations.firstCamp, role: registrations.role, email: people.email })
         .from(registrations)
+        .innerJoin(people, eq(people.id, registrations.personId))
         .where(and(eq(registrations.ticketTypeId, type.id), eq(registrations.status, 'entered')))
         .orderBy(asc(registrations.id))
         .all();

@@ -5,13 +5,15 @@ import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
+import { WrongGuesses } from '../web/guesses.ts';
 import { shownWith, ticketsOnOffer } from './availability.ts';
 import { registerForTickets, type RegisterOutcome } from './register.ts';
 import type { TicketType } from './registrations.ts';
 import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
 
-const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered']);
+const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered', 'check-email']);
+const tooManyCodes = 'Too many access codes have been tried from here. Wait 10 minutes, then try again.';
 
 /**
  * What the done page says: for one ticket its outcome, ticket and waiting-list position; for
@@ -30,6 +32,7 @@ function doneQuery(results: Array<{ type: TicketType; outcome: RegisterOutcome }
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = linksFor(config);
+  const codeGuesses = new WrongGuesses(10, 10 * 60_000);
 
   const page = (slug: string, person: Person | null, code: string | null) => {
     const event = visibleEvent(db, slug, person);
@@ -45,12 +48,16 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   app.get('/events/:slug/register', async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const query = request.query as Record<string, unknown>;
-    const code = typeof query.code === 'string' ? query.code.slice(0, 100) : '';
+    let code = typeof query.code === 'string' ? query.code.slice(0, 100) : '';
+    const guessedTooOften = code !== '' && codeGuesses.exhausted(request.ip, clock.now());
+    if (guessedTooOften) code = '';
     const view = page(slug, request.person, code);
+    if (code !== '' && !view.offers.some((o) => o.type.visibility === 'hidden')) codeGuesses.record(request.ip, clock.now());
     const open = view.offers.filter((o) => o.state !== 'not-open' && o.state !== 'closed');
     const person = request.person;
-    return reply.view('tickets/register.eta', {
+    return reply.code(guessedTooOften ? 429 : 200).view('tickets/register.eta', {
       ...view,
+      ...(guessedTooOften ? { errors: { accessCode: tooManyCodes } } : {}),
       values: { accessCode: code, ticketTypeId: open.length === 1 ? String(open[0]!.type.id) : '', email: person?.email ?? '', name: person?.name ?? '' },
     });
   });
@@ -69,12 +76,22 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       const event = visibleEvent(db, slug, request.person);
       const types = parsed.value.ticketTypeId.map((id) => findTicketType(db, event.id, id));
       // A hidden type without its code is treated as no type at all: the form does not reveal it.
+      for (const type of types) {
+        if (type?.visibility !== 'hidden') continue;
+        if (codeGuesses.exhausted(request.ip, clock.now())) return again({ accessCode: tooManyCodes });
+        if (!shownWith(type, parsed.value.accessCode)) codeGuesses.record(request.ip, clock.now());
+      }
       if (types.some((type) => !type || !shownWith(type, parsed.value.accessCode))) return again({ ticketTypeId: 'Choose a ticket' });
       try {
         const { ticketTypeId: _t, codeOfConduct: _c, accessCode, ...details } = parsed.value;
         const results = registerForTickets(db, clock.now(), links, { event, types: types as TicketType[], details, accessCode });
         mail.kick();
-        return reply.redirect(`/events/${event.slug}/register/done?${doneQuery(results)}`, 303);
+        // Only the person themselves (signed in) is told the outcome here; anyone else is told to
+        // check their email, so the answer never says whether an address was already registered.
+        const own = request.person?.id === results[0]!.outcome.registration.personId;
+        const code = types.some((type) => type!.visibility === 'hidden') ? `&code=${encodeURIComponent(accessCode ?? '')}` : '';
+        const told = own ? doneQuery(results) : `outcome=check-email${results.map(({ type }) => `&ticket=${type.id}`).join('')}`;
+        return reply.redirect(`/events/${event.slug}/register/done?${told}${code}`, 303);
       } catch (error) {
         if (error instanceof RuleViolation) return again(error.errors);
         throw error;
@@ -87,17 +104,24 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     const event = visibleEvent(db, slug, request.person);
     const query = request.query as Record<string, string | string[] | undefined>;
     const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
+    const list = (name: string) => (Array.isArray(query[name]) ? (query[name] as string[]) : query[name] !== undefined ? [query[name] as string] : []).slice(0, 20);
+    // A hidden ticket type is named only to someone who has its code.
+    const shown = (id: string) => {
+      const found = /^\d{1,12}$/.test(id) ? findTicketType(db, event.id, Number(id)) : undefined;
+      return found && shownWith(found, text('code') || null) ? found : undefined;
+    };
     if (query.result !== undefined) {
-      const results = (Array.isArray(query.result) ? query.result : [query.result]).slice(0, 20).flatMap((result) => {
+      const results = list('result').flatMap((result) => {
         const m = /^(\d{1,12})\.([a-z-]+)(?:\.(\d{1,6}))?$/.exec(result);
-        const type = m && outcomes.has(m[2]!) ? findTicketType(db, event.id, Number(m[1])) : undefined;
+        const type = m && outcomes.has(m[2]!) ? shown(m[1]!) : undefined;
         return m && type ? [{ type, outcome: m[2]!, position: m[3] ? Number(m[3]) : null }] : [];
       });
       return reply.view('tickets/registered.eta', { title: 'Registration received', event, outcome: 'several', results });
     }
-    const outcome = outcomes.has(text('outcome')) ? text('outcome') : 'already-registered';
-    const type = /^\d+$/.test(text('ticket')) ? findTicketType(db, event.id, Number(text('ticket'))) : undefined;
+    const outcome = outcomes.has(text('outcome')) ? text('outcome') : 'check-email';
+    const types = list('ticket').flatMap((id) => shown(id) ?? []);
+    const type = types.length === 1 ? types[0] : undefined;
     const position = /^\d{1,6}$/.test(text('position')) ? Number(text('position')) : null;
-    return reply.view('tickets/registered.eta', { title: 'Registration received', event, outcome, type, position });
+    return reply.view('tickets/registered.eta', { title: 'Registration received', event, outcome, type, types, position });
   });
 }

@@ -1,10 +1,10 @@
-import { and, eq, gt, max, sql } from 'drizzle-orm';
+import { and, eq, gt, max, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
-import { findOrCreatePerson } from '../people/people.ts';
-import { signInLinks } from '../people/people.table.ts';
+import { findOrCreatePerson, type Person } from '../people/people.ts';
+import { people, signInLinks } from '../people/people.table.ts';
 import { createSignInLink } from '../people/sign-in.ts';
 import { RuleViolation } from '../rules.ts';
 import { newManageKey, type Links } from './manage-links.ts';
@@ -158,6 +158,21 @@ const registrationOf = preparedQuery((db) =>
     .prepare(),
 );
 
+const registrationByMailbox = preparedQuery((db) =>
+  db
+    .select({ registration: registrations, email: people.email })
+    .from(registrations)
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .where(and(eq(registrations.ticketTypeId, sql.placeholder('ticketTypeId')), eq(people.mailbox, sql.placeholder('mailbox')), ne(registrations.status, 'cancelled')))
+    .limit(1)
+    .prepare(),
+);
+
+/** A live registration for this ticket type by anyone whose address reaches this person's inbox. */
+function heldByMailbox(db: Db, ticketTypeId: number, person: Person): { registration: Registration; email: string } | undefined {
+  return registrationByMailbox(db).get({ ticketTypeId, mailbox: person.mailbox });
+}
+
 /**
  * Registers a person for a ticket type in one synchronous transaction: the capacity check and
  * the insert cannot interleave with another registration, so places never oversell. First come,
@@ -176,13 +191,15 @@ export function registerAttendee(
   return db.transaction((tx) => {
     const person = findOrCreatePerson(tx, now, details.email, details.name);
     const existing = registrationOf(tx).get({ ticketTypeId: type.id, personId: person.id });
-    if (existing && existing.status !== 'cancelled') {
+    // The same inbox under another address (someone+2@, some.one@gmail) is the same person.
+    const held = existing && existing.status !== 'cancelled' ? { registration: existing, email: person.email } : heldByMailbox(tx, type.id, person);
+    if (held) {
       // Someone typing another person's address again and again must not flood their inbox.
-      if (!recentlySentLink(tx, person.email, now)) {
-        const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
-        queueTicketMail(tx, now, links, { event, type, registration: existing, to: person.email }, { kind: 'already-registered', signInLink });
+      if (!recentlySentLink(tx, held.email, now)) {
+        const signInLink = createSignInLink(tx, now, { email: held.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
+        queueTicketMail(tx, now, links, { event, type, registration: held.registration, to: held.email }, { kind: 'already-registered', signInLink });
       }
-      return { kind: 'already-registered', registration: existing } as const;
+      return { kind: 'already-registered', registration: held.registration } as const;
     }
 
     const ballot = type.allocation === 'ballot';

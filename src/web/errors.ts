@@ -1,3 +1,4 @@
+import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -20,11 +21,30 @@ function pageFor(error: FastifyError): ErrorPage {
   return { status: 500, title: 'Sorry, there is a problem with the service', message: 'Try again later. Nothing you saved before this has been lost.' };
 }
 
+/** Headers set before the failure (a redirect's Location above all) have no place on an error page. */
+function clearHeadersForErrorPage(reply: FastifyReply): void {
+  reply.removeHeader('location');
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    try {
+      validateHeaderValue(name, String(value));
+    } catch {
+      reply.removeHeader(name);
+    }
+  }
+}
+
 export async function renderErrorPage(reply: FastifyReply, page: ErrorPage): Promise<void> {
   reply.code(page.status).header('cache-control', 'no-store');
   if (!reply.locals) reply.locals = { errors: {}, values: {}, person: null };
   await reply.view('errors/error.eta', { title: page.title, message: page.message, status: page.status });
 }
+
+/** Only a request that asked for JSON (the interest button's script) is answered in JSON. */
+const askedForJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json');
+
+/** The page in its plainest form, for when even the site's layout cannot be rendered. */
+const plainPage = (page: ErrorPage) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title}</title></head><body><h1>${page.title}</h1><p>${page.message}</p><p><a href="/">Go to the list of camps</a></p></body></html>`;
 
 /** 404 and error pages in the site's look; visitors never see a stack trace. */
 export const errorPages = fp(
@@ -36,8 +56,15 @@ export const errorPages = fp(
       const page = pageFor(error);
       if (page.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: error.code, status: page.status }, error.message);
+      clearHeadersForErrorPage(reply);
       if (page.status === 429) reply.header('retry-after', '300');
-      await renderErrorPage(reply, page);
+      if (askedForJson(request)) return reply.code(page.status).header('cache-control', 'no-store').send({ error: page.title });
+      try {
+        await renderErrorPage(reply, page);
+      } catch (renderError) {
+        request.log.error({ err: renderError }, 'error page failed');
+        return reply.code(page.status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(plainPage(page));
+      }
     });
   },
   { name: 'campgrid-errors', dependencies: ['campgrid-views'] },

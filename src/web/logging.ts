@@ -12,6 +12,45 @@ export function redactEmails(text: string): string {
   return text.replace(emailPattern, '[email]');
 }
 
+/** Route parameters that hold a secret: whoever has one can act as the person it was sent to. */
+const secretParam = /^:(token|key|secret)\b/;
+const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The secret parts of tokened addresses (sign-in links, manage links, sponsors' links, feeds),
+ * learnt from the route table as routes are added, so a tokened route added later is redacted
+ * without anyone remembering to list it. Access codes in a query string are secrets too.
+ */
+export class SecretPaths {
+  private readonly patterns = new Map<string, RegExp>();
+  private readonly fixed = new Set<string>();
+
+  /** Takes note of one route's address, e.g. `/tickets/:id/:token/details`. */
+  learn(url: string): void {
+    const segments = url.split('/');
+    const at = segments.findIndex((segment) => secretParam.test(segment));
+    if (at === -1) {
+      this.fixed.add(url);
+      return;
+    }
+    const before = segments
+      .slice(0, at)
+      .map((segment) => (segment.startsWith(':') ? '[^/?#\\s"\']+' : escapeForPattern(segment)))
+      .join('/');
+    if (!this.patterns.has(before)) this.patterns.set(before, new RegExp(`(${before}/)([^/?#.\\s"'<>]+)`, 'g'));
+  }
+
+  /** The text with every secret in a tokened address replaced by `[secret]`. */
+  redact(text: string): string {
+    let redacted = text.replace(/([?&](?:code|token)=)[^&#\s"']+/gi, '$1[secret]');
+    for (const pattern of this.patterns.values()) {
+      // A fixed page beside a tokened one (/sign-in/sent beside /sign-in/:token) is no secret.
+      redacted = redacted.replace(pattern, (whole, path: string, secret: string) => (this.fixed.has(path + secret) ? whole : `${path}[secret]`));
+    }
+    return redacted;
+  }
+}
+
 /** An incoming X-Request-Id is kept only if it is short and plain, so it cannot forge log lines. */
 const safeRequestId = /^[A-Za-z0-9._:-]{8,64}$/;
 
@@ -23,11 +62,12 @@ export function requestIdFor(request: IncomingMessage): string {
 /**
  * Pino's options for Campgrid: structured JSON lines with each request's id, the session cookie
  * never logged, and (outside development) no email addresses in URLs, messages or errors,
- * since request logs are kept longer than the privacy notice allows personal data to be.
+ * since request logs are kept longer than the privacy notice allows personal data to be, and
+ * no secret from a tokened address, since whoever reads the log could use it.
  */
-export function loggerOptions(config: Config, stream?: DestinationStream): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config, stream?: DestinationStream, secrets = new SecretPaths()): FastifyServerOptions['logger'] {
   const redact = config.env !== 'development';
-  const scrub = (s: string): string => (redact ? redactEmails(s) : s);
+  const scrub = (s: string): string => (redact ? secrets.redact(redactEmails(s)) : s);
   return {
     level: config.logLevel,
     ...(stream ? { stream } : {}),

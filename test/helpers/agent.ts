@@ -8,7 +8,11 @@ export class Agent {
   private cookies = new Map<string, string>();
   csrfToken: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress` stands for the network address the requests come from (default 127.0.0.1). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -19,7 +23,7 @@ export class Agent {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, ...headers } });
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: this.cookieHeader, ...headers } });
     this.remember(response);
     return response;
   }
@@ -33,6 +37,7 @@ export class Agent {
     }
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
     const response = await this.app.inject({
+      remoteAddress: this.remoteAddress,
       method: 'POST',
       url,
       payload: form.toString(),
@@ -65,6 +70,7 @@ export class Agent {
     }
     chunks.push(Buffer.from(`--${boundary}--\r\n`));
     const response = await this.app.inject({
+      remoteAddress: this.remoteAddress,
       method: 'POST',
       url,
       payload: Buffer.concat(chunks),

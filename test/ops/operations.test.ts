@@ -121,13 +121,35 @@ describe('logs', () => {
     expect(raw.filter((line) => anEmail.test(line))).toEqual([]);
   });
 
-  it('in production name no recipient for file-delivered mail; in development they name it and print the sign-in link', async () => {
+  it('hold no secret from any tokened address in the route table, whether in request lines, errors or messages', async () => {
+    const { app, lines, raw } = await loggingApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' });
+    const tokened = app.campgrid.routes.filter((r) => /\/:(token|key|secret)\b/.test(r.url));
+    expect(new Set(tokened.map((r) => r.url.split('/:token')[0]))).toEqual(new Set(['/sign-in', '/tickets/:id', '/sponsorships', '/feeds']));
+    const secrets: string[] = [];
+    for (const [n, route] of tokened.entries()) {
+      const secret = `Sekr3t${n}x${'Q'.repeat(30)}`;
+      secrets.push(secret);
+      const url = route.url.replace(':slug', 'a-camp').replace(/:(id|sponsorId|pitchId)\b/g, '7').replace(/:(token|key|secret)\b/, secret);
+      await app.inject({ method: route.method as 'GET' | 'POST', url: `${url}?code=${secret}` });
+      app.log.error(new Error(`could not open http://campgrid.test${url}`));
+    }
+    await app.inject({ method: 'GET', url: '/sign-in/sent' });
+
+    const requested = lines.filter((l) => l.msg === 'incoming request').map((l) => (l.req as { url: string }).url);
+    expect(requested).toContain('/sign-in/[secret]?code=[secret]');
+    expect(requested).toContain('/tickets/7/[secret]/details?code=[secret]');
+    expect(requested).toContain('/feeds/[secret].ics?code=[secret]');
+    expect(requested).toContain('/sign-in/sent');
+    for (const secret of secrets) expect(raw.filter((line) => line.includes(secret))).toEqual([]);
+  });
+
+  it('in production name no recipient nor the link’s secret for file-delivered mail; in development they name both, to sign in by', async () => {
     const production = await loggingApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' });
     queueSignInLink(production.db, 'ola@example.org');
     await production.app.campgrid.mail.deliverDue();
     const sentLine = production.raw.find((l) => l.includes('mail to'))!;
     expect(sentLine).toContain('mail to [email]: \\"Your Campgrid sign-in link\\"');
-    expect(sentLine).toMatch(/http:\/\/campgrid\.test\/sign-in\/abc/);
+    expect(sentLine).toContain('http://campgrid.test/sign-in/[secret]');
     await app!.close();
     db!.$client.close();
 

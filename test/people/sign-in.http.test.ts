@@ -51,6 +51,25 @@ describe('signing in through the website', () => {
     expect(elsewhere.headers.location).toBe('/me');
   });
 
+  it('follows a link whose next page holds characters a header cannot, percent-encoded, instead of failing and using the link up', async () => {
+    const agent = new Agent(t.app);
+    await agent.post('/sign-in', { email: 'sam@example.org', next: '/\u2028' });
+    const done = await agent.post(pathOf(lastLinkTo(t.db, 'sam@example.org')));
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/%E2%80%A8');
+  });
+
+  it('counts the per-address allowance per requester, so strangers asking for someone’s links cannot lock them out', async () => {
+    for (const ip of ['203.0.113.1', '203.0.113.2']) {
+      const stranger = new Agent(t.app, ip);
+      for (let i = 0; i < 5; i++) expect((await stranger.post('/sign-in', { email: 'sam@example.org' })).statusCode).toBe(303);
+      expect((await stranger.post('/sign-in', { email: 'sam@example.org' })).statusCode).toBe(429);
+    }
+    const agent = new Agent(t.app);
+    const own = await agent.post('/sign-in', { email: 'sam@example.org' });
+    expect(own.headers.location).toBe('/sign-in/sent');
+  });
+
   it('gives a new session identifier at every sign-in, and signing out ends the session', async () => {
     const agent = new Agent(t.app);
     await agent.post('/sign-in', { email: 'sam@example.org' });

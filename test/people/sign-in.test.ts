@@ -10,8 +10,8 @@ import {
   personForSession,
   redeemSignInLink,
   requestSignInLink,
-  safeNextPath,
 } from '../../src/people/sign-in.ts';
+import { safeSameSitePath } from '../../src/web/redirects.ts';
 import { hashToken } from '../../src/people/tokens.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
@@ -66,14 +66,21 @@ describe('sign-in links', () => {
     expect(findPersonByEmail(db, 'sam@example.org')).toBeUndefined();
   });
 
-  it('are refused once an address has asked too often in an hour, and allowed again after it', () => {
+  it('are refused once one requester has asked too often for an address in an hour, and allowed again after it', () => {
     for (let i = 0; i < limits.signInPerAddressPerHour; i++) {
-      expect(requestSignInLink(db, clock, { email: 'sam@example.org', baseUrl, ip: `10.0.0.${i}`, limits }).ok).toBe(true);
+      expect(requestSignInLink(db, clock, { email: 'sam@example.org', baseUrl, ip: '10.0.0.1', limits }).ok).toBe(true);
     }
-    expect(requestSignInLink(db, clock, { email: 'SAM@example.org', baseUrl, ip: '10.0.1.1', limits })).toEqual({ ok: false, reason: 'too-many-for-address' });
+    expect(requestSignInLink(db, clock, { email: 'SAM@example.org', baseUrl, ip: '10.0.0.1', limits })).toEqual({ ok: false, reason: 'too-many-for-address' });
     expect(outboxMessages(db)).toHaveLength(3);
     clock.advance(60 * 60 * 1000 + 1);
-    expect(requestSignInLink(db, clock, { email: 'sam@example.org', baseUrl, ip: '10.0.1.1', limits }).ok).toBe(true);
+    expect(requestSignInLink(db, clock, { email: 'sam@example.org', baseUrl, ip: '10.0.0.1', limits }).ok).toBe(true);
+  });
+
+  it('cannot be spent by someone else: requests from other network addresses leave the person’s own allowance whole', () => {
+    for (let i = 0; i < 5; i++) {
+      for (let n = 0; n < limits.signInPerAddressPerHour; n++) requestSignInLink(db, clock, { email: 'sam@example.org', baseUrl, ip: `203.0.113.${i}`, limits });
+    }
+    expect(requestSignInLink(db, clock, { email: 'sam@example.org', baseUrl, ip: '10.0.0.1', limits }).ok).toBe(true);
   });
 
   it('are refused once one network address has asked too often for different addresses', () => {
@@ -113,8 +120,13 @@ describe('where a sign-in link may send you afterwards', () => {
     ['/\\evil.example', null],
     ['javascript:alert(1)', null],
     ['/me\r\nSet-Cookie: x=1', null],
+    ['/\t/evil.example', null],
+    ['/\u2028', '/%E2%80%A8'],
+    ['/events/camp/pitches/日本', '/events/camp/pitches/%E6%97%A5%E6%9C%AC'],
+    ['/me?q=a b', '/me?q=a%20b'],
+    ['/\ud800', null],
     [42, null],
   ])('%j → %j', (next, expected) => {
-    expect(safeNextPath(next)).toBe(expected);
+    expect(safeSameSitePath(next)).toBe(expected);
   });
 });

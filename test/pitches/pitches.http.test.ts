@@ -240,4 +240,16 @@ describe('attendees pitching and marking interest through the website', () => {
     expect((await new Agent(t.app).get(board)).body).toContain('Discussion, with Ana, Bo</p>');
     expect((await bo.post(`${board}/${id}/invitation`, { answer: 'accept' })).statusCode).toBe(404);
   });
+
+  it('answers the pitch form the same for a co-facilitator without a place, who can accept only once they have one', async () => {
+    const saved = await ana.post(`${board}/new`, { ...form, coFacilitators: 'cy@example.org' });
+    expect(saved.statusCode).toBe(303);
+    const id = t.db.select().from(pitches).get()!.id;
+    const cy = await signedInAgent(t.app, person(t.db, 'cy@example.org'));
+    const refused = await cy.post(`${board}/${id}/invitation`, { answer: 'accept' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('You need a place to co-facilitate');
+    registeredAttendee(t.db, camp.event, 'cy@example.org');
+    expect((await cy.post(`${board}/${id}/invitation`, { answer: 'accept' })).headers.location).toBe(`${board}/${id}?done=confirmed`);
+  });
 });

@@ -96,13 +96,23 @@ describe('pitching a session', () => {
       expect(pendingInvitations(t.db, camp.event.id, bo.id)).toEqual([]);
     });
 
-    it('must have a confirmed place, may not be the person pitching, and number at most four', () => {
+    it('are invited the same way whether or not they have a place, so the form never says who has one; the email tells those without one to register first', () => {
       const ana = registeredAttendee(t.db, camp.event, 'ana@example.org');
+      registeredAttendee(t.db, camp.event, 'bo@example.org');
       person(t.db, 'stranger@example.org');
+      const pitch = pitchSession(t.db, testNow, { event: camp.event, person: ana, details: details({ coFacilitators: ['bo@example.org', 'stranger@example.org', 'nobody@example.org'] }), baseUrl: base });
+      expect(facilitatorsOf(t.db, pitch.id).map((f) => f.confirmed)).toEqual([true, false, false, false]);
+      const invitations = new Map(outboxMessages(t.db).map((m) => [m.toAddress, m.textBody]));
+      expect(invitations.get('bo@example.org')).not.toContain('/register');
+      for (const without of ['stranger@example.org', 'nobody@example.org']) {
+        expect(invitations.get(without)).toContain(`Co-facilitators need a confirmed place at LocalGovCamp 2027, and you do not have one yet. Register first, then come back to this invitation:\n\n${base}/events/localgovcamp-2027/register`);
+      }
+    });
+
+    it('may not be the person pitching, and number at most four', () => {
+      const ana = registeredAttendee(t.db, camp.event, 'ana@example.org');
       const others = ['b', 'c', 'd', 'e', 'f'].map((n) => registeredAttendee(t.db, camp.event, `${n}@example.org`).email);
       const pitch = (emails: string[]) => () => pitchSession(t.db, testNow, { event: camp.event, person: ana, details: details({ coFacilitators: emails }), baseUrl: base });
-      expect(violation(pitch(['stranger@example.org']))).toEqual({ coFacilitators: 'stranger@example.org does not have a confirmed place at LocalGovCamp 2027. Co-facilitators need one too.' });
-      expect(violation(pitch(['nobody@example.org']))).toEqual({ coFacilitators: 'nobody@example.org does not have a confirmed place at LocalGovCamp 2027. Co-facilitators need one too.' });
       expect(violation(pitch(['ana@example.org']))).toEqual({ coFacilitators: 'You are already a facilitator: list only the other people running it' });
       expect(violation(pitch(others))).toEqual({ coFacilitators: 'A pitch can have up to 4 co-facilitators' });
       expect(t.db.select().from(pitches).all()).toEqual([]);

@@ -1,4 +1,5 @@
 // Small real image headers, built byte by byte, for the upload tests.
+import { crc32, deflateSync } from 'node:zlib';
 
 /** A tiny but real JPEG header: SOI, an APP0, a baseline SOF0 of the given size, then EOI. */
 export function jpegOf(width: number, height: number): Buffer {
@@ -21,3 +22,21 @@ export function webpOf(width: number, height: number): Buffer {
   return Buffer.concat([head, body]);
 }
 
+
+/** A PNG that declares any size in its header but holds almost nothing: a few hundred bytes. */
+export function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+}

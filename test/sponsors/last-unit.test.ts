@@ -20,7 +20,7 @@ describe('journey 6: two sponsors reach for the last Lunch sponsor package at th
   let event: CampEvent;
   let lunch: SponsorPackage;
   beforeEach(async () => {
-    t = await makeApp();
+    t = await makeApp({ SPONSOR_SIGN_UPS_PER_IP_PER_HOUR: '100' });
     event = publishedCamp(t.db, person(t.db, 'dee@example.org', { administrator: true }));
     lunch = offer(t.db, event, { available: 1 });
     offer(t.db, event, { name: 'Friend of the camp', available: null });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/csv.ts';
 import { checkLogo, solidPng } from '../../src/sponsors/logos.ts';
 import { formatPence, parsePounds, penceForForm } from '../../src/sponsors/money.ts';
-import { jpegOf, webpOf } from './images.ts';
+import { jpegOf, pngDeclaring, webpOf } from './images.ts';
 
 describe('logo checks, by content', () => {
   it('accepts a whole PNG, JPEG or WebP and reads its pixel size', () => {
@@ -26,8 +26,18 @@ describe('logo checks, by content', () => {
     expect(checkLogo(jpegOf(100, 100).subarray(0, 30))).toMatchObject({ ok: false, message: 'The logo file is damaged or incomplete: save it again and upload the new copy' });
     expect(checkLogo(png, true)).toEqual({ ok: false, message: 'The logo must be 1 MB or smaller' });
     expect(checkLogo(solidPng(10, 10, [0, 0, 0]))).toEqual({ ok: false, message: 'The logo must be at least 32 pixels wide and 32 pixels high' });
-    expect(checkLogo(jpegOf(20_000, 100))).toEqual({ ok: false, message: 'The logo must be no more than 5,000 pixels wide or high' });
+    expect(checkLogo(jpegOf(20_000, 100))).toEqual({ ok: false, message: 'The logo must be no more than 2,000 pixels wide or high' });
     expect(checkLogo(Buffer.alloc(0))).toEqual({ ok: false, message: 'The selected logo file is empty' });
+  });
+
+  it('refuses an image declaring more pixels than a logo needs, however small the file', () => {
+    const huge = pngDeclaring(5000, 5000);
+    expect(huge.length).toBeLessThan(1000);
+    const tooBig = { ok: false, message: 'The logo must be no more than 2,000 pixels wide or high' };
+    expect(checkLogo(huge)).toEqual(tooBig);
+    expect(checkLogo(jpegOf(2001, 100))).toEqual(tooBig);
+    expect(checkLogo(webpOf(100, 2001))).toEqual(tooBig);
+    expect(checkLogo(pngDeclaring(2000, 2000))).toMatchObject({ ok: true, image: { type: 'png', width: 2000, height: 2000 } });
   });
 
   it('cannot be fooled by a PNG signature in front of something else', () => {

@@ -107,7 +107,7 @@ describe('signing up as a sponsor', () => {
     ['an image over 1 MB', { filename: 'big.jpg', contentType: 'image/jpeg', data: Buffer.concat([jpegOf(800, 600), Buffer.alloc(1_100_000)]) }, 'The logo must be 1 MB or smaller'],
     ['a corrupt image', { filename: 'broken.png', contentType: 'image/png', data: solidPng(200, 200, [1, 2, 3]).subarray(0, 60) }, 'The logo file is damaged or incomplete: save it again and upload the new copy'],
     ['a tiny image', png(8, 8), 'The logo must be at least 32 pixels wide and 32 pixels high'],
-    ['an image too many pixels wide', { filename: 'wide.jpg', contentType: 'image/jpeg', data: jpegOf(12_000, 200) }, 'The logo must be no more than 5,000 pixels wide or high'],
+    ['an image too many pixels wide', { filename: 'wide.jpg', contentType: 'image/jpeg', data: jpegOf(12_000, 200) }, 'The logo must be no more than 2,000 pixels wide or high'],
   ];
   for (const [what, file, message] of refusals) {
     it(`refuses ${what} with a clear message, keeping what was typed`, async () => {
@@ -120,15 +120,44 @@ describe('signing up as a sponsor', () => {
     });
   }
 
-  it('keeps a good logo across a re-render, so the sponsor does not upload it twice', async () => {
-    const first = await visitor.postMultipart(page, signUpFields(lunch.id, { contactPhone: '' }), { logoFile: png() });
-    expect(errorSummary(first.body)).toEqual(['Enter the contact’s phone number']);
-    const kept = inputValue(first.body, 'logo');
-    expect(kept).toMatch(/^[0-9a-f]{64}\.png$/);
-    expect(first.body).toContain(`src="/uploads/${kept}"`);
-    const second = await visitor.postMultipart(page, signUpFields(lunch.id, { logo: kept! }), { logoFile: { filename: '', contentType: 'application/octet-stream', data: Buffer.alloc(0) } });
-    expect(second.statusCode).toBe(303);
-    expect(sponsorsOf(t.db, event.id)[0]!.logo).toBe(kept);
+  it('keeps an upload only when the whole form succeeds, so refused forms leave no files', async () => {
+    for (let i = 0; i < 5; i++) {
+      const refused = await visitor.postMultipart(page, signUpFields(lunch.id, { contactPhone: '' }), { logoFile: png(100 + i, 100) });
+      expect(errorSummary(refused.body)).toEqual(['Enter the contact’s phone number']);
+    }
+    expect(existsSync(join(t.config.dataDir, 'uploads'))).toBe(false);
+    const done = await visitor.postMultipart(page, signUpFields(lunch.id), { logoFile: png() });
+    expect(done.statusCode).toBe(303);
+    expect(readdirSync(join(t.config.dataDir, 'uploads'))).toEqual([sponsorsOf(t.db, event.id)[0]!.logo]);
+  });
+
+  it('limits sign-ups per contact address and per requester, since each sends an email', async () => {
+    const friends = offer(t.db, event, { name: 'Friends of the camp', available: null });
+    for (let i = 0; i < 3; i++) expect((await visitor.post(page, signUpFields(friends.id, { organisationName: `Acme ${i}` }))).statusCode).toBe(303);
+    const fourth = await visitor.post(page, signUpFields(friends.id, { organisationName: 'Acme 4' }));
+    expect(errorSummary(fourth.body)).toEqual(['Several sponsors have signed up with this email address in the last hour. Wait an hour, or contact the organisers.']);
+    const sent = outboxMessages(t.db).length;
+    for (let i = 0; i < 6; i++) await visitor.post(page, signUpFields(friends.id, { contactEmail: `someone${i}@example.org` }));
+    const limited = await visitor.post(page, signUpFields(friends.id, { contactEmail: 'one.more@example.org' }));
+    expect(limited.statusCode).toBe(429);
+    expect(outboxMessages(t.db).length).toBeLessThanOrEqual(sent + 6);
+  });
+
+  it('refuses a logo, with a clear message, once the uploads folder is full', async () => {
+    const small = await makeApp({ UPLOAD_SPACE_MB: '0.0001' });
+    try {
+      const camp = publishedCamp(small.db, person(small.db, 'ana@example.org'));
+      const pkg = offer(small.db, camp);
+      const agent = new Agent(small.app);
+      const url = `/events/${camp.slug}/sponsor`;
+      await agent.get(url);
+      const full = await agent.postMultipart(url, signUpFields(pkg.id), { logoFile: png(400, 400) });
+      expect(full.statusCode).toBe(400);
+      expect(errorSummary(full.body)).toEqual(['We cannot take more logos just now. Send the form without a logo and email it to the organisers, or try again later.']);
+      expect(sponsorsOf(small.db, camp.id)).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 
   it('ignores a kept logo that is not one of ours', async () => {

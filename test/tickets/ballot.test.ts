@@ -52,6 +52,30 @@ describe('ballots', () => {
     expect(result.winners).toHaveLength(3);
   });
 
+  it('counts an organisation however its name is typed, and by its address’s domain, towards the cap', () => {
+    const type = ticketType(db, clock.now(), event, { ...ballot, capacity: 10, perOrganisationCap: 1 });
+    const typed = ['Anytown Council', 'anytown council.', 'The Anytown Council Ltd', 'ANYTOWN  COUNCÍL'];
+    const byName = typed.map((organisation, i) => ({ id: i + 1, organisation, firstCamp: false, role: 'other' }));
+    expect(drawBallot(byName, 'names', { type, released: 10, now: clock.now() }).winners).toHaveLength(1);
+    const byDomain = ['Anytown', 'Digital team', 'Freelance'].map((organisation, i) => ({ id: i + 1, organisation, email: `person${i}@anytown.gov.uk`, firstCamp: false, role: 'other' }));
+    expect(drawBallot(byDomain, 'domains', { type, released: 10, now: clock.now() }).winners).toHaveLength(1);
+    // Open providers say nothing about where someone works.
+    const open = ['A', 'B', 'C'].map((organisation, i) => ({ id: i + 1, organisation, email: `person${i}@gmail.com`, firstCamp: false, role: 'other' }));
+    expect(drawBallot(open, 'open', { type, released: 10, now: clock.now() }).winners).toHaveLength(3);
+  });
+
+  it('takes one entry per inbox: sub-addresses and Gmail’s dots do not make more entries', () => {
+    const type = ticketType(db, clock.now(), event, { ...ballot, capacity: 5 });
+    const kinds = ['someone@gmail.com', 'someone+1@gmail.com', 'some.one@googlemail.com', 'SomeOne+2@GMAIL.com'].map(
+      (email) => registerAttendee(db, clock.now(), links, { event, type, details: attendee({ email }) }).kind,
+    );
+    expect(kinds).toEqual(['entered', 'already-registered', 'already-registered', 'already-registered']);
+    expect(db.select().from(registrations).where(eq(registrations.ticketTypeId, type.id)).all()).toHaveLength(1);
+    // Dots matter elsewhere, and a different person is a different entry.
+    expect(registerAttendee(db, clock.now(), links, { event, type, details: attendee({ email: 'some.one@example.org' }) }).kind).toBe('entered');
+    expect(registerAttendee(db, clock.now(), links, { event, type, details: attendee({ email: 'someone@example.org' }) }).kind).toBe('entered');
+  });
+
   it('fills the reserved shares with eligible entrants even when they are drawn last', () => {
     const type = ticketType(db, clock.now(), event, { ...ballot, capacity: 3, reservedForFirstTimers: 1, reservedForCouncillors: 1, reservedUntil: Date.parse('2027-05-01T00:00:00Z') });
     const entries = [

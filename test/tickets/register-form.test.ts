@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registrations } from '../../src/tickets/tickets.table.ts';
 import { Agent, errorSummary } from '../helpers/agent.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
+import { person, signedInAgent } from '../helpers/people.ts';
 import { publishedCamp, ticketType } from '../helpers/tickets.ts';
 
 describe('the register form and hidden ticket types', () => {
@@ -38,18 +39,18 @@ describe('the register form and hidden ticket types', () => {
 
     const right = await agent.post(`/events/${event.slug}/register`, form(volunteers.id, 'helping2027'));
     expect(right.statusCode).toBe(303);
-    expect(right.headers.location).toBe(`/events/${event.slug}/register/done?outcome=confirmed&ticket=${volunteers.id}`);
+    expect(right.headers.location).toBe(`/events/${event.slug}/register/done?outcome=check-email&ticket=${volunteers.id}&code=helping2027`);
     expect(t.db.select({ status: registrations.status }).from(registrations).where(eq(registrations.ticketTypeId, volunteers.id)).all()).toEqual([{ status: 'confirmed' }]);
   });
 
-  it('sends someone who joins the waiting list to a page that tells them their place in the queue', async () => {
+  it('sends someone signed in who joins the waiting list to a page that tells them their place in the queue', async () => {
     const { event } = publishedCamp(t.db, t.clock.now());
     const type = ticketType(t.db, t.clock.now(), event, { capacity: 1 });
     const agent = new Agent(t.app);
     await agent.get(`/events/${event.slug}/register`);
     await agent.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'first@example.org' });
     await agent.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'second@example.org' });
-    const third = await agent.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'third@example.org' });
+    const third = await (await signedInAgent(t.app, person(t.db, 'third@example.org'))).post(`/events/${event.slug}/register`, { ...form(type.id), email: 'third@example.org' });
     expect(third.headers.location).toBe(`/events/${event.slug}/register/done?outcome=waiting&ticket=${type.id}&position=2`);
   });
 });

@@ -39,15 +39,16 @@ describe('registering through the website', () => {
   });
   afterEach(async () => t.close());
 
-  it('gives a place, says so, and emails a manage link and a sign-in link', async () => {
+  it('gives a place, asks the person to check their email, and emails the place with a manage link and a sign-in link', async () => {
     const agent = new Agent(t.app);
     const page = await agent.get('/events/localgovcamp-2027/register');
     expect(page.body).toContain('1 place left.');
     const response = await agent.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
     expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe(`/events/localgovcamp-2027/register/done?outcome=confirmed&ticket=${camp.id}`);
-    expect((await agent.get(response.headers.location as string)).body).toContain('You have a place');
+    expect(response.headers.location).toBe(`/events/localgovcamp-2027/register/done?outcome=check-email&ticket=${camp.id}`);
+    expect((await agent.get(response.headers.location as string)).body).toContain('We’ve emailed the address you gave about Camp day at LocalGovCamp 2027');
     const mail = outboxMessages(t.db).at(-1)!;
+    expect(mail.subject).toBe('You have a place: Camp day at LocalGovCamp 2027');
     expect(mail.toAddress).toBe('zoe@example.org');
     expect(mail.textBody).toMatch(/\/sign-in\/[A-Za-z0-9_-]{43}/);
     const manage = await new Agent(t.app).get(manageLinkIn(mail.textBody));
@@ -56,9 +57,9 @@ describe('registering through the website', () => {
     expect(manage.headers['cache-control']).toBe('no-store');
   });
 
-  it('puts the next person on the waiting list and tells them their position, never that they have a place', async () => {
+  it('puts the next person on the waiting list and tells them (signed in as themselves) their position, never that they have a place', async () => {
     await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
-    const agent = new Agent(t.app);
+    const agent = await signedInAgent(t.app, person(t.db, 'sam@example.org'));
     const response = await agent.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'sam@example.org', name: 'Sam' }));
     expect(response.headers.location).toBe(`/events/localgovcamp-2027/register/done?outcome=waiting&ticket=${camp.id}&position=1`);
     const done = await agent.get(response.headers.location as string);
@@ -83,14 +84,17 @@ describe('registering through the website', () => {
     expect(t.db.select().from(registrations).all()).toHaveLength(0);
   });
 
-  it('says a second registration is already there and sends the link again, without a duplicate', async () => {
+  it('answers a registered address exactly as an unknown one, and says in the email that the registration is already there, without a duplicate', async () => {
     await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id) }));
     t.clock.advance(11 * 60_000);
     const again = await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'ZOE@example.org' }));
+    const unknown = await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(camp.id), email: 'nobody.yet@example.org' }));
+    expect(again.headers.location).toBe(unknown.headers.location);
     const done = await new Agent(t.app).get(again.headers.location as string);
-    expect(done.body).toContain('You’re already registered with this email address — we’ve sent your link again.');
-    expect(t.db.select().from(registrations).all()).toHaveLength(1);
-    expect(outboxMessages(t.db).at(-1)!.subject).toBe('You’re already registered: Camp day at LocalGovCamp 2027');
+    expect(done.body).toBe((await new Agent(t.app).get(unknown.headers.location as string)).body);
+    // Zoë's one registration and the newcomer's.
+    expect(t.db.select().from(registrations).all()).toHaveLength(2);
+    expect(outboxMessages(t.db).filter((m) => m.toAddress === 'zoe@example.org').at(-1)!.subject).toBe('You’re already registered: Camp day at LocalGovCamp 2027');
   });
 
   it('does not show hidden tickets without their code, and takes registrations with it', async () => {
@@ -102,6 +106,31 @@ describe('registering through the website', () => {
     expect(errorSummary(sneaky.body)).toEqual(['Choose a ticket']);
     const ok = await agent.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(volunteers.id), accessCode: 'help' }));
     expect(ok.statusCode).toBe(303);
+  });
+
+  it('limits wrong access codes per requester, so a code cannot be found by guessing', async () => {
+    const volunteers = ticketType(t.db, t.clock.now(), event, { name: 'Volunteers', visibility: 'hidden', accessCode: 'HELP' });
+    const guesser = new Agent(t.app, '203.0.113.9');
+    for (let i = 0; i < 10; i++) expect((await guesser.get(`/events/localgovcamp-2027/register?code=guess${i}`)).statusCode).toBe(200);
+    const found = await guesser.get('/events/localgovcamp-2027/register?code=help');
+    expect(found.statusCode).toBe(429);
+    expect(errorSummary(found.body)).toEqual(['Too many access codes have been tried from here. Wait 10 minutes, then try again.']);
+    expect(found.body).not.toContain('Volunteers');
+    const posted = await guesser.post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(volunteers.id), accessCode: 'help' }));
+    expect(errorSummary(posted.body)).toEqual(['Too many access codes have been tried from here. Wait 10 minutes, then try again.']);
+    // Someone else, elsewhere, is not held up; and the guesser may try again later.
+    expect((await new Agent(t.app).get('/events/localgovcamp-2027/register?code=help')).body).toContain('Volunteers');
+    t.clock.advance(10 * 60_000 + 1);
+    expect((await guesser.get('/events/localgovcamp-2027/register?code=help')).body).toContain('Volunteers');
+  });
+
+  it('names a hidden ticket type on the page after registering only to someone with its code', async () => {
+    const volunteers = ticketType(t.db, t.clock.now(), event, { name: 'Volunteers', visibility: 'hidden', accessCode: 'HELP' });
+    const done = `/events/localgovcamp-2027/register/done?outcome=check-email&ticket=${volunteers.id}`;
+    expect((await new Agent(t.app).get(done)).body).not.toContain('Volunteers');
+    expect((await new Agent(t.app).get(`${done}&code=nope`)).body).not.toContain('Volunteers');
+    const registered = await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(volunteers.id), accessCode: 'help' }));
+    expect((await new Agent(t.app).get(registered.headers.location as string)).body).toContain('Volunteers');
   });
 
   it('releases a place in two clicks, thanks the person, and offers it to the first person waiting', async () => {

@@ -37,7 +37,10 @@ describe('every route in the route table', () => {
     inviteOrganiser(t.db, testNow, { event: mine, email: 'helper@example.org', role: 'helper', invitedBy: ana, baseUrl: '' });
     const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
     const type = ticketType(t.db, testNow, mine, { capacity: 5 });
-    const registration = registerAttendee(t.db, testNow, links, { event: changeEventStatus(t.db, testNow, mine.id, 'published'), type, details: attendee() }).registration;
+    const published = changeEventStatus(t.db, testNow, mine.id, 'published');
+    const registration = registerAttendee(t.db, testNow, links, { event: published, type, details: attendee() }).registration;
+    // Ana holds a place too, so the routes only attendees reach (interest, notes) are walked.
+    registerAttendee(t.db, testNow, links, { event: published, type, details: attendee({ email: 'ana@example.org' }) });
     const pitch = takeDeskPitch(t.db, testNow, { event: mine, enteredBy: ana, pitch: { title: 'Open data', facilitator: 'Sam', format: 'discussion', needs: [], doubleLength: false, showOfHands: null } });
     const pkg = addPackage(t.db, testNow, mine.id, { name: 'Lunch sponsor', benefits: ['Thanks'], pricePence: 150_000, available: 5, signUpDeadline: null, displayOrder: 0, logoSize: 'medium', funds: [] });
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
@@ -131,6 +134,31 @@ describe('every route in the route table', () => {
       expect(response.body).toContain('Page not found');
     }
   });
+
+  it('never redirects anywhere a header cannot hold or off the site, whatever path is typed into any route', async () => {
+    const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
+    const pitches = '/events/localgovcamp-2027/pitches';
+    const typed = ['/\u2028', `${pitches}/日本`, `${pitches}/\r\nSet-Cookie: x=1`, '/\t/evil.example'];
+    const headerSafeSameSite = /^\/(?![/\\])[\x21-\x7e]*$/;
+    let redirects = 0;
+    // Signing out or deleting oneself would leave the rest of the walk signed out.
+    const walked = routes.filter((r) => ['GET', 'POST'].includes(r.method) && !['/sign-out', '/me/delete'].includes(r.url));
+    for (const route of walked) {
+      for (const value of typed) {
+        const fields = { next: value, back: value, want: 'yes', day: value, email: 'ana@example.org' };
+        const url = concrete(route.url);
+        const response =
+          route.method === 'GET' ? await admin.get(`${url}?${new URLSearchParams({ next: value, back: value })}`) : await admin.post(url, fields);
+        expect(response.statusCode, `${route.method} ${route.url} with ${JSON.stringify(value)}`).toBeLessThan(500);
+        const location = response.headers.location as string | undefined;
+        if (location === undefined) continue;
+        redirects++;
+        expect(location.replace(/^http:\/\/campgrid\.test/, ''), `${route.method} ${route.url} with ${JSON.stringify(value)}`).toMatch(headerSafeSameSite);
+      }
+    }
+    expect(redirects).toBeGreaterThan(30);
+    // Hundreds of requests: a loaded machine needs longer than one page's allowance.
+  }, 120_000);
 
   it('never answers with a 500, whatever is posted to any form', async () => {
     const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
