@@ -2,7 +2,7 @@
 // only at the people that move concerns instead of rescoring the whole camp.
 import type { Model } from './model.ts';
 import { missedOnGrid } from './grid-attendance.ts';
-import { MOVE_COST } from './score.ts';
+import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
 export const UNSCHEDULED = -1;
 
@@ -18,6 +18,7 @@ export class GridState {
   missed = 0;
   overflow = 0;
   moves = 0;
+  offDay = 0;
 
   // Scratch for pricing a proposal without allocating.
   private readonly stamp: Int32Array;
@@ -34,6 +35,7 @@ export class GridState {
   private pendingOverflow = 0;
   private pendingMoves = 0;
   private pendingMissed = 0;
+  private pendingOffDay = 0;
 
   // The fast path for "simple" attendees (every wanted session one slot long, facilitating
   // nothing, slots never overlapping): they miss |wants| minus the number of distinct slots
@@ -70,7 +72,7 @@ export class GridState {
   }
 
   get score(): number {
-    return this.missed + this.overflow + MOVE_COST * this.moves;
+    return this.missed + this.overflow + MOVE_COST * this.moves + OFF_DAY_COST * this.offDay;
   }
 
   /** Replace the whole grid (e.g. with the best one found) and recount everything. */
@@ -79,11 +81,13 @@ export class GridState {
     this.occupant.fill(-1);
     this.overflow = 0;
     this.moves = 0;
+    this.offDay = 0;
     for (let s = 0; s < model.sessionCount; s++) {
       this.setPlace(s, places[s]!);
       if (places[s]! >= 0) this.occupy(s, places[s]!, s);
       this.overflow += this.overflowAt(s, places[s]!);
       this.moves += this.moveAt(s, places[s]!);
+      this.offDay += this.offDayAt(s, places[s]!);
     }
     this.wantedAt.fill(0);
     this.distinctSlots.fill(0);
@@ -164,10 +168,12 @@ export class GridState {
 
     this.pendingOverflow = 0;
     this.pendingMoves = 0;
+    this.pendingOffDay = 0;
     for (let k = 0; k < this.movedCount; k++) {
       const s = this.moved[k]!;
       this.pendingOverflow += this.overflowAt(s, this.movedTo[k]!) - this.overflowAt(s, this.movedFrom[k]!);
       this.pendingMoves += this.moveAt(s, this.movedTo[k]!) - this.moveAt(s, this.movedFrom[k]!);
+      this.pendingOffDay += this.offDayAt(s, this.movedTo[k]!) - this.offDayAt(s, this.movedFrom[k]!);
     }
     this.pendingMissed = 0;
     this.touchedCount = 0;
@@ -187,7 +193,7 @@ export class GridState {
         }
       }
     }
-    return this.pendingMissed + this.pendingOverflow + MOVE_COST * this.pendingMoves;
+    return this.pendingMissed + this.pendingOverflow + MOVE_COST * this.pendingMoves + OFF_DAY_COST * this.pendingOffDay;
   }
 
   /** Change in missed sessions if `session` alone were at `place`, leaving the grid as it is. */
@@ -229,6 +235,7 @@ export class GridState {
     this.missed += this.pendingMissed;
     this.overflow += this.pendingOverflow;
     this.moves += this.pendingMoves;
+    this.offDay += this.pendingOffDay;
     this.movedCount = 0;
     this.countsShifted = false;
   }
@@ -280,6 +287,13 @@ export class GridState {
   moveAt(session: number, place: number): number {
     const before = this.model.previous[session]!;
     return before >= 0 && before !== place ? 1 : 0;
+  }
+
+  /** 1 when a session with preferred days is not at a place on one of them (unscheduled included). */
+  offDayAt(session: number, place: number): number {
+    const { model } = this;
+    if (!model.hasPreference[session]) return 0;
+    return place >= 0 && model.preferredSlot[session * model.slotCount + (place % model.slotCount)] ? 0 : 1;
   }
 
   private setPlace(s: number, place: number): void {

@@ -34,6 +34,12 @@ export interface Model {
   facilitates: Int32Array[];
   /** The published place of each session (encoded like candidates), or -1. */
   previous: Int32Array;
+  /** 1 for a session with `preferredDays` (soft, docs/scheduling.md). */
+  hasPreference: Uint8Array;
+  /** preferredSlot[session × slotCount + first] is 1 when that first slot falls on a preferred day. */
+  preferredSlot: Uint8Array;
+  /** Whether any session has preferred days, so the metrics report `offDay`. */
+  anyPreference: boolean;
 }
 
 export function buildModel(instance: Instance): Model {
@@ -106,6 +112,14 @@ export function buildModel(instance: Instance): Model {
     previous[i] = roomIndex.get(entry.room)! * slotCount + timeline.indexOf.get(entry.slot)!;
   }
 
+  const preferredSlot = new Uint8Array(sessionCount * slotCount);
+  instance.sessions.forEach((session, i) => {
+    const days = new Set(session.preferredDays ?? []);
+    instance.slots.forEach((slot, t) => {
+      if (days.has(slot.day)) preferredSlot[i * slotCount + t] = 1;
+    });
+  });
+
   return {
     instance,
     timeline,
@@ -129,5 +143,8 @@ export function buildModel(instance: Instance): Model {
     facilitatorsOf,
     facilitates: facilitatesLists.map((list) => Int32Array.from(list)),
     previous,
+    hasPreference: Uint8Array.from(instance.sessions, (session) => (session.preferredDays ? 1 : 0)),
+    preferredSlot,
+    anyPreference: instance.sessions.some((session) => session.preferredDays),
   };
 }

@@ -5,6 +5,8 @@ import { buildTimeline, slotRun, timesOverlap } from './timeline.ts';
 import type { GridScore, Instance, Placement, RuleViolation, Session } from './types.ts';
 
 export const MOVE_COST = 5;
+/** A session kept off its preferred days: less than one missed vote (docs/scheduling.md). */
+export const OFF_DAY_COST = 0.5;
 
 interface Placed {
   placement: Placement;
@@ -114,5 +116,14 @@ function metricsOf(instance: Instance, placed: Map<string, Placed>): GridScore['
     const now = placed.get(entry.session)?.placement;
     if (!now || now.room !== entry.room || now.slot !== entry.slot) moves++;
   }
-  return { missed, overflow, moves, score: missed + overflow + MOVE_COST * moves };
+  const score = missed + overflow + MOVE_COST * moves;
+  if (!instance.sessions.some((session) => session.preferredDays)) return { missed, overflow, moves, score };
+  const dayOf = new Map(instance.slots.map((slot) => [slot.id, slot.day]));
+  let offDay = 0;
+  for (const session of instance.sessions) {
+    if (!session.preferredDays) continue;
+    const first = placed.get(session.id)?.placement.slot;
+    if (first === undefined || !session.preferredDays.includes(dayOf.get(first)!)) offDay++;
+  }
+  return { missed, overflow, moves, offDay, score: score + OFF_DAY_COST * offDay };
 }

@@ -65,6 +65,7 @@ export function shapeProblems(input: unknown): InstanceProblem[] {
     if (!isStringList(session.facilitators)) fail(where, session.id, 'facilitators must be a list of strings');
     optionalStrings(session, where, 'needs');
     optionalStrings(session, where, 'unavailable');
+    optionalStrings(session, where, 'preferredDays');
     const { length, audience, pin } = session;
     if (length !== undefined && !(Number.isInteger(length) && (length as number) >= 1)) {
       fail(where, session.id, 'length must be a whole number ≥ 1');

@@ -34,6 +34,8 @@ export interface Session {
   /** Expected audience beyond the recorded interest; default 0. */
   audience?: number;
   pin?: Pin;
+  /** Camp days (slots' `day`) the pitcher would rather run on: a soft wish, never a rule. */
+  preferredDays?: string[];
 }
 
 export interface Attendee {
@@ -62,6 +64,8 @@ export interface Metrics {
   missed: number;
   overflow: number;
   moves: number;
+  /** Sessions with `preferredDays` not scheduled on one of them; present when any session has preferred days. */
+  offDay?: number;
   score: number;
   /** A proven bound: no valid grid for the instance scores below it. */
   lowerBound?: number;

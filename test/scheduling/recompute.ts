@@ -6,6 +6,8 @@ export interface Recomputed {
   missed: number;
   overflow: number;
   moves: number;
+  /** Present when some session has preferred days. */
+  offDay?: number;
   score: number;
   /** Numbers of the hard rules broken (0 for an unknown id or a session placed twice). */
   broken: number[];
@@ -92,7 +94,15 @@ export function recompute(instance: Instance, assignments: readonly Placement[])
     const now = placed.get(before.session);
     if (!now || now.room !== before.room || now.first !== before.slot) moves++;
   }
-  return { missed, overflow, moves, score: missed + overflow + 5 * moves, broken: [...broken].sort() };
+  const score = missed + overflow + 5 * moves;
+  const withPreference = instance.sessions.filter((s) => s.preferredDays !== undefined);
+  if (withPreference.length === 0) return { missed, overflow, moves, score, broken: [...broken].sort() };
+  // Half a vote for each session with preferred days that does not start on one of them.
+  const offDay = withPreference.filter((s) => {
+    const p = placed.get(s.id);
+    return !p || !s.preferredDays!.includes(slotById.get(p.first)!.day);
+  }).length;
+  return { missed, overflow, moves, offDay, score: score + offDay / 2, broken: [...broken].sort() };
 }
 
 /** Brute force over every subset: fine for the handful of sessions one person wants. */
