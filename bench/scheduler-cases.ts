@@ -52,8 +52,9 @@ export interface Replan {
 }
 
 /**
- * The day after publishing: three pitches withdrawn, four new ones, and a room lost. A lost
- * room stays in the instance but is unavailable all day, so the published grid still names it.
+ * The day after publishing: three pitches withdrawn, four new ones, and a room lost. The lost
+ * room is gone from the instance, as when an organiser removes it, while the published grid
+ * still names it: its sessions are forced moves (docs/scheduling.md).
  */
 export function replanCase(base: Instance, published: ScheduleResult): Replan {
   const random = new Random(SEED + 1);
@@ -67,7 +68,7 @@ export function replanCase(base: Instance, published: ScheduleResult): Replan {
   });
   const previous = published.assignments.filter((a) => !withdrawn.has(a.session));
   const instance: Instance = {
-    rooms: base.rooms.map((room) => (room.id === lostRoom ? { ...room, unavailable: base.slots.map((slot) => slot.id) } : room)),
+    rooms: base.rooms.filter((room) => room.id !== lostRoom),
     slots: base.slots,
     sessions: [...base.sessions.filter((session) => !withdrawn.has(session.id)), ...added],
     attendees,

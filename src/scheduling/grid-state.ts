@@ -1,6 +1,6 @@
 // The grid the solver is working on, with the bookkeeping that lets it price a move by looking
 // only at the people that move concerns instead of rescoring the whole camp.
-import type { Model } from './model.ts';
+import { NOT_PUBLISHED, type Model } from './model.ts';
 import { missedOnGrid } from './grid-attendance.ts';
 import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
@@ -286,7 +286,7 @@ export class GridState {
 
   moveAt(session: number, place: number): number {
     const before = this.model.previous[session]!;
-    return before >= 0 && before !== place ? 1 : 0;
+    return before !== NOT_PUBLISHED && before !== place ? 1 : 0;
   }
 
   /** 1 when a session with preferred days is not at a place on one of them (unscheduled included). */

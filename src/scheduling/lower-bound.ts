@@ -4,10 +4,10 @@
 //    are free for, so wanting more than that means missing the rest;
 //  - a session wanted by more people than its biggest allowed room holds either overflows or
 //    is left out, and leaving it out costs each wanter whose count above had room to spare;
-//  - a published session whose old place is no longer allowed has to move;
+//  - a published session whose old place is no longer allowed (or no longer exists) has to move;
 //  - a session with preferred days but no allowed place on any of them is off its days.
 import { mostAttendable } from './attendance.ts';
-import type { Model } from './model.ts';
+import { PLACE_GONE, type Model } from './model.ts';
 import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
 export function countingLowerBound(model: Model): number {
@@ -42,7 +42,7 @@ export function countingLowerBound(model: Model): number {
   const places = model.roomCount * slotCount;
   for (let s = 0; s < sessionCount; s++) {
     const before = model.previous[s]!;
-    if (before >= 0 && !model.allowed[s * places + before]) bound += MOVE_COST;
+    if (before === PLACE_GONE || (before >= 0 && !model.allowed[s * places + before])) bound += MOVE_COST;
     if (model.hasPreference[s] && !model.candidates[s]!.some((where) => model.preferredSlot[s * slotCount + (where % slotCount)])) {
       bound += OFF_DAY_COST;
     }

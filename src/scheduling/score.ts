@@ -96,7 +96,8 @@ function metricsOf(instance: Instance, placed: Map<string, Placed>): GridScore['
   let missed = 0;
   for (const attendee of instance.attendees) {
     const own = facilitating.get(attendee.id) ?? [];
-    const wanted = attendee.wants.map((id) => {
+    // A session wanted twice counts once (docs/scheduling.md).
+    const wanted = [...new Set(attendee.wants)].map((id) => {
       wanters.set(id, (wanters.get(id) ?? 0) + 1);
       const entry = placed.get(id);
       return entry ? { range: entry.range, facilitating: entry.session.facilitators.includes(attendee.id) } : null;

@@ -9,7 +9,7 @@ import { whyUnscheduled } from './reasons.ts';
 import { scoreGrid } from './score.ts';
 import { improveGrid } from './search.ts';
 import type { Instance, InstanceProblem, Placement, ScheduleResult, SolveOptions } from './types.ts';
-import { validateInstance } from './validate.ts';
+import { instanceWarnings, validateInstance } from './validate.ts';
 
 export class InvalidInstanceError extends Error {
   readonly problems: InstanceProblem[];
@@ -58,6 +58,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): ScheduleR
     assignments,
     unscheduled,
     metrics: { ...checked.metrics, lowerBound: Math.min(lowerBound, checked.metrics.score) },
+    warnings: instanceWarnings(instance),
     elapsedMs: Math.round(performance.now() - began),
   };
 }

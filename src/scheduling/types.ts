@@ -80,6 +80,8 @@ export interface ScheduleResult {
   assignments: Placement[];
   unscheduled: Unscheduled[];
   metrics: Metrics & { lowerBound: number };
+  /** What the solver coped with but the supplier should fix (duplicate wants, places gone). */
+  warnings: string[];
   elapsedMs: number;
 }
 

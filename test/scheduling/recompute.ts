@@ -78,14 +78,15 @@ export function recompute(instance: Instance, assignments: readonly Placement[])
   let missed = 0;
   for (const attendee of instance.attendees) {
     const own = [...placed.entries()].filter(([id]) => sessionById.get(id)!.facilitators.includes(attendee.id));
-    const possible = attendee.wants
+    const wants = [...new Set(attendee.wants)];
+    const possible = wants
       .filter((id) => placed.has(id))
       .filter((id) => !own.some(([ownId, o]) => ownId !== id && runsOverlap(o.run, placed.get(id)!.run)));
-    missed += attendee.wants.length - largestCompatibleSet(possible.map((id) => placed.get(id)!.run), runsOverlap);
+    missed += wants.length - largestCompatibleSet(possible.map((id) => placed.get(id)!.run), runsOverlap);
   }
   let overflow = 0;
   for (const [id, p] of placed) {
-    const wanters = instance.attendees.filter((a) => a.wants.includes(id)).length;
+    const wanters = instance.attendees.filter((a) => a.wants.includes(id)).length; // once each, however often listed
     const expected = Math.max(sessionById.get(id)!.audience ?? 0, wanters);
     overflow += Math.max(0, expected - roomById.get(p.room)!.capacity);
   }
