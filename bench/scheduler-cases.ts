@@ -1,5 +1,6 @@
 // The camps the scheduler benchmark runs on, all generated from fixed seeds.
 import { generateCamp, type CampShape } from '../src/scheduling/generate.ts';
+import { plantedCamp, type PlantedCamp } from '../src/scheduling/planted.ts';
 import { Random } from '../src/scheduling/random.ts';
 import type { Instance, ScheduleResult } from '../src/scheduling/types.ts';
 
@@ -27,6 +28,32 @@ export function sizeCases(): Case[] {
     timeLimitMs,
     targetMs,
   }));
+}
+
+export interface PlantedCase extends PlantedCamp {
+  name: string;
+  timeLimitMs: number;
+}
+
+/**
+ * Camps built around a known best grid: a perfect one (optimum 0) at each size up to 230
+ * sessions, and the same camps with 20 attendees who each must miss one (optimum 20). The
+ * time limits are the product's: 1 s, 2 s above 150 sessions.
+ */
+export function plantedCases(): PlantedCase[] {
+  const shapes: Omit<CampShape, 'seed'>[] = [
+    { sessions: 30, rooms: 6, days: 1, slotsPerDay: 5, attendees: 150 },
+    { sessions: 60, rooms: 8, days: 2, slotsPerDay: 4, attendees: 350 },
+    { sessions: 110, rooms: 22, days: 1, slotsPerDay: 5, attendees: 800 },
+    { sessions: 230, rooms: 24, days: 2, slotsPerDay: 5, attendees: 1500 },
+  ];
+  return [0, 20].flatMap((overbooked) =>
+    shapes.map((shape) => ({
+      name: `planted ${shape.sessions}${overbooked ? ` (optimum ${overbooked})` : ''}`,
+      timeLimitMs: shape.sessions > 150 ? 2000 : 1000,
+      ...plantedCamp({ seed: SEED, ...shape, overbooked }),
+    })),
+  );
 }
 
 /** Small enough for exhaustive search: up to 8 sessions in 2–3 rooms × 3–4 slots. */
