@@ -28,9 +28,9 @@ export class GridState {
   private touchedCount = 0;
   private readonly sortStart: Float64Array;
   private readonly sortEnd: Float64Array;
-  private readonly moved = new Int32Array(2);
-  private readonly movedFrom = new Int32Array(2);
-  private readonly movedTo = new Int32Array(2);
+  private readonly moved = new Int32Array(3);
+  private readonly movedFrom = new Int32Array(3);
+  private readonly movedTo = new Int32Array(3);
   private movedCount = 0;
   private pendingOverflow = 0;
   private pendingMoves = 0;
@@ -102,7 +102,7 @@ export class GridState {
   }
 
   /** True when the room-slots of `place` hold nobody but the given sessions. */
-  roomFree(session: number, place: number, except0 = -1, except1 = -1): boolean {
+  roomFree(session: number, place: number, except0 = -1, except1 = -1, except2 = -1): boolean {
     const { model } = this;
     const room = (place / model.slotCount) | 0;
     const run = model.runs[model.length[session]!]![place - room * model.slotCount]!;
@@ -111,7 +111,7 @@ export class GridState {
       const near = model.overlapping[run[k]!]!;
       for (let m = 0; m < near.length; m++) {
         const who = this.occupant[base + near[m]!]!;
-        if (who >= 0 && who !== except0 && who !== except1) return false;
+        if (who >= 0 && who !== except0 && who !== except1 && who !== except2) return false;
       }
     }
     return true;
@@ -139,18 +139,23 @@ export class GridState {
   }
 
   /**
-   * Tentatively move one or two sessions (place -1 = unschedule) and return the change in
-   * score, or null if it would break a hard rule. Follow with accept() or reject().
+   * Tentatively move one, two or three sessions (place -1 = unschedule) and return the change
+   * in score, or null if it would break a hard rule. Follow with accept() or reject(). Three
+   * make an ejection chain: s0 takes s1's place, s1 takes s2's, s2 takes s0's (or goes out).
    */
-  propose(s0: number, p0: number, s1 = -1, p1 = -1): number | null {
+  propose(s0: number, p0: number, s1 = -1, p1 = -1, s2 = -1, p2 = -1): number | null {
     const { model } = this;
-    this.movedCount = s1 >= 0 ? 2 : 1;
+    this.movedCount = s2 >= 0 ? 3 : s1 >= 0 ? 2 : 1;
     this.moved[0] = s0;
     this.movedTo[0] = p0;
     this.moved[1] = s1;
     this.movedTo[1] = p1;
-    if (p0 >= 0 && !this.roomFree(s0, p0, s0, s1)) return (this.movedCount = 0), null;
-    if (s1 >= 0 && p1 >= 0 && !this.roomFree(s1, p1, s0, s1)) return (this.movedCount = 0), null;
+    this.moved[2] = s2;
+    this.movedTo[2] = p2;
+    for (let k = 0; k < this.movedCount; k++) {
+      const to = this.movedTo[k]!;
+      if (to >= 0 && !this.roomFree(this.moved[k]!, to, s0, s1, s2)) return (this.movedCount = 0), null;
+    }
     let timeChanged = false;
     for (let k = 0; k < this.movedCount; k++) {
       const s = this.moved[k]!;
@@ -161,7 +166,13 @@ export class GridState {
       this.setPlace(s, this.movedTo[k]!);
       if (wasPlaced !== this.placeOf[s]! >= 0 || oldStart !== this.startOf[s] || oldEnd !== this.endOf[s]) timeChanged = true;
     }
-    if (this.movedCount === 2 && p0 >= 0 && p1 >= 0 && this.sameRoomClash(s0, p0, s1, p1)) return this.reject(), null;
+    for (let i = 0; i < this.movedCount; i++) {
+      for (let j = i + 1; j < this.movedCount; j++) {
+        const pi = this.movedTo[i]!;
+        const pj = this.movedTo[j]!;
+        if (pi >= 0 && pj >= 0 && this.sameRoomClash(this.moved[i]!, pi, this.moved[j]!, pj)) return this.reject(), null;
+      }
+    }
     for (let k = 0; k < this.movedCount; k++) {
       if (this.movedTo[k]! >= 0 && !this.facilitatorsFree(this.moved[k]!)) return this.reject(), null;
     }

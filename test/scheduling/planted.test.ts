@@ -23,3 +23,12 @@ describe('camps planted around a known best grid (for the benchmark)', () => {
     expect(plantedCamp(shape)).toEqual(plantedCamp(shape));
   });
 });
+
+describe('the search on a full grid (every place taken, so only swaps, chains and trades move anything)', () => {
+  it('finds the planted perfect grid of a small camp', () => {
+    // Single moves and swaps alone stay at 16 missed here for these 60,000 steps.
+    const camp = plantedCamp({ seed: 10, sessions: 16, rooms: 4, days: 1, slotsPerDay: 4, attendees: 80 });
+    expect(camp.instance.sessions.length).toBeGreaterThanOrEqual(15);
+    expect(solve(camp.instance, { iterations: 60_000, timeLimitMs: 60_000 }).metrics.score).toBe(0);
+  });
+});
