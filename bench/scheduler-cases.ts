@@ -18,7 +18,8 @@ export const sizes: { name: string; shape: Omit<CampShape, 'seed'>; timeLimitMs:
   { name: 'regional camp', shape: { sessions: 30, rooms: 6, days: 1, slotsPerDay: 5, attendees: 150 }, timeLimitMs: 900, targetMs: 1000 },
   { name: 'LocalGovCamp', shape: { sessions: 60, rooms: 8, days: 2, slotsPerDay: 4, attendees: 350 }, timeLimitMs: 900, targetMs: 1000 },
   { name: 'UKGovcamp', shape: { sessions: 110, rooms: 22, days: 1, slotsPerDay: 5, attendees: 800 }, timeLimitMs: 1500, targetMs: 2000 },
-  { name: 'stress', shape: { sessions: 1000, rooms: 50, days: 2, slotsPerDay: 10, attendees: 10_000 }, timeLimitMs: 12_000, targetMs: 15_000 },
+  // The stress target (15 s) includes start-up: tsx, generating the camp and building the model.
+  { name: 'stress', shape: { sessions: 1000, rooms: 50, days: 2, slotsPerDay: 10, attendees: 10_000 }, timeLimitMs: 11_000, targetMs: 15_000 },
 ];
 
 export function sizeCases(): Case[] {
