@@ -1,5 +1,6 @@
 // The camps the scheduler benchmark runs on, all generated from fixed seeds.
 import { generateCamp, type CampShape } from '../src/scheduling/generate.ts';
+import { plantedCamp, type PlantedCamp } from '../src/scheduling/planted.ts';
 import { Random } from '../src/scheduling/random.ts';
 import type { Instance, ScheduleResult } from '../src/scheduling/types.ts';
 
@@ -17,7 +18,8 @@ export const sizes: { name: string; shape: Omit<CampShape, 'seed'>; timeLimitMs:
   { name: 'regional camp', shape: { sessions: 30, rooms: 6, days: 1, slotsPerDay: 5, attendees: 150 }, timeLimitMs: 900, targetMs: 1000 },
   { name: 'LocalGovCamp', shape: { sessions: 60, rooms: 8, days: 2, slotsPerDay: 4, attendees: 350 }, timeLimitMs: 900, targetMs: 1000 },
   { name: 'UKGovcamp', shape: { sessions: 110, rooms: 22, days: 1, slotsPerDay: 5, attendees: 800 }, timeLimitMs: 1500, targetMs: 2000 },
-  { name: 'stress', shape: { sessions: 1000, rooms: 50, days: 2, slotsPerDay: 10, attendees: 10_000 }, timeLimitMs: 12_000, targetMs: 15_000 },
+  // The stress target (15 s) includes start-up: tsx, generating the camp and building the model.
+  { name: 'stress', shape: { sessions: 1000, rooms: 50, days: 2, slotsPerDay: 10, attendees: 10_000 }, timeLimitMs: 11_000, targetMs: 15_000 },
 ];
 
 export function sizeCases(): Case[] {
@@ -27,6 +29,32 @@ export function sizeCases(): Case[] {
     timeLimitMs,
     targetMs,
   }));
+}
+
+export interface PlantedCase extends PlantedCamp {
+  name: string;
+  timeLimitMs: number;
+}
+
+/**
+ * Camps built around a known best grid: a perfect one (optimum 0) at each size up to 230
+ * sessions, and the same camps with 20 attendees who each must miss one (optimum 20). The
+ * time limits are the product's: 1 s, 2 s above 150 sessions.
+ */
+export function plantedCases(): PlantedCase[] {
+  const shapes: Omit<CampShape, 'seed'>[] = [
+    { sessions: 30, rooms: 6, days: 1, slotsPerDay: 5, attendees: 150 },
+    { sessions: 60, rooms: 8, days: 2, slotsPerDay: 4, attendees: 350 },
+    { sessions: 110, rooms: 22, days: 1, slotsPerDay: 5, attendees: 800 },
+    { sessions: 230, rooms: 24, days: 2, slotsPerDay: 5, attendees: 1500 },
+  ];
+  return [0, 20].flatMap((overbooked) =>
+    shapes.map((shape) => ({
+      name: `planted ${shape.sessions}${overbooked ? ` (optimum ${overbooked})` : ''}`,
+      timeLimitMs: shape.sessions > 150 ? 2000 : 1000,
+      ...plantedCamp({ seed: SEED, ...shape, overbooked }),
+    })),
+  );
 }
 
 /** Small enough for exhaustive search: up to 8 sessions in 2–3 rooms × 3–4 slots. */
@@ -52,8 +80,9 @@ export interface Replan {
 }
 
 /**
- * The day after publishing: three pitches withdrawn, four new ones, and a room lost. A lost
- * room stays in the instance but is unavailable all day, so the published grid still names it.
+ * The day after publishing: three pitches withdrawn, four new ones, and a room lost. The lost
+ * room is gone from the instance, as when an organiser removes it, while the published grid
+ * still names it: its sessions are forced moves (docs/scheduling.md).
  */
 export function replanCase(base: Instance, published: ScheduleResult): Replan {
   const random = new Random(SEED + 1);
@@ -67,7 +96,7 @@ export function replanCase(base: Instance, published: ScheduleResult): Replan {
   });
   const previous = published.assignments.filter((a) => !withdrawn.has(a.session));
   const instance: Instance = {
-    rooms: base.rooms.map((room) => (room.id === lostRoom ? { ...room, unavailable: base.slots.map((slot) => slot.id) } : room)),
+    rooms: base.rooms.filter((room) => room.id !== lostRoom),
     slots: base.slots,
     sessions: [...base.sessions.filter((session) => !withdrawn.has(session.id)), ...added],
     attendees,

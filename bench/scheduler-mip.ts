@@ -5,7 +5,7 @@
 // one-slot wanted session in slot t, y[a,s,f] = 1 when they attend a longer wanted session
 // starting at f. At every instant an attendee is in at most one session, counting the ones
 // they facilitate. The interval rows make u and y integral once x is, so only x is binary.
-import { buildModel } from '../src/scheduling/model.ts';
+import { buildModel, NOT_PUBLISHED } from '../src/scheduling/model.ts';
 import { MOVE_COST } from '../src/scheduling/score.ts';
 import type { Instance } from '../src/scheduling/types.ts';
 
@@ -83,7 +83,7 @@ export function programmeText(instance: Instance, relax: boolean): { text: strin
       const overflow = Math.max(0, model.expected[s]! - model.capacity[room]!);
       cost(x.name, overflow - (model.previous[s]! === place ? MOVE_COST : 0));
     }
-    if (model.previous[s]! >= 0) constant += MOVE_COST;
+    if (model.previous[s]! !== NOT_PUBLISHED) constant += MOVE_COST;
     if (bySession[s]!.length > 0) rows.push(`${sum(bySession[s]!)} ${model.pinned[s] ? '=' : '<='} 1`);
   }
   const covering = (list: typeof xs, instant: number) => list.filter((x) => x.start <= instant && instant < x.end);

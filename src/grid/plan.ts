@@ -10,17 +10,20 @@ import { loadGrid, type GridModel } from './model.ts';
 
 const idOf = (key: string) => Number(key.slice(1));
 
-/** The published grid's places as the scheduler's `previous`, keeping only what still exists. */
+/**
+ * The published grid's places as the scheduler's `previous`, for the sessions still pitched. A
+ * place whose room was removed or whose time no longer has a slot stays in: the scheduler takes
+ * it as a forced move (docs/scheduling.md), so its metrics count what the re-plan changes.
+ */
 function previousPlacements(db: Db, model: GridModel): Placement[] {
   const latest = db.select().from(gridVersions).where(eq(gridVersions.eventId, model.event.id)).orderBy(desc(gridVersions.number)).limit(1).get();
   if (!latest) return [];
   const sessions = new Set(model.instance.sessions.map((s) => s.id));
-  const roomsKnown = new Set(model.instance.rooms.map((r) => r.id));
   const slotByStart = new Map(model.instance.slots.map((s) => [Date.parse(s.start), s.id]));
   return latest.snapshot.sessions
     .filter((s) => !s.cancelled)
-    .map((s) => ({ session: sessionKey(s.pitchId), room: roomKey(s.roomId), slot: slotByStart.get(s.startsAt) ?? '' }))
-    .filter((p) => sessions.has(p.session) && roomsKnown.has(p.room) && p.slot !== '');
+    .map((s) => ({ session: sessionKey(s.pitchId), room: roomKey(s.roomId), slot: slotByStart.get(s.startsAt) ?? `gone-${s.startsAt}` }))
+    .filter((p) => sessions.has(p.session));
 }
 
 /**

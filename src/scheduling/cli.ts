@@ -1,11 +1,14 @@
 // Command line: `schedule INSTANCE.json [--time-limit-ms N] [--seed S] [--iterations N]`
 // prints the result JSON; `schedule --score INSTANCE.json GRID.json` prints a grid's metrics.
-// Any problem with the input exits 2 with one line on stderr saying what is wrong.
+// Any problem with the input exits 2 with one line on stderr saying what is wrong; what the
+// scheduler copes with but the input should fix (a session wanted twice, a published room
+// that is gone) goes to stderr as "schedule: warning: …" lines, and the run carries on.
+// The format is docs/scheduling.md.
 import { readFileSync } from 'node:fs';
 import { scoreGrid } from './score.ts';
 import { InvalidInstanceError, solve } from './solve.ts';
 import type { Instance, Placement } from './types.ts';
-import { validateInstance } from './validate.ts';
+import { instanceWarnings, validateInstance } from './validate.ts';
 
 const USAGE =
   'usage: schedule INSTANCE.json [--time-limit-ms N] [--seed S] [--iterations N] | schedule --score INSTANCE.json GRID.json';
@@ -29,6 +32,7 @@ function main(args: string[]): void {
   if (files.length !== (scoring ? 2 : 1)) throw new InputError(USAGE);
 
   const instance = readInstance(files[0]!);
+  for (const warning of instanceWarnings(instance)) process.stderr.write(`schedule: warning: ${warning}\n`);
   if (scoring) {
     const grid = readGrid(files[1]!);
     const { violations, metrics } = scoreGrid(instance, grid);

@@ -3,6 +3,7 @@
 // giving big audiences big rooms both fall out of "costs least".
 import { GridState } from './grid-state.ts';
 import type { Random } from './random.ts';
+import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
 export function buildFirstGrid(state: GridState, random: Random): void {
   const { model } = state;
@@ -45,7 +46,13 @@ export function placeWhereCheapest(state: GridState, s: number, random: Random):
     const room = (where / model.slotCount) | 0;
     // Ties go to the room that fits the audience most snugly, then to chance.
     const snug = Math.abs(model.capacity[room]! - model.expected[s]!) / biggest;
-    const cost = missed + state.overflowAt(s, where) + 5 * (state.moveAt(s, where) - state.moveAt(s, -1)) + 0.01 * snug + 1e-6 * random.next();
+    const cost =
+      missed +
+      state.overflowAt(s, where) +
+      MOVE_COST * (state.moveAt(s, where) - state.moveAt(s, -1)) +
+      OFF_DAY_COST * (state.offDayAt(s, where) - state.offDayAt(s, -1)) +
+      0.01 * snug +
+      1e-6 * random.next();
     if (cost < bestCost) {
       bestCost = cost;
       best = where;

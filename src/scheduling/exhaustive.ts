@@ -2,7 +2,7 @@
 // benchmark and tests hold the solver to. Exponential; meant for about eight sessions.
 import { GridState, UNSCHEDULED } from './grid-state.ts';
 import { buildModel } from './model.ts';
-import { MOVE_COST } from './score.ts';
+import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 import { placementsOf } from './solve.ts';
 import type { Instance, Placement } from './types.ts';
 
@@ -21,8 +21,11 @@ export function optimumByExhaustiveSearch(instance: Instance): Optimum {
     (a, b) => model.pinned[b]! - model.pinned[a]! || model.wantedBy[b]! - model.wantedBy[a]!,
   );
   // The most an undecided session can still win back: each wanter gains at most one session,
-  // and a published session can at most return to its old place.
-  const mostGain = order.map((s) => model.wantedBy[s]! + (model.previous[s]! >= 0 ? MOVE_COST : 0));
+  // a published session can at most return to its old place, and a session with preferred
+  // days can at most land on one of them.
+  const mostGain = order.map(
+    (s) => model.wantedBy[s]! + (model.previous[s]! >= 0 ? MOVE_COST : 0) + OFF_DAY_COST * model.hasPreference[s]!,
+  );
   const gainAfter = new Float64Array(order.length + 1);
   for (let k = order.length - 1; k >= 0; k--) gainAfter[k] = gainAfter[k + 1]! + mostGain[k]!;
 

@@ -69,7 +69,7 @@ export function generateCamp(shape: CampShape): Instance {
   return { rooms, slots, sessions, attendees };
 }
 
-function campSlots(shape: CampShape): Slot[] {
+export function campSlots(shape: CampShape): Slot[] {
   const slots: Slot[] = [];
   for (let d = 0; d < shape.days; d++) {
     const day = `2027-06-${pad(19 + d)}`;
@@ -83,7 +83,7 @@ function campSlots(shape: CampShape): Slot[] {
   return slots;
 }
 
-function campRooms(shape: CampShape, random: Random, slots: Slot[]): Room[] {
+export function campRooms(shape: CampShape, random: Random, slots: Slot[]): Room[] {
   const weights = Array.from({ length: shape.rooms }, (_, k) => 1 / Math.pow(k + 1, 0.7));
   const sum = weights.reduce((total, weight) => total + weight, 0);
   return weights.map((weight, k) => {

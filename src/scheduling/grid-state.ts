@@ -1,8 +1,8 @@
 // The grid the solver is working on, with the bookkeeping that lets it price a move by looking
 // only at the people that move concerns instead of rescoring the whole camp.
-import type { Model } from './model.ts';
+import { NOT_PUBLISHED, type Model } from './model.ts';
 import { missedOnGrid } from './grid-attendance.ts';
-import { MOVE_COST } from './score.ts';
+import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
 export const UNSCHEDULED = -1;
 
@@ -18,6 +18,7 @@ export class GridState {
   missed = 0;
   overflow = 0;
   moves = 0;
+  offDay = 0;
 
   // Scratch for pricing a proposal without allocating.
   private readonly stamp: Int32Array;
@@ -27,13 +28,14 @@ export class GridState {
   private touchedCount = 0;
   private readonly sortStart: Float64Array;
   private readonly sortEnd: Float64Array;
-  private readonly moved = new Int32Array(2);
-  private readonly movedFrom = new Int32Array(2);
-  private readonly movedTo = new Int32Array(2);
+  private readonly moved = new Int32Array(3);
+  private readonly movedFrom = new Int32Array(3);
+  private readonly movedTo = new Int32Array(3);
   private movedCount = 0;
   private pendingOverflow = 0;
   private pendingMoves = 0;
   private pendingMissed = 0;
+  private pendingOffDay = 0;
 
   // The fast path for "simple" attendees (every wanted session one slot long, facilitating
   // nothing, slots never overlapping): they miss |wants| minus the number of distinct slots
@@ -70,7 +72,7 @@ export class GridState {
   }
 
   get score(): number {
-    return this.missed + this.overflow + MOVE_COST * this.moves;
+    return this.missed + this.overflow + MOVE_COST * this.moves + OFF_DAY_COST * this.offDay;
   }
 
   /** Replace the whole grid (e.g. with the best one found) and recount everything. */
@@ -79,11 +81,13 @@ export class GridState {
     this.occupant.fill(-1);
     this.overflow = 0;
     this.moves = 0;
+    this.offDay = 0;
     for (let s = 0; s < model.sessionCount; s++) {
       this.setPlace(s, places[s]!);
       if (places[s]! >= 0) this.occupy(s, places[s]!, s);
       this.overflow += this.overflowAt(s, places[s]!);
       this.moves += this.moveAt(s, places[s]!);
+      this.offDay += this.offDayAt(s, places[s]!);
     }
     this.wantedAt.fill(0);
     this.distinctSlots.fill(0);
@@ -98,7 +102,7 @@ export class GridState {
   }
 
   /** True when the room-slots of `place` hold nobody but the given sessions. */
-  roomFree(session: number, place: number, except0 = -1, except1 = -1): boolean {
+  roomFree(session: number, place: number, except0 = -1, except1 = -1, except2 = -1): boolean {
     const { model } = this;
     const room = (place / model.slotCount) | 0;
     const run = model.runs[model.length[session]!]![place - room * model.slotCount]!;
@@ -107,7 +111,7 @@ export class GridState {
       const near = model.overlapping[run[k]!]!;
       for (let m = 0; m < near.length; m++) {
         const who = this.occupant[base + near[m]!]!;
-        if (who >= 0 && who !== except0 && who !== except1) return false;
+        if (who >= 0 && who !== except0 && who !== except1 && who !== except2) return false;
       }
     }
     return true;
@@ -135,18 +139,23 @@ export class GridState {
   }
 
   /**
-   * Tentatively move one or two sessions (place -1 = unschedule) and return the change in
-   * score, or null if it would break a hard rule. Follow with accept() or reject().
+   * Tentatively move one, two or three sessions (place -1 = unschedule) and return the change
+   * in score, or null if it would break a hard rule. Follow with accept() or reject(). Three
+   * make an ejection chain: s0 takes s1's place, s1 takes s2's, s2 takes s0's (or goes out).
    */
-  propose(s0: number, p0: number, s1 = -1, p1 = -1): number | null {
+  propose(s0: number, p0: number, s1 = -1, p1 = -1, s2 = -1, p2 = -1): number | null {
     const { model } = this;
-    this.movedCount = s1 >= 0 ? 2 : 1;
+    this.movedCount = s2 >= 0 ? 3 : s1 >= 0 ? 2 : 1;
     this.moved[0] = s0;
     this.movedTo[0] = p0;
     this.moved[1] = s1;
     this.movedTo[1] = p1;
-    if (p0 >= 0 && !this.roomFree(s0, p0, s0, s1)) return (this.movedCount = 0), null;
-    if (s1 >= 0 && p1 >= 0 && !this.roomFree(s1, p1, s0, s1)) return (this.movedCount = 0), null;
+    this.moved[2] = s2;
+    this.movedTo[2] = p2;
+    for (let k = 0; k < this.movedCount; k++) {
+      const to = this.movedTo[k]!;
+      if (to >= 0 && !this.roomFree(this.moved[k]!, to, s0, s1, s2)) return (this.movedCount = 0), null;
+    }
     let timeChanged = false;
     for (let k = 0; k < this.movedCount; k++) {
       const s = this.moved[k]!;
@@ -157,17 +166,25 @@ export class GridState {
       this.setPlace(s, this.movedTo[k]!);
       if (wasPlaced !== this.placeOf[s]! >= 0 || oldStart !== this.startOf[s] || oldEnd !== this.endOf[s]) timeChanged = true;
     }
-    if (this.movedCount === 2 && p0 >= 0 && p1 >= 0 && this.sameRoomClash(s0, p0, s1, p1)) return this.reject(), null;
+    for (let i = 0; i < this.movedCount; i++) {
+      for (let j = i + 1; j < this.movedCount; j++) {
+        const pi = this.movedTo[i]!;
+        const pj = this.movedTo[j]!;
+        if (pi >= 0 && pj >= 0 && this.sameRoomClash(this.moved[i]!, pi, this.moved[j]!, pj)) return this.reject(), null;
+      }
+    }
     for (let k = 0; k < this.movedCount; k++) {
       if (this.movedTo[k]! >= 0 && !this.facilitatorsFree(this.moved[k]!)) return this.reject(), null;
     }
 
     this.pendingOverflow = 0;
     this.pendingMoves = 0;
+    this.pendingOffDay = 0;
     for (let k = 0; k < this.movedCount; k++) {
       const s = this.moved[k]!;
       this.pendingOverflow += this.overflowAt(s, this.movedTo[k]!) - this.overflowAt(s, this.movedFrom[k]!);
       this.pendingMoves += this.moveAt(s, this.movedTo[k]!) - this.moveAt(s, this.movedFrom[k]!);
+      this.pendingOffDay += this.offDayAt(s, this.movedTo[k]!) - this.offDayAt(s, this.movedFrom[k]!);
     }
     this.pendingMissed = 0;
     this.touchedCount = 0;
@@ -187,7 +204,7 @@ export class GridState {
         }
       }
     }
-    return this.pendingMissed + this.pendingOverflow + MOVE_COST * this.pendingMoves;
+    return this.pendingMissed + this.pendingOverflow + MOVE_COST * this.pendingMoves + OFF_DAY_COST * this.pendingOffDay;
   }
 
   /** Change in missed sessions if `session` alone were at `place`, leaving the grid as it is. */
@@ -229,6 +246,7 @@ export class GridState {
     this.missed += this.pendingMissed;
     this.overflow += this.pendingOverflow;
     this.moves += this.pendingMoves;
+    this.offDay += this.pendingOffDay;
     this.movedCount = 0;
     this.countsShifted = false;
   }
@@ -279,7 +297,14 @@ export class GridState {
 
   moveAt(session: number, place: number): number {
     const before = this.model.previous[session]!;
-    return before >= 0 && before !== place ? 1 : 0;
+    return before !== NOT_PUBLISHED && before !== place ? 1 : 0;
+  }
+
+  /** 1 when a session with preferred days is not at a place on one of them (unscheduled included). */
+  offDayAt(session: number, place: number): number {
+    const { model } = this;
+    if (!model.hasPreference[session]) return 0;
+    return place >= 0 && model.preferredSlot[session * model.slotCount + (place % model.slotCount)] ? 0 : 1;
   }
 
   private setPlace(s: number, place: number): void {

@@ -2,7 +2,7 @@
 // from here. Pure functions over plain data; no database, no HTTP.
 export { solve, InvalidInstanceError } from './solve.ts';
 export { scoreGrid, MOVE_COST } from './score.ts';
-export { validateInstance } from './validate.ts';
+export { instanceWarnings, validateInstance } from './validate.ts';
 export type {
   Attendee,
   GridScore,

@@ -4,10 +4,12 @@
 //    are free for, so wanting more than that means missing the rest;
 //  - a session wanted by more people than its biggest allowed room holds either overflows or
 //    is left out, and leaving it out costs each wanter whose count above had room to spare;
-//  - a published session whose old place is no longer allowed has to move.
+//  - with more sessions than room-slots, the cheapest ones to leave out are left out;
+//  - a published session whose old place is no longer allowed (or no longer exists) has to move;
+//  - a session with preferred days but no allowed place on any of them is off its days.
 import { mostAttendable } from './attendance.ts';
-import type { Model } from './model.ts';
-import { MOVE_COST } from './score.ts';
+import { PLACE_GONE, type Model } from './model.ts';
+import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
 export function countingLowerBound(model: Model): number {
   const { slotCount, sessionCount } = model;
@@ -26,24 +28,53 @@ export function countingLowerBound(model: Model): number {
     if (possible <= attendable) hasSpareTime[a] = 1;
   }
 
+  const places = model.roomCount * slotCount;
+  const leftOutCost = new Float64Array(sessionCount);
+  let overflowTerm = 0;
   for (let s = 0; s < sessionCount; s++) {
     const candidates = model.candidates[s]!;
+    const before = model.previous[s]!;
+    const beforeAllowed = before >= 0 && model.allowed[s * places + before] === 1;
+    if (before === PLACE_GONE || (before >= 0 && !beforeAllowed)) bound += MOVE_COST;
+    const canPlease = candidates.some((where) => model.preferredSlot[s * slotCount + (where % slotCount)]);
+    if (model.hasPreference[s] && !canPlease) bound += OFF_DAY_COST;
     if (candidates.length === 0) continue;
+
+    for (const a of model.concerned[s]!) if (model.wants[a]!.includes(s) && hasSpareTime[a]) leftOutCost[s] = leftOutCost[s]! + 1;
+    if (beforeAllowed) leftOutCost[s] = leftOutCost[s]! + MOVE_COST;
+    if (model.hasPreference[s] && canPlease) leftOutCost[s] = leftOutCost[s]! + OFF_DAY_COST;
     let roomiest = 0;
     for (const where of candidates) roomiest = Math.max(roomiest, model.capacity[(where / slotCount) | 0]!);
     const overflow = Math.max(0, model.expected[s]! - roomiest);
-    if (overflow === 0) continue;
-    let leftOutCost = 0;
-    for (const a of model.concerned[s]!) if (model.wants[a]!.includes(s) && hasSpareTime[a]) leftOutCost++;
-    bound += model.pinned[s] ? overflow : Math.min(overflow, leftOutCost);
+    overflowTerm += model.pinned[s] ? overflow : Math.min(overflow, leftOutCost[s]!);
   }
+  // The overflow term and the room-slot count both price leaving sessions out: take the larger.
+  return bound + Math.max(overflowTerm, tooManyForTheRooms(model, leftOutCost));
+}
 
-  const places = model.roomCount * slotCount;
-  for (let s = 0; s < sessionCount; s++) {
-    const before = model.previous[s]!;
-    if (before >= 0 && !model.allowed[s * places + before]) bound += MOVE_COST;
+/**
+ * Every session on the grid takes at least one room-slot of its own, so with more sessions
+ * than room-slots some must stay out, and leaving out the cheapest ones is the least it costs.
+ */
+function tooManyForTheRooms(model: Model, leftOutCost: Float64Array): number {
+  const { roomCount, slotCount, sessionCount } = model;
+  let cells = 0;
+  for (let r = 0; r < roomCount; r++) {
+    const off = new Set(model.instance.rooms[r]!.unavailable ?? []);
+    for (let t = 0; t < slotCount; t++) if (!off.has(model.instance.slots[t]!.id)) cells++;
   }
-  return bound;
+  const free: number[] = [];
+  for (let s = 0; s < sessionCount; s++) {
+    if (model.candidates[s]!.length === 0) continue;
+    if (model.pinned[s]) cells -= model.length[s]!;
+    else free.push(leftOutCost[s]!);
+  }
+  const mustLeave = free.length - Math.max(0, cells);
+  if (mustLeave <= 0) return 0;
+  free.sort((a, b) => a - b);
+  let cost = 0;
+  for (let k = 0; k < mustLeave; k++) cost += free[k]!;
+  return cost;
 }
 
 /** Most sessions attendee `a` could attend: free slots, plus the pinned sessions they run and want. */

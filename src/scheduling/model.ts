@@ -3,6 +3,11 @@
 import { buildTimeline, slotRun, type Timeline } from './timeline.ts';
 import type { Instance } from './types.ts';
 
+/** `previous` for a session that was not on the published grid. */
+export const NOT_PUBLISHED = -1;
+/** `previous` for a session published in a room or slot that no longer exists: it has to move. */
+export const PLACE_GONE = -2;
+
 export interface Model {
   instance: Instance;
   timeline: Timeline;
@@ -32,8 +37,14 @@ export interface Model {
   facilitatorsOf: Int32Array[];
   /** Sessions each person facilitates. */
   facilitates: Int32Array[];
-  /** The published place of each session (encoded like candidates), or -1. */
+  /** The published place of each session (encoded like candidates), NOT_PUBLISHED or PLACE_GONE. */
   previous: Int32Array;
+  /** 1 for a session with `preferredDays` (soft, docs/scheduling.md). */
+  hasPreference: Uint8Array;
+  /** preferredSlot[session × slotCount + first] is 1 when that first slot falls on a preferred day. */
+  preferredSlot: Uint8Array;
+  /** Whether any session has preferred days, so the metrics report `offDay`. */
+  anyPreference: boolean;
 }
 
 export function buildModel(instance: Instance): Model {
@@ -55,7 +66,8 @@ export function buildModel(instance: Instance): Model {
   const facilitatesLists: number[][] = Array.from({ length: person.size }, () => []);
   facilitatorsOf.forEach((people, session) => people.forEach((p) => facilitatesLists[p]!.push(session)));
 
-  const wants = instance.attendees.map((attendee) => Int32Array.from(attendee.wants, (id) => sessionIndex.get(id)!));
+  // A session wanted twice counts once (docs/scheduling.md).
+  const wants = instance.attendees.map((attendee) => Int32Array.from(new Set(attendee.wants), (id) => sessionIndex.get(id)!));
   const wantedBy = new Int32Array(sessionCount);
   const concernedLists: number[][] = Array.from({ length: sessionCount }, () => []);
   wants.forEach((list, attendee) =>
@@ -100,11 +112,21 @@ export function buildModel(instance: Instance): Model {
     return Int32Array.from(list);
   });
 
-  const previous = new Int32Array(sessionCount).fill(-1);
+  const previous = new Int32Array(sessionCount).fill(NOT_PUBLISHED);
   for (const entry of instance.previous ?? []) {
     const i = sessionIndex.get(entry.session)!;
-    previous[i] = roomIndex.get(entry.room)! * slotCount + timeline.indexOf.get(entry.slot)!;
+    const room = roomIndex.get(entry.room);
+    const slot = timeline.indexOf.get(entry.slot);
+    previous[i] = room === undefined || slot === undefined ? PLACE_GONE : room * slotCount + slot;
   }
+
+  const preferredSlot = new Uint8Array(sessionCount * slotCount);
+  instance.sessions.forEach((session, i) => {
+    const days = new Set(session.preferredDays ?? []);
+    instance.slots.forEach((slot, t) => {
+      if (days.has(slot.day)) preferredSlot[i * slotCount + t] = 1;
+    });
+  });
 
   return {
     instance,
@@ -129,5 +151,8 @@ export function buildModel(instance: Instance): Model {
     facilitatorsOf,
     facilitates: facilitatesLists.map((list) => Int32Array.from(list)),
     previous,
+    hasPreference: Uint8Array.from(instance.sessions, (session) => (session.preferredDays ? 1 : 0)),
+    preferredSlot,
+    anyPreference: instance.sessions.some((session) => session.preferredDays),
   };
 }

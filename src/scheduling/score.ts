@@ -5,6 +5,8 @@ import { buildTimeline, slotRun, timesOverlap } from './timeline.ts';
 import type { GridScore, Instance, Placement, RuleViolation, Session } from './types.ts';
 
 export const MOVE_COST = 5;
+/** A session kept off its preferred days: less than one missed vote (docs/scheduling.md). */
+export const OFF_DAY_COST = 0.5;
 
 interface Placed {
   placement: Placement;
@@ -94,7 +96,8 @@ function metricsOf(instance: Instance, placed: Map<string, Placed>): GridScore['
   let missed = 0;
   for (const attendee of instance.attendees) {
     const own = facilitating.get(attendee.id) ?? [];
-    const wanted = attendee.wants.map((id) => {
+    // A session wanted twice counts once (docs/scheduling.md).
+    const wanted = [...new Set(attendee.wants)].map((id) => {
       wanters.set(id, (wanters.get(id) ?? 0) + 1);
       const entry = placed.get(id);
       return entry ? { range: entry.range, facilitating: entry.session.facilitators.includes(attendee.id) } : null;
@@ -114,5 +117,14 @@ function metricsOf(instance: Instance, placed: Map<string, Placed>): GridScore['
     const now = placed.get(entry.session)?.placement;
     if (!now || now.room !== entry.room || now.slot !== entry.slot) moves++;
   }
-  return { missed, overflow, moves, score: missed + overflow + MOVE_COST * moves };
+  const score = missed + overflow + MOVE_COST * moves;
+  if (!instance.sessions.some((session) => session.preferredDays)) return { missed, overflow, moves, score };
+  const dayOf = new Map(instance.slots.map((slot) => [slot.id, slot.day]));
+  let offDay = 0;
+  for (const session of instance.sessions) {
+    if (!session.preferredDays) continue;
+    const first = placed.get(session.id)?.placement.slot;
+    if (first === undefined || !session.preferredDays.includes(dayOf.get(first)!)) offDay++;
+  }
+  return { missed, overflow, moves, offDay, score: score + OFF_DAY_COST * offDay };
 }

@@ -9,7 +9,7 @@ import { whyUnscheduled } from './reasons.ts';
 import { scoreGrid } from './score.ts';
 import { improveGrid } from './search.ts';
 import type { Instance, InstanceProblem, Placement, ScheduleResult, SolveOptions } from './types.ts';
-import { validateInstance } from './validate.ts';
+import { instanceWarnings, validateInstance } from './validate.ts';
 
 export class InvalidInstanceError extends Error {
   readonly problems: InstanceProblem[];
@@ -28,8 +28,8 @@ export class InvalidInstanceError extends Error {
  * to fix that number instead of letting the time limit decide it.
  */
 export function solve(instance: Instance, options: SolveOptions = {}): ScheduleResult {
-  const began = performance.now();
-  const { timeLimitMs = 1000, seed = 1, iterations = Infinity } = options;
+  const { timeLimitMs = 1000, seed = 1, iterations = Infinity, clock = () => performance.now() } = options;
+  const began = clock();
   const problems = validateInstance(instance);
   if (problems.length > 0) throw new InvalidInstanceError(problems);
 
@@ -38,7 +38,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): ScheduleR
   const state = new GridState(model);
   const lowerBound = countingLowerBound(model);
   buildFirstGrid(state, random);
-  const outcome = improveGrid(state, random, { deadline: began + timeLimitMs, iterations, lowerBound });
+  const outcome = improveGrid(state, random, { deadline: began + timeLimitMs, clock, iterations, lowerBound });
   state.load(outcome.best);
   // Anything the search left out that now fits for free goes back on the grid.
   for (let s = 0; s < model.sessionCount; s++) {
@@ -58,7 +58,8 @@ export function solve(instance: Instance, options: SolveOptions = {}): ScheduleR
     assignments,
     unscheduled,
     metrics: { ...checked.metrics, lowerBound: Math.min(lowerBound, checked.metrics.score) },
-    elapsedMs: Math.round(performance.now() - began),
+    warnings: instanceWarnings(instance),
+    elapsedMs: Math.round(clock() - began),
   };
 }
 

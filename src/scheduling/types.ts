@@ -34,7 +34,7 @@ export interface Session {
   /** Expected audience beyond the recorded interest; default 0. */
   audience?: number;
   pin?: Pin;
-  /** Camp days (ISO dates) the session would rather run on: a wish, not a hard rule. */
+  /** Camp days (slots' `day`) the pitcher would rather run on: a soft wish, never a rule. */
   preferredDays?: string[];
 }
 
@@ -64,6 +64,8 @@ export interface Metrics {
   missed: number;
   overflow: number;
   moves: number;
+  /** Sessions with `preferredDays` not scheduled on one of them; present when any session has preferred days. */
+  offDay?: number;
   score: number;
   /** A proven bound: no valid grid for the instance scores below it. */
   lowerBound?: number;
@@ -78,6 +80,8 @@ export interface ScheduleResult {
   assignments: Placement[];
   unscheduled: Unscheduled[];
   metrics: Metrics & { lowerBound: number };
+  /** What the solver coped with but the supplier should fix (duplicate wants, places gone). */
+  warnings: string[];
   elapsedMs: number;
 }
 
@@ -91,6 +95,11 @@ export interface SolveOptions {
    * grid whatever the machine, as long as the time limit is not reached first.
    */
   iterations?: number;
+  /**
+   * The clock the time limit is measured on, in milliseconds; default the wall clock. The
+   * benchmark passes CPU time to see what an idle machine would do on a busy one.
+   */
+  clock?: () => number;
 }
 
 /** Why an instance cannot be scheduled at all; `ids` names the offending ids. */

@@ -4,6 +4,26 @@ import { shapeProblems } from './shape.ts';
 import { buildTimeline, lengthFitsSomewhere, slotRun, timesOverlap, type Timeline } from './timeline.ts';
 import type { Instance, InstanceProblem, Session } from './types.ts';
 
+/**
+ * Things in a valid instance worth telling whoever supplied it, though the solver copes: an
+ * attendee who wants a session twice (counted once) and published places that no longer exist.
+ */
+export function instanceWarnings(instance: Instance): string[] {
+  const warnings: string[] = [];
+  for (const attendee of instance.attendees) {
+    const seen = new Set<string>();
+    const twice = new Set(attendee.wants.filter((id) => seen.has(id) || !seen.add(id)));
+    for (const id of twice) warnings.push(`attendee ${attendee.id} wants session ${id} more than once; counted once`);
+  }
+  const rooms = new Set(instance.rooms.map((room) => room.id));
+  const slots = new Set(instance.slots.map((slot) => slot.id));
+  for (const entry of instance.previous ?? []) {
+    const gone = [!rooms.has(entry.room) && `room ${entry.room}`, !slots.has(entry.slot) && `slot ${entry.slot}`].filter(Boolean);
+    if (gone.length > 0) warnings.push(`session ${entry.session} was published in ${gone.join(' and ')}, which no longer exists; it has to move`);
+  }
+  return warnings;
+}
+
 /** Every reason `input` is not a schedulable instance; an empty list means it is valid. */
 export function validateInstance(input: unknown): InstanceProblem[] {
   const shape = shapeProblems(input);
@@ -26,7 +46,6 @@ export function validateInstance(input: unknown): InstanceProblem[] {
   duplicates('session', instance.sessions.map((session) => session.id));
   duplicates('attendee', instance.attendees.map((attendee) => attendee.id));
   for (const session of instance.sessions) duplicates('facilitator', session.facilitators, `session ${session.id}`);
-  for (const attendee of instance.attendees) duplicates('wanted session', attendee.wants, `attendee ${attendee.id}`);
   duplicates('previous session', (instance.previous ?? []).map((entry) => entry.session), 'previous');
 
   const rooms = new Map(instance.rooms.map((room) => [room.id, room]));
@@ -44,11 +63,9 @@ export function validateInstance(input: unknown): InstanceProblem[] {
   for (const attendee of instance.attendees) {
     for (const wanted of attendee.wants) unknown('session', wanted, `attendee ${attendee.id} wants`, sessions);
   }
-  for (const entry of instance.previous ?? []) {
-    unknown('session', entry.session, 'previous grid', sessions);
-    unknown('room', entry.room, `previous grid (session ${entry.session})`, rooms);
-    unknown('slot', entry.slot, `previous grid (session ${entry.session})`, timeline.indexOf);
-  }
+  // A published place whose room or slot is gone (a room lost on the day) is a forced move,
+  // not a mistake: that is exactly when a re-plan is needed (docs/scheduling.md).
+  for (const entry of instance.previous ?? []) unknown('session', entry.session, 'previous grid', sessions);
   for (const session of instance.sessions) {
     for (const slot of session.unavailable ?? []) unknown('slot', slot, `session ${session.id} unavailable`, timeline.indexOf);
     const length = session.length ?? 1;

@@ -7,6 +7,7 @@ import { FixedClock } from '../../src/clock.ts';
 import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug, type CampEvent } from '../../src/events/events.ts';
+import { removeRoom } from '../../src/events/rooms.ts';
 import { placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
 import { editorRows } from '../../src/grid/editor-rows.ts';
 import { gridPlacements } from '../../src/grid/grid.table.ts';
@@ -185,6 +186,20 @@ describe('the grid editor', () => {
 
   describe('publishing', () => {
     const organiser = () => findPersonByEmail(db, 'organiser@demo.campgrid.example')!;
+
+    it('re-plans after a published room is removed: its sessions count as forced moves', () => {
+      proposeGrid(db, clock.now(), event, 0, 'replan', { timeLimitMs: 300 });
+      applyProposal(db, clock.now(), event, 0);
+      publishGrid(db, clock.now(), { event, version: 1, note: 'First grid', by: organiser(), baseUrl: 'http://campgrid.test' });
+      const lost = roomIds()[2]!;
+      const forced = model().placements.filter((p) => p.roomId === lost).length;
+      expect(forced).toBeGreaterThan(0);
+      removeRoom(db, event.id, lost);
+      const proposal = proposeGrid(db, clock.now(), event, model().version, 'replan', { timeLimitMs: 300 });
+      expect(proposal.assignments.some((a) => a.roomId === lost)).toBe(false);
+      expect(proposal.metrics.moves).toBeGreaterThanOrEqual(forced);
+      expect(proposal.metrics.lowerBound).toBeGreaterThanOrEqual(5 * forced);
+    });
 
     it('numbers versions, logs what changed, keeps UIDs, raises SEQUENCE on a move and emails each person once', () => {
       proposeGrid(db, clock.now(), event, 0, 'replan', { timeLimitMs: 300 });

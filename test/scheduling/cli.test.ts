@@ -59,6 +59,23 @@ describe.concurrent('the schedule command', () => {
     expect(missing.stderr).toMatch(/^schedule: cannot read .*nowhere\.json: ENOENT\n$/);
   });
 
+  it('re-plans after a published room is gone, warning about it and about a session wanted twice', async () => {
+    const replan = file('replan.json', {
+      ...instance,
+      attendees: [{ id: 'u1', wants: ['a', 'b', 'a'] }],
+      previous: [{ session: 'c', room: 'attic', slot: 's1' }],
+    });
+    const { code, stdout, stderr } = await schedule(replan, '--iterations', '2000');
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'schedule: warning: attendee u1 wants session a more than once; counted once\n' +
+        'schedule: warning: session c was published in room attic, which no longer exists; it has to move\n',
+    );
+    const result = JSON.parse(stdout);
+    expect(result.metrics).toEqual({ missed: 0, overflow: 0, moves: 1, score: 5, lowerBound: 5 });
+    expect(result.warnings).toHaveLength(2);
+  });
+
   it('exits 2 on a bad option', async () => {
     const { code, stderr } = await schedule(instancePath, '--time-limit-ms', 'soon');
     expect(code).toBe(2);

@@ -66,3 +66,19 @@ describe('tiny camps with a known optimum', () => {
     ]);
   });
 });
+
+describe('the lower bound', () => {
+  it('knows that with more sessions than room-slots the cheapest to leave out stay out', () => {
+    const instance = camp({
+      rooms: [room('hall', 10)],
+      slots: daySlots(2),
+      sessions: [session('a', 'ana'), session('b', 'ben'), session('c', 'cat')],
+      attendees: [
+        ...Array.from({ length: 4 }, (_, k) => ({ id: `a${k}`, wants: ['a'] })),
+        ...Array.from({ length: 3 }, (_, k) => ({ id: `b${k}`, wants: ['b'] })),
+        { id: 'c0', wants: ['c'] },
+      ],
+    });
+    expect(solve(instance, { iterations: 2_000 }).metrics).toEqual({ missed: 1, overflow: 0, moves: 0, score: 1, lowerBound: 1 });
+  });
+});

@@ -15,7 +15,8 @@ describe('on hundreds of random small camps', () => {
       const result = solve(instance, { seed: k, iterations: 400, timeLimitMs: 60_000 });
       const check = recompute(instance, result.assignments);
       expect(check.broken, `camp ${k}`).toEqual([]);
-      expect(result.metrics, `camp ${k}`).toMatchObject({ missed: check.missed, overflow: check.overflow, moves: check.moves, score: check.score });
+      const { broken: _, ...metrics } = check;
+      expect(result.metrics, `camp ${k}`).toEqual({ ...metrics, lowerBound: result.metrics.lowerBound });
       expect(result.metrics.lowerBound).toBeLessThanOrEqual(result.metrics.score);
       const placed = result.assignments.map((a) => a.session);
       const left = result.unscheduled.map((u) => u.session);
@@ -39,7 +40,8 @@ describe('on hundreds of random small camps', () => {
       const theirs = recompute(instance, grid);
       expect([...new Set(ours.violations.map((v) => v.rule))].sort()).toEqual(theirs.broken);
       if (theirs.broken.length === 0) {
-        expect(ours.metrics).toEqual({ missed: theirs.missed, overflow: theirs.overflow, moves: theirs.moves, score: theirs.score });
+        const { broken: _, ...metrics } = theirs;
+        expect(ours.metrics).toEqual(metrics);
       }
     }
   });

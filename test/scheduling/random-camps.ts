@@ -50,6 +50,7 @@ export function randomCamp(seed: number, { maxSessions = 7, maxRooms = 3 } = {})
     if (rnd() < 0.2) session.unavailable = [pick(slots).id];
     if (rnd() < 0.3) session.audience = count(0, 15);
     if (rnd() < 0.1) session.pin = { room: pick(rooms).id, slot: pick(slots).id };
+    if (rnd() < 0.25) session.preferredDays = rnd() < 0.9 ? [pick(slots).day] : ['2027-08-01'];
     return session;
   });
   const attendees = people.slice(0, count(0, people.length)).map((id) => ({

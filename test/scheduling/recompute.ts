@@ -6,6 +6,8 @@ export interface Recomputed {
   missed: number;
   overflow: number;
   moves: number;
+  /** Present when some session has preferred days. */
+  offDay?: number;
   score: number;
   /** Numbers of the hard rules broken (0 for an unknown id or a session placed twice). */
   broken: number[];
@@ -76,14 +78,15 @@ export function recompute(instance: Instance, assignments: readonly Placement[])
   let missed = 0;
   for (const attendee of instance.attendees) {
     const own = [...placed.entries()].filter(([id]) => sessionById.get(id)!.facilitators.includes(attendee.id));
-    const possible = attendee.wants
+    const wants = [...new Set(attendee.wants)];
+    const possible = wants
       .filter((id) => placed.has(id))
       .filter((id) => !own.some(([ownId, o]) => ownId !== id && runsOverlap(o.run, placed.get(id)!.run)));
-    missed += attendee.wants.length - largestCompatibleSet(possible.map((id) => placed.get(id)!.run), runsOverlap);
+    missed += wants.length - largestCompatibleSet(possible.map((id) => placed.get(id)!.run), runsOverlap);
   }
   let overflow = 0;
   for (const [id, p] of placed) {
-    const wanters = instance.attendees.filter((a) => a.wants.includes(id)).length;
+    const wanters = instance.attendees.filter((a) => a.wants.includes(id)).length; // once each, however often listed
     const expected = Math.max(sessionById.get(id)!.audience ?? 0, wanters);
     overflow += Math.max(0, expected - roomById.get(p.room)!.capacity);
   }
@@ -92,7 +95,15 @@ export function recompute(instance: Instance, assignments: readonly Placement[])
     const now = placed.get(before.session);
     if (!now || now.room !== before.room || now.first !== before.slot) moves++;
   }
-  return { missed, overflow, moves, score: missed + overflow + 5 * moves, broken: [...broken].sort() };
+  const score = missed + overflow + 5 * moves;
+  const withPreference = instance.sessions.filter((s) => s.preferredDays !== undefined);
+  if (withPreference.length === 0) return { missed, overflow, moves, score, broken: [...broken].sort() };
+  // Half a vote for each session with preferred days that does not start on one of them.
+  const offDay = withPreference.filter((s) => {
+    const p = placed.get(s.id);
+    return !p || !s.preferredDays!.includes(slotById.get(p.first)!.day);
+  }).length;
+  return { missed, overflow, moves, offDay, score: score + offDay / 2, broken: [...broken].sort() };
 }
 
 /** Brute force over every subset: fine for the handful of sessions one person wants. */

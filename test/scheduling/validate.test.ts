@@ -49,7 +49,6 @@ describe('validateInstance', () => {
     expect(problemAfter((i) => i.rooms.push(room('hall', 3))).message).toBe('room id "hall" appears twice');
     expect(problemAfter((i) => i.slots.push(daySlots(1)[0]!)).message).toBe('slot id "s1" appears twice');
     expect(problemAfter((i) => i.attendees.push({ id: 'u1', wants: [] })).message).toBe('attendee id "u1" appears twice');
-    expect(problemAfter((i) => i.attendees[0]!.wants.push('a')).message).toBe('attendee u1: wanted session id "a" appears twice');
   });
 
   it('names unknown ids in wants, unavailability, pins and the previous grid', () => {
@@ -66,7 +65,6 @@ describe('validateInstance', () => {
     expect(problemAfter((i) => i.previous!.push({ session: 'gone', room: 'hall', slot: 's2' })).message).toBe(
       'previous grid names unknown session "gone"',
     );
-    expect(problemAfter((i) => (i.previous![0]!.slot = 's9')).ids).toEqual(['s9']);
   });
 
   it('rejects a pin to a room that lacks a need', () => {
