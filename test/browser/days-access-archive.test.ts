@@ -33,7 +33,7 @@ describeInBrowser('days, access needs and the end of a camp', (browser) => {
         await expectNoAxeViolations(visitor, { javaScript });
         await visitor.getByLabel('I agree to the code of conduct').check();
         await visitor.getByRole('button', { name: 'Register' }).click();
-        await expect.poll(() => visitor.getByRole('heading', { name: 'You have a place' }).count()).toBe(1);
+        await expect.poll(() => visitor.getByRole('heading', { name: 'Check your email' }).count()).toBe(1);
         expect(accessNeedsOf(t.db, t.db.select().from(registrationAccessNeeds).get()!.registrationId)).toEqual(['step-free']);
 
         // The desk takes a pitch that must be on Saturday.

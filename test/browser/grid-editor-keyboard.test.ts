@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
-import { localClockTime } from '../../src/events/local-time.ts';
+import { timeRange } from '../../src/events/local-time.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { currentProposal } from '../../src/grid/plan.ts';
@@ -98,7 +98,7 @@ describeInBrowser('the organiser grid editor, by keyboard alone', (browser) => {
         await chooseWithArrows(page, room, `${free.room.name} (`);
         const time = page.getByLabel('Time');
         await tabTo(page, time, { max: 1 });
-        await chooseWithArrows(page, time, `${free.day.label}, ${localClockTime(free.slot.startsAt, event.timeZone)}–${localClockTime(free.slot.endsAt, event.timeZone)}`);
+        await chooseWithArrows(page, time, `${free.day.label}, ${timeRange(free.slot.startsAt, free.slot.endsAt, event.timeZone)}`);
         await tabTo(page, page.getByRole('button', { name: 'Move', exact: true }), { max: 1 });
         await press('Enter');
         await expectDone('The grid has been changed.');

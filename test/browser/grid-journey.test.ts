@@ -4,7 +4,7 @@ import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
-import { localClockTime } from '../../src/events/local-time.ts';
+import { timeRange } from '../../src/events/local-time.ts';
 import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { demoServer } from '../helpers/demo-server.ts';
 import { person } from '../helpers/people.ts';
@@ -77,7 +77,7 @@ describeInBrowser('journey 4: the morning grid, built, pinned, moved by keyboard
         const visitor = await attendee.newPage();
         await visitor.goto(`${address}/events/${demoSlug}/grid?day=${model.days.find((d) => d.id === target.slot.dayId)!.date}`);
         await check(visitor);
-        const time = `${localClockTime(target.slot.startsAt, event.timeZone)}–${localClockTime(target.slot.endsAt, event.timeZone)}`;
+        const time = timeRange(target.slot.startsAt, target.slot.endsAt, event.timeZone);
         if (viewport === 'phone') {
           // On a phone the grid is a list by time: the session under its time, with its room.
           expect(await visitor.getByRole('table').count()).toBe(0);

@@ -113,6 +113,11 @@ describeInBrowser('journey 4: pitches and interest', (browser) => {
           expect(await focusedId(page)).toBe('format');
           await page.keyboard.type(e.format);
           await tab();
+          // The day the desk is open is already chosen, as a preference the scheduler follows.
+          expect(await focusedId(page)).toBe('day');
+          await tab();
+          expect(await focusedId(page)).toBe('mustBeOnDay');
+          await tab();
           expect(await focusedId(page)).toBe('needs');
           if (e.stepFree) await page.keyboard.press('Space');
           for (let box = 0; box < 5; box++) await tab();

@@ -157,7 +157,7 @@ describe('registering through the website', () => {
     const waves = ticketType(t.db, t.clock.now(), event, { name: 'Waves day', capacity: 3, waves: [{ releasesAt: Date.parse('2027-01-01T12:00:00Z'), places: 1 }, { releasesAt: Date.parse('2027-04-01T11:00:00Z'), places: 2 }] });
     await new Agent(t.app).post('/events/localgovcamp-2027/register', form({ ticketTypeId: String(waves.id) }));
     const page = (await new Agent(t.app).get('/events/localgovcamp-2027/register')).body;
-    expect(page).toContain('The places released so far are taken. 2 more places come at 12:00pm on Thursday 1 April 2027');
+    expect(page).toContain('The places released so far are taken. 2 more places come at midday on Thursday 1 April 2027');
   });
 
   it('answers an offer link after the camp is over (here: archived) that the camp is over, and claims nothing', async () => {
