@@ -3,6 +3,8 @@ import QRCode from 'qrcode';
 import { organising } from '../web/guards.ts';
 import { pitchBoard } from '../pitches/board.ts';
 
+const cardsToASheet = 4;
+
 /** Pitch cards to print four to an A4 page, each with a QR code to its own page. */
 export async function pitchCardRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.campgrid;
@@ -15,6 +17,8 @@ export async function pitchCardRoutes(app: FastifyInstance): Promise<void> {
         return { pitch: p, url, qr: await QRCode.toString(url, { type: 'svg', margin: 1 }) };
       }),
     );
-    return reply.view('grid/cards.eta', { title: `Pitch cards: ${event.name}`, event, cards, backLink: `/organise/events/${event.slug}` });
+    // Each A4 sheet is its own box of four, so the page break falls between sheets in any browser.
+    const sheets = Array.from({ length: Math.ceil(cards.length / cardsToASheet) }, (_, i) => cards.slice(i * cardsToASheet, (i + 1) * cardsToASheet));
+    return reply.view('grid/cards.eta', { title: `Pitch cards: ${event.name}`, event, cards, sheets, backLink: `/organise/events/${event.slug}` });
   });
 }
