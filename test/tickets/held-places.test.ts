@@ -44,11 +44,11 @@ describe('places held for first-timers and councillors', () => {
     // The one general place goes first; the next first-timer takes a held place.
     for (let i = 0; i < 2; i++) registerAttendee(camp.t.db, camp.t.clock.now(), links, { event: camp.event, type: makers, details: attendee({ firstCamp: true }) });
     const list = await camp.organiser.get(`${base}/tickets`);
-    expect(list.body).toMatch(/Held for first-timers<\/dt><dd class="govuk-summary-list__value">\s*1 of 2 still held, until 12:00pm on Saturday 1 May 2027 \(1 taken by first-timers\)/);
-    expect(list.body).toMatch(/Held for councillors<\/dt><dd class="govuk-summary-list__value">\s*1 of 1 still held, until 12:00pm on Saturday 1 May 2027 \(0 taken by councillors\)/);
+    expect(list.body).toMatch(/Held for first-timers<\/dt><dd class="govuk-summary-list__value">\s*1 of 2 still held, until midday on Saturday 1 May 2027 \(1 taken by first-timers\)/);
+    expect(list.body).toMatch(/Held for councillors<\/dt><dd class="govuk-summary-list__value">\s*1 of 1 still held, until midday on Saturday 1 May 2027 \(0 taken by councillors\)/);
     // (A sign-in from two months before has run out by then.)
     camp.t.clock.set(new Date('2027-05-01T11:00:00Z'));
     const after = await (await signedInAgent(camp.t.app, person(camp.t.db, 'owner@example.org'))).get(`${base}/tickets`);
-    expect(after.body).toMatch(/Held for first-timers<\/dt><dd class="govuk-summary-list__value">\s*No longer held: the hold ended 12:00pm on Saturday 1 May 2027 \(1 taken by first-timers\)/);
+    expect(after.body).toMatch(/Held for first-timers<\/dt><dd class="govuk-summary-list__value">\s*No longer held: the hold ended midday on Saturday 1 May 2027 \(1 taken by first-timers\)/);
   });
 });
