@@ -10,6 +10,7 @@ import { makeApp, type TestApp } from '../helpers/app.ts';
 import { twoDayCamp } from '../helpers/camp.ts';
 import { campDetails } from '../helpers/factories.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
+import { person, signedInAgent } from '../helpers/people.ts';
 import { attendee, links, ticketType } from '../helpers/tickets.ts';
 
 describe('one registration for several days', () => {
@@ -30,9 +31,9 @@ describe('one registration for several days', () => {
     ticketTypeId, name: 'Zoë Okafor', email: 'zoe@example.org', organisation: '', role: 'citizen', firstCamp: 'no', codeOfConduct: 'yes', ...overrides,
   });
 
-  it('takes several tickets in one form, each allocated by its own rules, and says how each went', async () => {
+  it('takes several tickets in one form, each allocated by its own rules, and says how each went to the person signed in', async () => {
     registerAttendee(t.db, t.clock.now(), links, { event, type: makers, details: attendee() }); // Makers day is now full
-    const agent = new Agent(t.app);
+    const agent = await signedInAgent(t.app, person(t.db, 'zoe@example.org', { name: 'Zoë Okafor' }));
     const page = await agent.get(`/events/${event.slug}/register`);
     expect(page.body).toContain('Which tickets?');
     expect(page.body).toContain(`name="ticketTypeId" type="checkbox" value="${makers.id}"`);
@@ -50,6 +51,18 @@ describe('one registration for several days', () => {
       'You’re on the waiting list: Makers day at LocalGovCamp 2027',
       'You have a place: Camp day at LocalGovCamp 2027',
     ]);
+  });
+
+  it('tells a visitor registering for several tickets only to check their email, naming the tickets', async () => {
+    registerAttendee(t.db, t.clock.now(), links, { event, type: makers, details: attendee() });
+    const agent = new Agent(t.app);
+    await agent.get(`/events/${event.slug}/register`);
+    const response = await agent.post(`/events/${event.slug}/register`, form([String(makers.id), String(campDay.id)]));
+    expect(response.headers.location).toBe(`/events/${event.slug}/register/done?outcome=check-email&ticket=${makers.id}&ticket=${campDay.id}`);
+    const done = await agent.get(response.headers.location as string);
+    expect(done.body).toContain('Check your email');
+    expect(done.body).toContain('about Makers day and Camp day at LocalGovCamp 2027');
+    expect(done.body).not.toContain('waiting list. You do not have a place yet');
   });
 
   it('registers for none of them when one is not open, and shows the form again with what was chosen', async () => {
