@@ -32,6 +32,8 @@ export const assets = fp(
       { root: govukFrontendDir, prefix: '/static/govuk/', maxAge: '1d', allowedPath: (path: string) => path.startsWith('/assets/') || path === '/govuk-frontend.min.js' },
     ];
     for (const { maxAge, ...where } of logical) await app.register(fastifyStatic, { ...where, decorateReply: false, index: false, maxAge: production ? maxAge : 0 });
+    // Pages link their icon, but some browsers and feed readers ask here without looking.
+    app.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico', staticDir));
   },
   { name: 'campgrid-assets' },
 );

@@ -41,8 +41,6 @@ export const views = fp(
       reply.locals = locals;
       done();
     });
-    // Pages link their icon, but some browsers and feed readers ask here without looking.
-    app.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico'));
   },
   { name: 'campgrid-views', dependencies: ['campgrid-sessions', 'campgrid-security'] },
 );
