@@ -156,6 +156,21 @@ async function duplicateReferencedIds(page: Page): Promise<string[]> {
 }
 
 /**
+ * axe is two thirds of what a browser journey costs. A journey that runs all four ways (everyRun)
+ * visits the same pages four times, so axe checks them in two of the runs: on a phone with
+ * JavaScript (the folded menu and every enhancement, at the narrow width) and on a desktop without
+ * (the plain HTML, at the wide width). Between them every page is checked at both widths and both
+ * with and without scripts. The other two runs still walk the whole journey and still run the
+ * cheap checks below (unique ids, reflow). A test outside the matrix always runs axe.
+ */
+const runsWithoutAxe = [runName('phone', false), runName('desktop', true)];
+
+function axeChecksThisRun(): boolean {
+  const test = expect.getState().currentTestName ?? '';
+  return !runsWithoutAxe.some((run) => test.includes(run));
+}
+
+/**
  * Runs axe on the page at WCAG 2.2 AA, checks ids that labels rely on are unique, and on a phone
  * checks the page reflows; fails the test with a readable list of violations.
  */
@@ -163,7 +178,7 @@ export async function expectNoAxeViolations(page: Page, options: { javaScript?: 
   // A click that navigates returns before the next page has its stylesheet; axe must see the
   // page as a person does, so wait for it to finish loading.
   await page.waitForLoadState('load');
-  const found = options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page);
+  const found = axeChecksThisRun() ? (options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page)) : [];
   found.push(...(await duplicateReferencedIds(page)), ...(await sidewaysOverflow(page)));
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
