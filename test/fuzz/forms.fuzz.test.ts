@@ -11,6 +11,8 @@ import { securityCamp, type SecurityCamp } from '../security/camp.ts';
  * FUZZ_SEED to explore other inputs, and FUZZ_RUNS for more of them.
  */
 const seed = Number(process.env.FUZZ_SEED ?? 20_270_619);
+// Each property walks every route of the live table, so its time grows with the site: it gets a
+// longer limit than a single test, which a loaded machine would otherwise hit.
 const numRuns = Number(process.env.FUZZ_RUNS ?? 15);
 
 /** Field names every form might have, added to those scraped from the form's own page. */
@@ -52,7 +54,7 @@ describe('fuzzing every form and query string', () => {
 
   const formFields = (html: string) => [...new Set([...html.matchAll(/\sname="([^"]+)"/g)].map((m) => m[1]!))].filter((n) => n !== '_csrf');
 
-  it('never answers a 5xx to any form, and leaves the database sound', async () => {
+  it('never answers a 5xx to any form, and leaves the database sound', { timeout: 120_000 }, async () => {
     const admin = await camp.agent('administrator');
     const posts = camp.t.app.campgrid.routes
       .filter((r) => r.method === 'POST' && r.url !== '/sign-out' && r.url !== '/me/delete')
@@ -83,7 +85,7 @@ describe('fuzzing every form and query string', () => {
     expect(camp.t.db.$client.pragma('foreign_key_check')).toEqual([]);
   });
 
-  it('never answers a 5xx to any query string on a GET route', async () => {
+  it('never answers a 5xx to any query string on a GET route', { timeout: 120_000 }, async () => {
     const admin = await camp.agent('administrator');
     const queryKeys = ['next', 'done', 'saved', 'q', 'status', 'filter', 'page', 'sort', 'day', 'note', 'format', 'type', 'want', 'since', 'room', 'view', 'error'];
     const query = fc

@@ -44,13 +44,18 @@ describe('backing up and restoring the database', () => {
     dir = mkdtempSync(join(tmpdir(), 'campgrid-backup-'));
     databasePath = join(dir, 'live', 'campgrid.db');
     camp = seedRushCamp(databasePath, { capacity: 100 });
-    server = await startServerProcess({ databasePath, env });
-    csrf = await openRegisterPage(server.baseUrl, camp.slug);
   });
   afterEach(async () => {
     await server?.stop('SIGKILL');
+    server = undefined;
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /** Starts the site on the live database, for the tests that need it running (a start costs seconds). */
+  const serve = async (): Promise<void> => {
+    server = await startServerProcess({ databasePath, env });
+    csrf = await openRegisterPage(server.baseUrl, camp.slug);
+  };
 
   const register = async (emails: string[]): Promise<string[]> => {
     const agent = rushAgent(emails.length);
@@ -60,6 +65,7 @@ describe('backing up and restoring the database', () => {
   };
 
   it('takes a sound, consistent copy while registrations are being written, holding everything committed before it began', { timeout: 60_000 }, async () => {
+    await serve();
     const acknowledged: string[] = [];
     let stop = false;
     let batch = 0;
@@ -122,7 +128,6 @@ describe('backing up and restoring the database', () => {
     expect(backup.stdout).toContain(`Copied 1 uploaded files (sponsor logos) to ${copy}.uploads`);
     expect(readdirSync(`${copy}.uploads`)).toEqual(['a'.repeat(64) + '.png']);
 
-    await server!.stop('SIGTERM');
     rmSync(uploads, { recursive: true });
     const restored = await runScript('restore', copy, databasePath);
     expect(restored.code).toBe(0);
@@ -130,6 +135,7 @@ describe('backing up and restoring the database', () => {
   });
 
   it('refuses a file that is not a Campgrid database, and leaves the database alone', { timeout: 60_000 }, async () => {
+    await serve();
     await register(['ada@example.org']);
     await server!.stop('SIGTERM');
     const notes = join(dir, 'notes.db');
@@ -148,6 +154,7 @@ describe('backing up and restoring the database', () => {
   });
 
   it('refuses while the server has the database open, then restores once it is stopped', { timeout: 60_000 }, async () => {
+    await serve();
     await register(['ada@example.org', 'ben@example.org']);
     const copy = join(dir, 'copy.db');
     expect((await runScript('backup', copy, databasePath)).code).toBe(0);
@@ -167,10 +174,9 @@ describe('backing up and restoring the database', () => {
     expect(existsSync(`${databasePath}-wal`)).toBe(false);
 
     // The server starts on the restored database and carries on from there.
-    server = await startServerProcess({ databasePath, env });
-    csrf = await openRegisterPage(server.baseUrl, camp.slug);
+    await serve();
     expect(await register(['cy@example.org'])).toEqual(['cy@example.org']);
-    await server.stop('SIGTERM');
+    await server!.stop('SIGTERM');
     expect(registeredEmails(databasePath).sort()).toEqual(['ada@example.org', 'ben@example.org', 'cy@example.org']);
   });
 });

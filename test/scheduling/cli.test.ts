@@ -16,7 +16,7 @@ const file = (name: string, content: unknown): string => {
 
 function schedule(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/scheduling/cli.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/scheduling/cli.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
