@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PublishedGrid } from '../grid/published.ts';
 import { scheduleJson, scheduleXml } from './c3voc.ts';
-import { isNotModified } from './conditional-get.ts';
+import { isNotModified } from '../web/conditional-get.ts';
 import { eventFeed, personalFeed, roomFeed, sessionFeed } from './feeds.ts';
 import { gridCsv } from './grid-csv.ts';
 import { layoutFromGrid, type CampLayout } from './layout.ts';

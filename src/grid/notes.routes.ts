@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { roleAt } from '../events/organisers.ts';
 import { pitchAt } from '../pitches/pitches.ts';
 import { Forbidden } from '../rules.ts';

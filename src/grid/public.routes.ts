@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { rooms } from '../events/events.table.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { daysOf } from '../events/events.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';

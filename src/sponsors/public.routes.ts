@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import type { CampEvent } from '../events/events.ts';
 import { RuleViolation, type FieldErrors } from '../rules.ts';
 import { parseForm, type FormBody } from '../web/forms.ts';

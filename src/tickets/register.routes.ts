@@ -1,6 +1,6 @@
 import { linksFor } from './manage-links.ts';
 import type { FastifyInstance } from 'fastify';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
