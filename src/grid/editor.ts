@@ -160,6 +160,11 @@ function pinMessage(rule: number): string {
   return 'it breaks a scheduling rule';
 }
 
+/** The change that "Undo" would take back, if there is one. */
+export function lastChange(db: Db, eventId: number): UndoStep | null {
+  return db.select({ undo: gridDrafts.undo }).from(gridDrafts).where(eq(gridDrafts.eventId, eventId)).get()?.undo ?? null;
+}
+
 /** Undoes the last change, if nobody has changed the grid since. */
 export function undoLastChange(db: Db, now: Date, event: CampEvent, version: number): string {
   return db.transaction((tx) => {

@@ -1,9 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
-import { rooms } from '../events/events.table.ts';
 import { visibleEvent } from '../events/public.routes.ts';
 import { daysOf } from '../events/events.ts';
+import { roomsOf } from '../events/rooms.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
 import { atomFeed } from './atom.ts';
@@ -25,7 +24,6 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     qrCodes.set(url, svg);
     return svg;
   };
-  const roomOrder = (eventId: number) => db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.displayOrder), asc(rooms.name)).all().map((r) => r.id);
   const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
 
   app.get('/events/:slug/grid', async (request, reply) => {
@@ -40,6 +38,7 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     const room = numberParam(query.room);
     // An unknown room is a page that does not exist, not a new entry in the cache.
     if (room !== null && !grid?.sessions.some((s) => s.roomId === room)) throw new NotFound();
+    const roomOrder = grid ? roomsOf(db, event.id).map((r) => r.id) : [];
     return reply.view('grid/public.eta', {
       title: `Grid: ${event.name}`,
       event,
@@ -47,8 +46,8 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
       dates,
       date,
       room,
-      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder(event.id), null).rooms : [],
-      day: grid && date ? layoutDay(grid, date, roomOrder(event.id), room) : null,
+      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder, null).rooms : [],
+      day: grid && date ? layoutDay(grid, date, roomOrder, room) : null,
       now,
       siteUrl: config.baseUrl,
       feedUrl: eventFeedUrl(config.baseUrl, event.slug),

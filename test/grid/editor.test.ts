@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug, type CampEvent } from '../../src/events/events.ts';
 import { removeRoom } from '../../src/events/rooms.ts';
-import { placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
+import { lastChange, placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
 import { editorRows } from '../../src/grid/editor-rows.ts';
 import { gridPlacements } from '../../src/grid/grid.table.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
@@ -117,8 +117,11 @@ describe('the grid editor', () => {
     expect(where()).toEqual({ [a!]: chamber, [b!]: hall });
     unschedulePitch(db, clock.now(), event, 3, a!);
     expect(model().placements.map((p) => p.pitchId)).toEqual([b]);
+    // What the editor's Undo button offers: the last change, and the grid as it was before it.
+    expect(lastChange(db, event.id)).toMatchObject({ description: 'take a session off the grid', placements: expect.arrayContaining([expect.objectContaining({ pitchId: a, roomId: chamber })]) });
     expect(undoLastChange(db, clock.now(), event, 4)).toBe('take a session off the grid');
     expect(where()).toEqual({ [a!]: chamber, [b!]: hall });
+    expect(lastChange(db, event.id)).toBeNull();
     expect(violation(() => undoLastChange(db, clock.now(), event, 5))).toEqual({ undo: 'There is nothing to undo' });
   });
 
