@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import QRCode from 'qrcode';
 import { visibleEvent } from '../events/public.routes.ts';
 import { daysOf } from '../events/events.ts';
 import { roomsOf } from '../events/rooms.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
+import { qrCodeSvg } from '../web/qr-codes.ts';
 import { atomFeed } from './atom.ts';
 import { eventFeedUrl, roomFeedUrl } from '../calendar/links.ts';
 import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
@@ -15,15 +15,7 @@ import { latestPublished, publishedVersions } from './publish.ts';
  * signed in, web/page-cache.ts keeps each answer until the data or the minute changes.
  */
 export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
-  const { db, clock, config } = app.campgrid;
-  const qrCodes = new Map<string, string>();
-  const qrFor = async (url: string): Promise<string> => {
-    const known = qrCodes.get(url);
-    if (known) return known;
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 1 });
-    qrCodes.set(url, svg);
-    return svg;
-  };
+  const { db, clock, config, cache } = app.campgrid;
   const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
 
   app.get('/events/:slug/grid', async (request, reply) => {
@@ -52,7 +44,7 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
       siteUrl: config.baseUrl,
       feedUrl: eventFeedUrl(config.baseUrl, event.slug),
       roomFeed: room !== null ? { url: roomFeedUrl(config.baseUrl, event.slug, room), name: grid?.sessions.find((s) => s.roomId === room)?.roomName ?? 'this room' } : null,
-      qr: await qrFor(`${config.baseUrl}/events/${event.slug}/grid`),
+      qr: await qrCodeSvg(cache, `${config.baseUrl}/events/${event.slug}/grid`),
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
     });
   });

@@ -64,6 +64,8 @@ describe('the grid over HTTP', () => {
     expect(grid.body).toContain(`href="/events/${demoSlug}/pitches/${first.pitchId}">`);
     expect(grid.body).toContain('<th scope="col" class="govuk-table__header" id="col-time">Time</th>');
     expect(grid.body).toContain('<svg');
+    // Its QR code is kept with every other rendered thing, in the app's one bounded cache.
+    expect(app.campgrid.cache.peek(`qr:http://campgrid.test/events/${demoSlug}/grid`)?.body).toMatch(/^<svg/);
     const changes = await visitor.get(`/events/${demoSlug}/grid/changes`);
     expect(changes.body).toContain('Version 1');
     expect(changes.body).toContain('Have a great day');
