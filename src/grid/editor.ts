@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
-import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-ids.ts';
 import { scoreGrid } from '../scheduling/index.ts';
 import { gridDrafts, gridPlacements, type UndoStep } from './grid.table.ts';
 import { draftVersion, loadGrid, spanOf, type GridModel } from './model.ts';

@@ -8,6 +8,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { people } from '../people/people.table.ts';
 import type { Person } from '../people/people.ts';
 import { interest, pitches } from '../pitches/pitches.table.ts';
+import { personIdOf, pitchIdOf } from '../pitches/scheduler-ids.ts';
 import { pitchSettingsOf, savePitchSettings } from '../pitches/settings.ts';
 import { StaleGrid } from './editor.ts';
 import { gridVersions } from './grid.table.ts';
@@ -166,11 +167,15 @@ function tellPeopleWhatChanged(db: Db, now: Date, event: CampEvent, snapshot: Pu
   const sessions = new Map(snapshot.sessions.map((s) => [s.pitchId, s]));
   const wantersOf = new Map<number, number[]>();
   for (const a of attendees) {
-    if (!a.id.startsWith('u')) continue;
-    for (const w of a.wants) wantersOf.set(Number(w.slice(1)), [...(wantersOf.get(Number(w.slice(1))) ?? []), Number(a.id.slice(1))]);
+    const personId = personIdOf(a.id);
+    if (personId === null) continue;
+    for (const pitchId of a.wants.map(pitchIdOf)) if (pitchId !== null) wantersOf.set(pitchId, [...(wantersOf.get(pitchId) ?? []), personId]);
   }
   for (const change of snapshot.changes) {
-    for (const f of sessions.get(change.pitchId)?.facilitators ?? []) if (f.key.startsWith('u')) add(Number(f.key.slice(1)), change);
+    for (const f of sessions.get(change.pitchId)?.facilitators ?? []) {
+      const personId = personIdOf(f.key);
+      if (personId !== null) add(personId, change);
+    }
     for (const personId of wantersOf.get(change.pitchId) ?? []) add(personId, change);
     // A pitch that left the board is not in the scheduler's wants any more; its interest marks still say who planned to go.
     if (change.kind === 'cancelled') for (const r of db.select({ id: interest.personId }).from(interest).where(eq(interest.pitchId, change.pitchId)).all()) add(r.id, change);
