@@ -4,7 +4,7 @@ import { events } from '../events/events.table.ts';
 import { daysOf, findEventBySlug } from '../events/events.ts';
 import { roomsOf } from '../events/rooms.ts';
 import { agendaPitchIds } from '../grid/agenda.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import type { PublishedGrid } from '../grid/published.ts';
 import { findPerson, displayName } from '../people/people.ts';
 import { calendarRoutes } from './calendar.routes.ts';

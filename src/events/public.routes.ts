@@ -5,7 +5,7 @@ import { roleAt } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import { eventFeedUrl } from '../calendar/links.ts';
 import type { Person } from '../people/people.ts';
 import type { Db } from '../db/open.ts';

@@ -10,7 +10,8 @@ import { lastChange, placePitch, setPinned, StaleGrid, swapPitches, undoLastChan
 import { pinForm, pitchActionForm, placeForm, proposeForm, publishForm, swapForm, versionForm } from './grid.forms.ts';
 import { loadGrid, type GridModel } from './model.ts';
 import { applyProposal, currentProposal, proposalChanges, proposeGrid } from './plan.ts';
-import { latestPublished, publishGrid } from './publish.ts';
+import { latestPublished } from './published-versions.ts';
+import { publishGrid } from './publish.ts';
 import { gridHealth } from './warnings.ts';
 import { editorRows } from './editor-rows.ts';
 

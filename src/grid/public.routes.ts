@@ -8,7 +8,7 @@ import { qrCodeSvg } from '../web/qr-codes.ts';
 import { atomFeed } from './atom.ts';
 import { eventFeedUrl, roomFeedUrl } from '../calendar/links.ts';
 import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
-import { latestPublished, publishedVersions } from './publish.ts';
+import { latestPublished, publishedVersions } from './published-versions.ts';
 
 /**
  * The public grid, its change log (and Atom feed), and now & next. For visitors who are not

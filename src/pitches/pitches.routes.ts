@@ -1,4 +1,4 @@
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import { notesOf, publishedSessionOf } from '../grid/notes.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { daysOf, findEventById } from '../events/events.ts';

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
-import { latestPublished as latestPublishedGrid } from '../../src/grid/publish.ts';
+import { latestPublished as latestPublishedGrid } from '../../src/grid/published-versions.ts';
 import { Agent, errorSummary } from '../helpers/agent.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
