@@ -32,7 +32,8 @@ function registeredEmails(path: string): string[] {
   }
 }
 
-describe('backing up and restoring the database', () => {
+// Each test starts processes (the commands, the site) that take seconds each on a loaded machine.
+describe('backing up and restoring the database', { timeout: 120_000 }, () => {
   let dir: string;
   let databasePath: string;
   let camp: RushCamp;
@@ -64,7 +65,7 @@ describe('backing up and restoring the database', () => {
     return answers.filter((a) => a.status === 303).map((a) => a.email);
   };
 
-  it('takes a sound, consistent copy while registrations are being written, holding everything committed before it began', { timeout: 60_000 }, async () => {
+  it('takes a sound, consistent copy while registrations are being written, holding everything committed before it began', async () => {
     await serve();
     const acknowledged: string[] = [];
     let stop = false;
@@ -119,7 +120,7 @@ describe('backing up and restoring the database', () => {
     expect(restore).toMatchObject({ code: 1, stderr: `restore: the folder ${join(dir, 'nowhere')} for the database does not exist; create it first, or set DATABASE_PATH\n` });
   });
 
-  it('backs up the uploaded sponsor logos beside the database and restores them with it', { timeout: 60_000 }, async () => {
+  it('backs up the uploaded sponsor logos beside the database and restores them with it', async () => {
     const uploads = join(dir, 'live', 'uploads');
     mkdirSync(uploads, { recursive: true });
     writeFileSync(join(uploads, 'a'.repeat(64) + '.png'), 'a logo');
@@ -134,7 +135,7 @@ describe('backing up and restoring the database', () => {
     expect(readdirSync(uploads)).toEqual(['a'.repeat(64) + '.png']);
   });
 
-  it('refuses a file that is not a Campgrid database, and leaves the database alone', { timeout: 60_000 }, async () => {
+  it('refuses a file that is not a Campgrid database, and leaves the database alone', async () => {
     await serve();
     await register(['ada@example.org']);
     await server!.stop('SIGTERM');
@@ -153,7 +154,7 @@ describe('backing up and restoring the database', () => {
     expect(registeredEmails(databasePath)).toEqual(['ada@example.org']);
   });
 
-  it('refuses while the server has the database open, then restores once it is stopped', { timeout: 60_000 }, async () => {
+  it('refuses while the server has the database open, then restores once it is stopped', async () => {
     await serve();
     await register(['ada@example.org', 'ben@example.org']);
     const copy = join(dir, 'copy.db');

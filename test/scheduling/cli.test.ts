@@ -30,7 +30,8 @@ const instance: Instance = camp({
 });
 const instancePath = file('camp.json', instance);
 
-describe.concurrent('the schedule command', () => {
+// Seven commands, each a node process with tsx, start at once: on a loaded machine that is slow.
+describe.concurrent('the schedule command', { timeout: 90_000 }, () => {
   it('prints the result JSON for a valid instance', async () => {
     const { code, stdout, stderr } = await schedule(instancePath, '--time-limit-ms', '200', '--seed', '3');
     expect(stderr).toBe('');
