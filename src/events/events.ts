@@ -57,7 +57,7 @@ export function findEventBySlug(db: Db, slug: string): CampEvent | undefined {
   return eventBySlug(db).get({ slug });
 }
 
-function assertSlugFree(db: Db, slug: string, exceptId?: number): void {
+export function assertSlugFree(db: Db, slug: string, exceptId?: number): void {
   if (reservedSlugs.has(slug)) throw new RuleViolation({ slug: `“${slug}” is reserved; choose another web address` });
   const taken = db
     .select({ id: events.id })

@@ -17,6 +17,9 @@ import { pitchCardRoutes } from '../grid/cards.routes.ts';
 import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
 import { attendeeRoutes } from '../tickets/attendees.routes.ts';
 import { timetableOf } from './timetable.ts';
+import { copiedFrom } from './copy.ts';
+import { copyRoutes } from './copy.routes.ts';
+import { messageRoutes } from '../messages/messages.routes.ts';
 
 /** The event form's values: its details, with numbers as typed. */
 const detailsOf = (e: CampEvent) => ({
@@ -64,6 +67,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
           timetable: timetableOf(db, event.id),
           rooms: roomsOf(db, event.id),
           team: teamOf(db, event.id),
+          copiedFrom: copiedFrom(db, event),
           // Money is the organisers' business; helpers see the event without it.
           sponsorTotals: hasRole(role, 'organiser') ? sponsorTotals(db, event.id) : null,
           done: (request.query as Record<string, unknown>).done,
@@ -101,6 +105,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
             timetable: timetableOf(db, event.id),
             rooms: roomsOf(db, event.id),
             team: teamOf(db, event.id),
+            copiedFrom: copiedFrom(db, event),
             sponsorTotals: sponsorTotals(db, event.id),
           },
           act: ({ status }) => `/organise/events/${changeEventStatus(db, clock.now(), event.id, status).slug}?done=${status}`,
@@ -117,6 +122,8 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
       await eventApp.register(sponsorReviewRoutes);
       await eventApp.register(gridEditorRoutes);
       await eventApp.register(pitchCardRoutes);
+      await eventApp.register(copyRoutes);
+      await eventApp.register(messageRoutes);
     },
     { prefix: '/events/:slug' },
   );
