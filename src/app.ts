@@ -24,6 +24,7 @@ import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { sessionNoteRoutes } from './grid/notes.routes.ts';
+import { unsubscribeRoutes } from './messages/unsubscribe.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
   await app.register(sessionNoteRoutes);
+  await app.register(unsubscribeRoutes);
   await app.register(calendarArea);
   await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
