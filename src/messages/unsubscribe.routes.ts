@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NotFound } from '../rules.ts';
 import { hasStoppedAnnouncements, personForUnsubscribeToken, restartAnnouncements, stopAnnouncements } from './unsubscribe.ts';
 
-const tokenParams = z.object({ token: z.string().regex(/^\d{1,12}\.[A-Za-z0-9_-]{43}$/) });
+const tokenParams = z.object({ token: z.string().regex(/^\d{1,12}-[A-Za-z0-9_-]{43}$/) });
 const choice = z.object({ announcements: z.enum(['stop', 'start']) });
 
 /**

@@ -13,7 +13,8 @@ const signature = (secret: string, personId: number) => createHmac('sha256', sec
  * server can make, so nothing is stored and every announcement carries a working link.
  */
 export function unsubscribeToken(secret: string, personId: number): string {
-  return `${personId}.${signature(secret, personId)}`;
+  // A hyphen, not a dot: the log's redaction of secret path parts stops at a dot (for .ics).
+  return `${personId}-${signature(secret, personId)}`;
 }
 
 export function unsubscribeLink(baseUrl: string, secret: string, personId: number): string {
@@ -22,8 +23,8 @@ export function unsubscribeLink(baseUrl: string, secret: string, personId: numbe
 
 /** The person a token from a "stop announcements" link belongs to, or undefined (compared in constant time). */
 export function personForUnsubscribeToken(db: Db, secret: string, token: string): Person | undefined {
-  const [id, given] = token.split('.');
-  if (!id || !given || !/^\d{1,12}$/.test(id) || !sameSecret(signature(secret, Number(id)), given)) return undefined;
+  const [, id, given] = /^(\d{1,12})-([A-Za-z0-9_-]{43})$/.exec(token) ?? [];
+  if (!id || !given || !sameSecret(signature(secret, Number(id)), given)) return undefined;
   return findPerson(db, Number(id));
 }
 

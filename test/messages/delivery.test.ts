@@ -4,6 +4,8 @@ import { makeApp, type TestApp } from '../helpers/app.ts';
 import { pathOf } from '../helpers/outbox.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
 import { SmtpCapture } from '../helpers/smtp.ts';
+import { SecretPaths } from '../../src/web/logging.ts';
+import { unsubscribeLink } from '../../src/messages/unsubscribe.ts';
 import { campWithEveryone } from './camp.ts';
 
 describe('a message delivered over SMTP, and its link to stop announcements', () => {
@@ -87,12 +89,20 @@ describe('a message delivered over SMTP, and its link to stop announcements', ()
     const [toAna] = await send('Doors open at 9', ['councillors']);
     const link = pathOf(stopLinkIn(toAna!));
     const visitor = new Agent(t.app);
-    const forged = link.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
+    const forged = link.replace(/-[A-Za-z0-9_-]{43}$/, `-${'A'.repeat(43)}`);
+    expect(forged).not.toBe(link);
     expect((await visitor.get(forged)).statusCode).toBe(404);
     expect((await visitor.get('/unsubscribe/not-a-token')).statusCode).toBe(404);
     expect((await visitor.post(forged, { announcements: 'stop' })).statusCode).toBe(404);
     expect((await visitor.post(link, { announcements: 'stop' }, { csrf: false })).statusCode).toBe(403);
     expect(errorSummary((await visitor.get(link)).body)).toEqual([]);
     expect((await visitor.get(link)).body).toContain('Stop announcements</button>');
+  });
+
+  it('keeps the link’s secret out of the logs, like every tokened address', () => {
+    const secrets = new SecretPaths();
+    for (const route of t.app.campgrid.routes) secrets.learn(route.url);
+    const link = pathOf(unsubscribeLink('http://campgrid.test', t.config.sessionSecret, camp.ana.id));
+    expect(secrets.redact(`GET ${link} 200`)).toBe('GET /unsubscribe/[secret] 200');
   });
 });

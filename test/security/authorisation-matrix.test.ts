@@ -201,7 +201,7 @@ describe('the authorisation matrix', () => {
         .replace(camp.secrets.manage, wrong)
         .replace(camp.secrets.sponsor, wrong)
         .replace(camp.secrets.feed, `${camp.event.id}-${camp.people.attendee.id}-${wrong}`)
-        .replace(camp.secrets.unsubscribe, `${camp.people.attendee.id}.${wrong}`);
+        .replace(camp.secrets.unsubscribe, `${camp.people.attendee.id}-${wrong}`);
       for (const role of ['anonymous', 'attendee', 'administrator'] as const) {
         const response = await send(role, method, forged);
         expect(response.statusCode, `${role} ${method} ${forged}`).toBe(404);
