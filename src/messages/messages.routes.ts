@@ -18,7 +18,7 @@ export async function messageRoutes(app: FastifyInstance): Promise<void> {
     const choices = groupChoices(db, event.id);
     return { title: `Messages for ${event.name}`, event, choices, sent: messagesSent(db, event.id), backLink: `/organise/events/${event.slug}` };
   };
-  const groupsOf = (event: CampEvent) => groupChoices(db, event.id).map((c) => c.value);
+  const groupsOf = (page: ReturnType<typeof pageData>) => page.choices.map((c) => c.value);
 
   app.get('/messages', async (request, reply) => {
     const { event } = organising(request);
@@ -28,12 +28,13 @@ export async function messageRoutes(app: FastifyInstance): Promise<void> {
   app.post('/messages/preview', async (request, reply) => {
     const { event } = organising(request);
     const body = formBody(request.body);
-    const parsed = parseForm(messageForm(groupsOf(event)), body);
-    if (!parsed.ok) return reply.code(400).view('messages/compose.eta', { ...pageData(event), values: body, errors: parsed.errors });
+    const page = pageData(event);
+    const parsed = parseForm(messageForm(groupsOf(page)), body);
+    if (!parsed.ok) return reply.code(400).view('messages/compose.eta', { ...page, values: body, errors: parsed.errors });
     const audience = audienceOf(db, clock.now(), event.id, parsed.value.groups);
     const sample = composeAnnouncement(event, parsed.value, '(their name)', `${config.baseUrl}/unsubscribe/(their own link)`);
     return reply.view('messages/compose.eta', {
-      ...pageData(event),
+      ...page,
       values: { ...parsed.value },
       preview: { ...parsed.value, count: audience.recipients.length, leftOut: audience.leftOut, text: sample.text, sendKey: newSecretToken() },
     });
@@ -41,11 +42,12 @@ export async function messageRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/messages', async (request, reply) => {
     const { event } = organising(request);
+    const page = pageData(event);
     const result = await submitForm(reply, {
-      schema: sendForm(groupsOf(event)),
+      schema: sendForm(groupsOf(page)),
       body: formBody(request.body),
       view: 'messages/compose.eta',
-      viewData: pageData(event),
+      viewData: page,
       act: ({ sendKey, ...draft }) => {
         sendMessage(db, clock.now(), { event, draft, sendKey, by: request.person!, links });
         return `/organise/events/${event.slug}/messages?done=sent`;

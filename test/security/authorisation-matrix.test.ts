@@ -189,7 +189,8 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route, many requests each: a loaded machine needs longer than one page's allowance.
+  }, 120_000);
 
   it('answers a wrong or missing secret with a 404 for everyone, signed in or not', async () => {
     const wrong = 'A'.repeat(43);
