@@ -35,6 +35,9 @@ import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { sessionNoteRoutes } from './grid/notes.routes.ts';
+import { unsubscribeRoutes } from './messages/unsubscribe.routes.ts';
+import { messageRoutes } from './messages/messages.routes.ts';
+import { copyRoutes } from './events/copy.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
@@ -148,12 +151,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pitchCardRoutes,
       pitchDeskRoutes,
       organisePitchRoutes,
+      copyRoutes,
+      messageRoutes,
     ],
   });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
   await app.register(sessionNoteRoutes);
+  await app.register(unsubscribeRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

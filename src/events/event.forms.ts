@@ -134,3 +134,10 @@ export const inviteForm = z.object({
 export const roleForm = z.object({ role: radio(organiserRoles, 'Choose a role') });
 
 export const statusForm = z.object({ status: radio(['draft', 'published', 'archived'] as const, 'Choose a status') });
+
+/** "Copy this camp": how far on, and what the new camp is called. */
+export const copyForm = z.object({
+  weeks: wholeNumber('Enter how many weeks later the new camp is', 'Weeks must be a whole number, like 52', 1, 520, 'Weeks must be between 1 and 520'),
+  name: eventForm.shape.name,
+  slug: eventForm.shape.slug,
+});

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { people } from '../people/people.table.ts';
 
 export const eventStatuses = ['draft', 'published', 'archived'] as const;
@@ -21,6 +21,8 @@ export const events = sqliteTable('events', {
   reconfirmDaysBefore: integer('reconfirm_days_before'),
   // Access and dietary needs are deleted this many days after the event's last day.
   needsKeptForDays: integer('needs_kept_for_days').notNull().default(30),
+  // The camp this one was copied from ("next year in two clicks"), so the two can be compared.
+  copiedFromId: integer('copied_from_id').references((): AnySQLiteColumn => events.id, { onDelete: 'set null' }),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

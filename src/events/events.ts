@@ -61,7 +61,7 @@ export function findEventById(db: Db, eventId: number): CampEvent | undefined {
   return db.select().from(events).where(eq(events.id, eventId)).get();
 }
 
-function assertSlugFree(db: Db, slug: string, exceptId?: number): void {
+export function assertSlugFree(db: Db, slug: string, exceptId?: number): void {
   if (reservedSlugs.has(slug)) throw new RuleViolation({ slug: `“${slug}” is reserved; choose another web address` });
   const taken = db
     .select({ id: events.id })

@@ -8,6 +8,7 @@ import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { sponsorTotals } from '../sponsors/sponsors.ts';
 import { timetableOf } from './timetable.ts';
+import { copiedFrom } from './copy.ts';
 
 /** The event form's values: its details, with numbers as typed. */
 const detailsOf = (e: CampEvent) => ({
@@ -64,6 +65,7 @@ export async function organiseRoutes(app: FastifyInstance, { eventAreas }: Organ
           timetable: timetableOf(db, event.id),
           rooms: roomsOf(db, event.id),
           team: teamOf(db, event.id),
+          copiedFrom: copiedFrom(db, event),
           // Money is the organisers' business; helpers see the event without it.
           sponsorTotals: hasRole(role, 'organiser') ? sponsorTotals(db, event.id) : null,
           done: (request.query as Record<string, unknown>).done,
@@ -101,6 +103,7 @@ export async function organiseRoutes(app: FastifyInstance, { eventAreas }: Organ
             timetable: timetableOf(db, event.id),
             rooms: roomsOf(db, event.id),
             team: teamOf(db, event.id),
+            copiedFrom: copiedFrom(db, event),
             sponsorTotals: sponsorTotals(db, event.id),
           },
           act: ({ status }) => `/organise/events/${changeEventStatus(db, clock.now(), event.id, status).slug}?done=${status}`,

@@ -18,6 +18,8 @@ export const outbox = sqliteTable(
     htmlBody: text('html_body').notNull(),
     // Optional iCalendar part: { method, content }.
     calendar: text('calendar', { mode: 'json' }).$type<{ method: string; content: string } | null>(),
+    // Announcements only: where the List-Unsubscribe header points, so mail apps offer "unsubscribe".
+    listUnsubscribe: text('list_unsubscribe'),
     status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),

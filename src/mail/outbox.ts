@@ -10,6 +10,8 @@ export type OutboxMessage = typeof outbox.$inferSelect;
 export interface QueuedMail extends ComposedMail {
   to: string;
   calendar?: { method: string; content: string } | null;
+  /** Announcements only: the "stop announcements" link, for the List-Unsubscribe header. */
+  listUnsubscribe?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ const insertMail = (withCalendar: boolean) =>
         textBody: sql.placeholder('textBody'),
         htmlBody: sql.placeholder('htmlBody'),
         calendar: withCalendar ? sql.placeholder('calendar') : null,
+        listUnsubscribe: sql.placeholder('listUnsubscribe'),
         nextAttemptAt: sql.placeholder('nextAttemptAt'),
         createdAt: sql.placeholder('createdAt'),
       })
@@ -50,6 +53,7 @@ export function queueMail(db: Db, now: Date, mail: QueuedMail): OutboxMessage {
     textBody: mail.text,
     htmlBody: mail.html,
     calendar: mail.calendar,
+    listUnsubscribe: mail.listUnsubscribe ?? null,
     nextAttemptAt: now.getTime(),
     createdAt: now.getTime(),
   })!;

@@ -164,6 +164,7 @@ export class MailSender {
       html: message.htmlBody,
       messageId: message.messageId,
       date: new Date(message.createdAt),
+      ...(message.listUnsubscribe ? { list: { unsubscribe: message.listUnsubscribe } } : {}),
       ...(message.calendar
         ? {
             icalEvent: {
