@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { gridChangeInvitation } from '../calendar/grid-invitation.ts';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { people } from '../people/people.table.ts';
-import { interest } from '../pitches/pitches.table.ts';
+import { peopleWhoWant } from '../pitches/interest.ts';
 import { personIdOf, pitchIdOf } from '../pitches/scheduler-ids.ts';
 import { describeChange } from './change-wording.ts';
 import type { GridChange, PublishedGrid } from './published.ts';
@@ -36,7 +36,7 @@ export function peopleToTell(db: Db, snapshot: PublishedGrid, attendees: Array<{
     }
     for (const personId of wantersOf.get(change.pitchId) ?? []) add(personId, change);
     // A pitch that left the board is not in the scheduler's wants any more; its interest marks still say who planned to go.
-    if (change.kind === 'cancelled') for (const r of db.select({ id: interest.personId }).from(interest).where(eq(interest.pitchId, change.pitchId)).all()) add(r.id, change);
+    if (change.kind === 'cancelled') for (const personId of peopleWhoWant(db, change.pitchId)) add(personId, change);
   }
   return changesFor;
 }

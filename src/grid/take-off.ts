@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
-import { interest, pitchFacilitators } from '../pitches/pitches.table.ts';
+import { peopleWhoWant } from '../pitches/interest.ts';
+import { pitchFacilitators } from '../pitches/pitches.table.ts';
 import { gridDrafts, gridPlacements, gridVersions } from './grid.table.ts';
 import { latestPublished } from './published-versions.ts';
 import { tellPeopleAboutChanges } from './change-emails.ts';
@@ -14,8 +15,7 @@ export function peopleOfPitch(db: Db, pitchId: number): number[] {
     .from(pitchFacilitators)
     .where(and(eq(pitchFacilitators.pitchId, pitchId), eq(pitchFacilitators.confirmed, true), isNotNull(pitchFacilitators.personId)))
     .all();
-  const interested = db.select({ id: interest.personId }).from(interest).where(eq(interest.pitchId, pitchId)).all();
-  return [...new Set([...facilitators, ...interested].map((r) => r.id!))];
+  return [...new Set([...facilitators.map((r) => r.id!), ...peopleWhoWant(db, pitchId)])];
 }
 
 /**

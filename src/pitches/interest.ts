@@ -56,6 +56,11 @@ export function interestCount(db: Db, pitchId: number): number {
   return db.select({ n: count() }).from(interest).where(eq(interest.pitchId, pitchId)).get()!.n;
 }
 
+/** Everyone who marked "I'd go" on a pitch, by person id. */
+export function peopleWhoWant(db: Db, pitchId: number): number[] {
+  return db.select({ id: interest.personId }).from(interest).where(eq(interest.pitchId, pitchId)).all().map((r) => r.id);
+}
+
 export function wantsToGo(db: Db, pitchId: number, personId: number): boolean {
   return !!db.select({ p: interest.pitchId }).from(interest).where(and(eq(interest.pitchId, pitchId), eq(interest.personId, personId))).get();
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.ts';
-import { InterestRefused, interestCount, markInterest } from '../../src/pitches/interest.ts';
+import { InterestRefused, interestCount, markInterest, peopleWhoWant } from '../../src/pitches/interest.ts';
 import { hidePitch, mergePitch } from '../../src/pitches/moderation.ts';
 import { interest } from '../../src/pitches/pitches.table.ts';
 import { pitchSession, type Pitch } from '../../src/pitches/pitches.ts';
@@ -47,6 +47,17 @@ describe('saying “I’d go”', () => {
     expect(mark(bo.id, true)).toEqual({ pitchId: pitch.id, want: true, count: 1 });
     expect(mark(bo.id, false)).toEqual({ pitchId: pitch.id, want: false, count: 0 });
     expect(mark(bo.id, false)).toEqual({ pitchId: pitch.id, want: false, count: 0 });
+  });
+
+  it('says who would go, by person, so a change to the session reaches them', () => {
+    const bo = registeredAttendee(t.db, camp.event, 'bo@example.org');
+    const cy = registeredAttendee(t.db, camp.event, 'cy@example.org');
+    expect(peopleWhoWant(t.db, pitch.id)).toEqual([]);
+    mark(bo.id, true);
+    mark(cy.id, true);
+    expect(peopleWhoWant(t.db, pitch.id).sort()).toEqual([bo.id, cy.id].sort());
+    mark(bo.id, false);
+    expect(peopleWhoWant(t.db, pitch.id)).toEqual([cy.id]);
   });
 
   it('holds under two connections writing at once: the database keeps one mark per person and pitch', () => {
