@@ -11,6 +11,7 @@ import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sponsorSignUpRoutes);
   await app.register(sponsorOwnRoutes);
   await app.register(organiseRoutes, { prefix: '/organise' });
+  await app.register(organisationRoutes, { prefix: '/organise/organisations' });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);

@@ -4,7 +4,7 @@ import { eventTeamGuard, organising, requireAdministrator, requireSignedIn } fro
 import { eventForm, statusForm } from './event.forms.ts';
 import { changeEventStatus, createEvent, eventDetailsOf, updateEvent, type CampEvent } from './events.ts';
 import { dayRoutes } from './days.routes.ts';
-import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
+import { eventsOrganisedBy, hasRole, organisesAnyEvent, teamOf } from './organisers.ts';
 import { roomRoutes } from './rooms.routes.ts';
 import { roomsOf } from './rooms.ts';
 import { slotRoutes } from './slots.routes.ts';
@@ -32,7 +32,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireSignedIn);
 
   app.get('/', async (request, reply) =>
-    reply.view('organise/dashboard.eta', { title: 'Organise', organised: eventsOrganisedBy(db, request.person!) }),
+    reply.view('organise/dashboard.eta', { title: 'Organise', organised: eventsOrganisedBy(db, request.person!), reviewsOrganisations: organisesAnyEvent(db, request.person!) }),
   );
 
   const newEventView = { title: 'Create an event', mode: 'new', backLink: '/organise' };
