@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open.ts';
-import { addDay } from '../../src/events/days.ts';
-import { changeEventStatus, createEvent, type CampEvent } from '../../src/events/events.ts';
+import type { CampEvent } from '../../src/events/events.ts';
 import { findPersonByEmail } from '../../src/people/people.ts';
 import { campHistoryOf, firstCampFacts } from '../../src/people/history.ts';
-import { importAttendees } from '../../src/tickets/import.ts';
 import { setCheckedIn } from '../../src/tickets/manage.ts';
-import { registerAttendee } from '../../src/tickets/register.ts';
 import { freshDatabase } from '../helpers/app.ts';
-import { campDetails } from '../helpers/factories.ts';
-import { person } from '../helpers/people.ts';
-import { attendee, links, ticketType } from '../helpers/tickets.ts';
+import { campOf, importedYear as importedFrom, registerFor as register } from '../helpers/history.ts';
 
 const now = new Date('2027-03-01T10:00:00Z');
 
@@ -19,24 +14,9 @@ describe('people across camps', () => {
   beforeEach(() => (db = freshDatabase().db));
   afterEach(() => db.$client.close());
 
-  function camp(year: number): CampEvent {
-    const owner = person(db, 'owner@example.org', { administrator: true });
-    const draft = createEvent(db, now, campDetails({ slug: `localgovcamp-${year}`, name: `LocalGovCamp ${year}` }), owner.id);
-    addDay(db, draft.id, draft.timeZone, { date: `${year}-06-19`, label: 'Camp day', opens: '09:00', closes: '17:30' });
-    return changeEventStatus(db, now, draft.id, 'published');
-  }
-  /** An earlier year's Eventbrite export: who came (checked in) and who registered but did not. */
-  function importedYear(year: number, rows: Array<[email: string, status: string]>): CampEvent {
-    const event = camp(year);
-    ticketType(db, now, event, { name: 'Camp day', capacity: 100 });
-    const csv = ['First Name,Last Name,Email,Ticket Type,Attendee Status,Company', ...rows.map(([email, status]) => `A,B,${email},Camp day,${status},Bristol City Council`)].join('\n');
-    importAttendees(db, now, event, csv, 'eventbrite');
-    return event;
-  }
-  function registerFor(event: CampEvent, email: string, firstCamp: boolean) {
-    const type = ticketType(db, now, event, { name: `Camp day ${email}`, capacity: 100 });
-    return registerAttendee(db, now, links, { event, type, details: attendee({ email, firstCamp }) }).registration;
-  }
+  const camp = (year: number) => campOf(db, now, year);
+  const importedYear = (year: number, rows: Array<[string, string]>) => importedFrom(db, now, year, rows);
+  const registerFor = (event: CampEvent, email: string, firstCamp: boolean) => register(db, now, event, email, firstCamp);
 
   it('where the site has no earlier camps, only what people said exists', () => {
     const only = camp(2027);
