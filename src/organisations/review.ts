@@ -1,4 +1,5 @@
 import { and, count, desc, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
 import { registrations } from '../tickets/tickets.table.ts';
@@ -20,10 +21,12 @@ export function unmatchedOrganisations(db: Db, limit = 500) {
 
 /** What organisers have decided about typed names, newest first, so a wrong call can be made again. */
 export function decidedOrganisations(db: Db, limit = 200) {
+  const principal = alias(organisations, 'principal');
   return db
-    .select({ key: organisationNames.key, text: organisationNames.text, organisation: organisations.name, kind: organisations.kind, decidedAt: organisationNames.decidedAt })
+    .select({ key: organisationNames.key, text: organisationNames.text, organisation: organisations.name, kind: organisations.kind, within: principal.name, decidedAt: organisationNames.decidedAt })
     .from(organisationNames)
     .innerJoin(organisations, eq(organisations.id, organisationNames.organisationId))
+    .leftJoin(principal, eq(principal.id, organisations.parentId))
     .where(eq(organisationNames.source, 'organiser'))
     .orderBy(desc(organisationNames.decidedAt), asc(organisationNames.text))
     .limit(limit)

@@ -54,6 +54,15 @@ describe('/organise/organisations: reviewing what matches no council', () => {
     expect(unmatchedOrganisations(t.db).map((u) => u.text)).toEqual(['Acme Digital Ltd']);
   });
 
+  it('lists what organisers decided, a town or parish council with the council it is within', async () => {
+    const organiser = await teamMember('organiser');
+    await organiser.get('/organise/organisations');
+    const acme = unmatchedOrganisations(t.db).find((u) => u.text === 'Acme Digital Ltd')!.key;
+    await organiser.post('/organise/organisations', { keys: [acme], decision: 'town-or-parish-council', council: 'City of Bristol' });
+    const page = (await organiser.get('/organise/organisations')).body;
+    expect(page).toContain('<td class="govuk-table__cell">Acme Digital Ltd</td><td class="govuk-table__cell">A town or parish council within Bristol City Council</td>');
+  });
+
   it('shows what was wrong, with what was chosen, and decides nothing', async () => {
     const organiser = await teamMember('organiser');
     await organiser.get('/organise/organisations');
