@@ -112,22 +112,22 @@ export type RegisterImport =
  * All or nothing: a file with any bad row changes nothing. Organisers' decisions about typed
  * names are kept; the register's own spellings are rebuilt.
  */
-export function importRegister(db: Db, now: Date, csv: string): RegisterImport {
-  const { councils, problems } = readRegister(csv);
+export function importRegister(db: Db, now: Date, csv: string | ReturnType<typeof readRegister>): RegisterImport {
+  const { councils, problems } = typeof csv === 'string' ? readRegister(csv) : csv;
   if (problems.length > 0) return { ok: false, problems };
   return db.transaction((tx) => {
-    let added = 0;
-    let updated = 0;
-    for (const council of councils) {
-      const existing = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, council.code)).get();
-      if (existing) {
-        tx.update(organisations).set({ ...council, kind: 'council', endedAt: null }).where(eq(organisations.id, existing.id)).run();
-        updated++;
-      } else {
-        tx.insert(organisations).values({ ...council, kind: 'council', createdAt: now.getTime() }).run();
-        added++;
-      }
+    const known = new Map(tx.select({ id: organisations.id, code: organisations.code }).from(organisations).where(eq(organisations.kind, 'council')).all().map((c) => [c.code, c.id]));
+    // One statement for all new councils (a first start adds the whole register), the rows as one
+    // JSON value: building a query per row, or binding thousands of values, costs more than running it.
+    const added = councils.filter((c) => !known.has(c.code));
+    if (added.length > 0) {
+      tx.run(sql`insert into organisations (kind, name, code, short_name, gss_code, nation, region, council_type, county_code, alt_names, lat, long, gov_uk_slug, start_date, created_at)
+        select 'council', c.value ->> 'name', c.value ->> 'code', c.value ->> 'shortName', c.value ->> 'gssCode', c.value ->> 'nation', c.value ->> 'region', c.value ->> 'councilType',
+          c.value ->> 'countyCode', json(c.value -> 'altNames'), c.value ->> 'lat', c.value ->> 'long', c.value ->> 'govUkSlug', c.value ->> 'startDate', ${now.getTime()}
+        from json_each(${JSON.stringify(added)}) c`);
     }
+    const updated = councils.filter((c) => known.has(c.code));
+    for (const council of updated) tx.update(organisations).set({ ...council, kind: 'council', endedAt: null }).where(eq(organisations.id, known.get(council.code)!)).run();
     const codes = councils.map((c) => c.code);
     const ended = tx
       .update(organisations)
@@ -135,7 +135,7 @@ export function importRegister(db: Db, now: Date, csv: string): RegisterImport {
       .where(and(eq(organisations.kind, 'council'), isNull(organisations.endedAt), notInArray(organisations.code, codes)))
       .run().changes;
     const names = rebuildRegisterNames(tx, now);
-    return { ok: true, added, updated, ended, names };
+    return { ok: true, added: added.length, updated: updated.length, ended, names };
   });
 }
 
@@ -157,7 +157,7 @@ function rebuildRegisterNames(db: Db, now: Date): number {
     const here = new Map<string, { id: number; text: string } | null>();
     for (const { id, names } of rank) {
       for (const text of names) {
-        const key = organisationKey(text);
+        const key = registerKey(text);
         if (key === '' || claimed.has(key)) continue;
         const other = here.get(key);
         if (other === undefined) here.set(key, { id, text });
@@ -166,22 +166,36 @@ function rebuildRegisterNames(db: Db, now: Date): number {
     }
     for (const [key, claim] of here) if (claim) claimed.set(key, claim);
   }
-  for (const [key, { id, text }] of claimed) {
-    db.insert(organisationNames)
-      .values({ key, text, organisationId: id, source: 'register', createdAt: now.getTime() })
-      // What people typed becomes the register's; what organisers decided stays decided.
-      .onConflictDoUpdate({ target: organisationNames.key, set: { organisationId: id, source: 'register', text }, setWhere: sql`${organisationNames.source} = 'typed'` })
-      .run();
-  }
+  const rows = [...claimed].map(([key, { id, text }]) => ({ key, text, id }));
+  // What people typed becomes the register's; what organisers decided stays decided.
+  db.run(sql`insert into organisation_names (key, text, organisation_id, source, created_at)
+    select n.value ->> 'key', n.value ->> 'text', n.value ->> 'id', 'register', ${now.getTime()} from json_each(${JSON.stringify(rows)}) n where true
+    on conflict (key) do update set organisation_id = excluded.organisation_id, source = 'register', text = excluded.text
+    where organisation_names.source = 'typed'`);
   noteTypedNames(db, now);
   return claimed.size;
+}
+
+// Every database a process opens (each test's, say) loads the same bundled register: read it and
+// work out its keys once.
+let bundled: ReturnType<typeof readRegister> | undefined;
+const keys = new Map<string, string>();
+function registerKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size > 20_000) keys.clear();
+    key = organisationKey(text);
+    keys.set(text, key);
+  }
+  return key;
 }
 
 /** On first start, the bundled register; afterwards, anything typed before keys existed gets one. */
 export function prepareOrganisations(db: Db, now: Date): void {
   const any = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'council')).limit(1).get();
   if (!any) {
-    const result = importRegister(db, now, readFileSync(bundledRegisterPath, 'utf8'));
+    bundled ??= readRegister(readFileSync(bundledRegisterPath, 'utf8'));
+    const result = importRegister(db, now, bundled);
     if (!result.ok) throw new Error(`The bundled councils register has bad rows: ${result.problems.map((p) => `line ${p.line}: ${p.reason}`).join('; ')}`);
   }
   noteTypedNames(db, now);
