@@ -12,6 +12,7 @@ import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { personForSession } from './people/sign-in.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       messageRoutes,
     ],
   });
+  await app.register(organisationRoutes, { prefix: '/organise/organisations' });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);

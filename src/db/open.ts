@@ -6,6 +6,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { projectRoot } from '../paths.ts';
 import * as schema from './schema.ts';
+import { prepareOrganisations } from '../organisations/register.ts';
 
 /** What domain functions take: the database or a transaction inside it. */
 export type Db = BaseSQLiteDatabase<'sync', SQLite.RunResult, typeof schema>;
@@ -27,6 +28,7 @@ export function openDatabase(path: string): Database {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Database;
   migrate(db, { migrationsFolder });
+  prepareOrganisations(db, new Date());
   return db;
 }
 

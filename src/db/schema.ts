@@ -8,3 +8,4 @@ export * from '../pitches/pitches.table.ts';
 export * from '../grid/grid.table.ts';
 export * from '../calendar/calendar.table.ts';
 export * from '../messages/messages.table.ts';
+export * from '../organisations/organisations.table.ts';

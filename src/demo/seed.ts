@@ -8,6 +8,7 @@ import { inviteOrganiser } from '../events/organisers.ts';
 import { addRoom } from '../events/rooms.ts';
 import { addSlot, generateSlots } from '../events/slots.ts';
 import { seedDemoTickets } from './tickets.ts';
+import { seedDemoHistory } from './history.ts';
 import { seedDemoGrid } from './grid.ts';
 import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
@@ -39,8 +40,8 @@ export function demoFriday(now: Date): string {
 /**
  * A realistic two-day camp for newcomers to explore: a Friday makers day and a Saturday camp,
  * eight rooms, a full slot pattern, a team, tickets with a waiting list and a ballot, 40 pitches
- * with the interest of the Camp day's attendees, sponsors in every state, and a past camp kept as
- * an archive. Sponsors' logos are stored under `dataDir`, as uploads are.
+ * with the interest of the Camp day's attendees, sponsors in every state, and three earlier camps
+ * kept as archives with who came to each (first-timers and returners as facts). Sponsors' logos are stored under `dataDir`, as uploads are.
  */
 export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string): CampEvent {
   const existing = findEventBySlug(db, demoSlug);
@@ -114,11 +115,7 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string
     seedDemoInterest(tx, now, seedDemoPitches(tx, now, published, organiser.id, attendees), attendees, attendees.length * 6);
     seedDemoGrid(tx, now, published, organiser, baseUrl);
 
-    const past = createEvent(tx, now, { ...eventDetailsOf(event), name: `Anytown LocalGovCamp ${Number(year) - 1}`, slug: `anytown-localgovcamp-${Number(year) - 1}` }, organiser.id);
-    const lastYear = DateTime.fromISO(saturday).minus({ years: 1 }).toISODate()!;
-    addDay(tx, past.id, past.timeZone, { date: lastYear, label: 'Camp day', opens: '09:00', closes: '17:00' });
-    changeEventStatus(tx, now, past.id, 'published');
-    changeEventStatus(tx, now, past.id, 'archived');
+    seedDemoHistory(tx, now, event, organiser.id, saturday);
     return published;
   });
 }

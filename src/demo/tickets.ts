@@ -10,7 +10,13 @@ import { attendeeRoles } from '../tickets/tickets.table.ts';
 
 const firstNames = ['Zoë', 'Rhys', 'Sam', 'Máire', 'Priya', 'Tom', 'Aisha', 'Gareth', 'Leah', 'Kwame', 'Niamh', 'Oliver', 'Fatima', 'Dylan', 'Chloe', 'Arjun', 'Beth', 'Owen', 'Hannah', 'Yusuf'];
 const lastNames = ['Okafor', 'Pritchard', 'Ng', 'O’Brien', 'Shah', 'Evans', 'Khan', 'Jones', 'Murphy', 'Mensah', 'Kelly', 'Hughes', 'Ali', 'Thomas', 'Walker', 'Patel', 'Davies', 'Roberts', 'Clarke', 'Begum'];
-const organisations = ['Anytown Borough Council', 'Bryn County Council', 'Northshire County Council', 'Eastvale District Council', 'Civic Code Ltd', 'Open Data Anytown', 'Anytown Library Service', 'Westmere City Council', 'Digital Inclusion Trust', 'Riverside Housing Association'];
+// Real councils as people type them (matched through the register's spellings), and what matches
+// none: suppliers, charities, a town council and a misspelling, left for organisers to review.
+const organisations = [
+  'Bristol City Council', 'London Borough of Camden', 'camden council', 'Leeds City Council', 'Cardiff Council', 'City of Edinburgh Council',
+  'Kent County Council', 'Hackney Council', 'Royal Borough of Greenwich', 'Derry City & Strabane District Council', 'Aberdeen City', 'Manchester City Council',
+  'Civic Code Ltd', 'Open Data Anytown', 'Digital Inclusion Trust', 'Riverside Housing Association', 'Frome Town Council', 'Leeds Citty Council',
+];
 
 /** A demo attendee, the same every time for the same number. */
 export function demoAttendee(n: number) {

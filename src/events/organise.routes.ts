@@ -4,7 +4,7 @@ import { organising, requireAdministrator, requireSignedIn } from '../web/guards
 import { eventForm, statusForm } from './event.forms.ts';
 import { changeEventStatus, createEvent, eventDetailsOf, updateEvent, type CampEvent } from './events.ts';
 import { enterOrganiserContext } from './organiser-context.ts';
-import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
+import { eventsOrganisedBy, hasRole, organisesAnyEvent, teamOf } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { sponsorTotals } from '../sponsors/sponsors.ts';
 import { timetableOf } from './timetable.ts';
@@ -33,7 +33,7 @@ export async function organiseRoutes(app: FastifyInstance, { eventAreas }: Organ
   app.addHook('onRequest', requireSignedIn);
 
   app.get('/', async (request, reply) =>
-    reply.view('organise/dashboard.eta', { title: 'Organise', organised: eventsOrganisedBy(db, request.person!) }),
+    reply.view('organise/dashboard.eta', { title: 'Organise', organised: eventsOrganisedBy(db, request.person!), reviewsOrganisations: organisesAnyEvent(db, request.person!) }),
   );
 
   const newEventView = { title: 'Create an event', mode: 'new', backLink: '/organise' };

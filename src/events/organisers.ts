@@ -157,3 +157,14 @@ export function removeOrganiser(db: Db, eventId: number, memberId: number): void
     tx.delete(eventOrganisers).where(eq(eventOrganisers.id, memberId)).run();
   });
 }
+
+/** Whether a person runs camps here: an administrator, or an owner or organiser of any event (helpers only work the door). */
+export function organisesAnyEvent(db: Db, person: Person): boolean {
+  if (person.isAdministrator) return true;
+  return db
+    .select({ role: eventOrganisers.role })
+    .from(eventOrganisers)
+    .where(eq(eventOrganisers.personId, person.id))
+    .all()
+    .some((row) => hasRole(row.role, 'organiser'));
+}

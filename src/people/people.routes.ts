@@ -14,6 +14,7 @@ import { personalFeedUrl } from '../calendar/links.ts';
 import { feedTokenFor, replaceFeedKey } from '../calendar/personal-feeds.ts';
 import { deletePersonalDetails, personalData } from '../tickets/privacy.ts';
 import { updatePersonName } from './people.ts';
+import { campHistoryOf } from './history.ts';
 import { checkSignInLink, redeemSignInLink, requestSignInLink } from './sign-in.ts';
 import { safeSameSitePath } from '../web/redirects.ts';
 
@@ -45,6 +46,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     title: 'Your account',
     organised: eventsOrganisedBy(db, person),
     places: placesOf(db, links, person.id),
+    history: campHistoryOf(db, person),
+    now: clock.now().getTime(),
     sponsorships: sponsorshipsOf(db, person),
     pitches: pitchesOf(db, person.id),
     agendas: agendasOf(db, person.id).map((agenda) => ({

@@ -10,7 +10,8 @@ import { toCsv } from '../csv.ts';
 import { findAtTheDoor, ticketDays, todayAt } from './check-in.ts';
 import { importAttendees } from './import.ts';
 import { needsOf, releasePlace, setCheckedIn, updateAttendeeDetails } from './manage.ts';
-import { attendeeList, type AttendeeFilter } from './organiser-view.ts';
+import { attendeeList, type AttendeeFilter, type AttendeeRow } from './organiser-view.ts';
+import { firstCampFacts } from '../people/history.ts';
 import { ticketTypesOf } from './ticket-types.ts';
 import { attendeeDetailsForm, attendeeRoleLabels } from './ticket.forms.ts';
 import { registrationStatuses, type RegistrationStatus } from './tickets.table.ts';
@@ -34,16 +35,23 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = linksFor(config);
   const base = (e: CampEvent) => `/organise/events/${e.slug}/attendees`;
+  // What they said and, where the site has earlier camps, what its check-ins say.
+  const firstCampOfRows = (event: CampEvent, rows: AttendeeRow[]) => {
+    const facts = firstCampFacts(db, event.id, rows.map((r) => r.registration.personId));
+    return (r: AttendeeRow) => facts(r.registration.personId, r.registration.importedFrom ? null : r.registration.firstCamp);
+  };
 
   app.get('/attendees', async (request, reply) => {
     const { event } = organising(request);
     const query = request.query as Record<string, unknown>;
     const filter = filterFrom(query);
+    const rows = attendeeList(db, event.id, filter);
     return reply.view('tickets/organise/attendees.eta', {
       title: `Attendees of ${event.name}`,
       event,
       filter,
-      rows: attendeeList(db, event.id, filter),
+      rows,
+      firstCamp: firstCampOfRows(event, rows),
       types: ticketTypesOf(db, event.id),
       values: { q: filter.q ?? '', ticket: filter.ticketTypeId ? String(filter.ticketTypeId) : '', status: filter.status ?? '', unanswered: filter.unanswered ? 'yes' : '' },
       done: query.done,
@@ -54,9 +62,10 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/attendees.csv', async (request, reply) => {
     const { event } = organising(request);
     const rows = attendeeList(db, event.id, filterFrom(request.query as Record<string, unknown>), 100_000);
+    const firstCamp = firstCampOfRows(event, rows);
     const iso = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
     const csv = toCsv([
-      ['Name', 'Email', 'Organisation', 'Role', 'Ticket', 'Status', 'First camp', 'No photos', 'Access needs', 'Dietary needs', 'Registered', 'Checked in'],
+      ['Name', 'Email', 'Organisation', 'Role', 'Ticket', 'Status', 'First camp', 'No photos', 'Access needs', 'Dietary needs', 'Registered', 'Checked in', 'First camp here (from check-ins)'],
       ...rows.map((r) => [
         r.registration.name,
         r.email,
@@ -70,6 +79,7 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
         r.dietaryNeeds ?? '',
         iso(r.registration.createdAt),
         iso(r.registration.checkedInAt),
+        ((fact) => (fact.firstHere === null ? 'not known' : fact.firstHere ? 'yes' : `no: ${fact.earlier.map((c) => c.name).join('; ')}`))(firstCamp(r)),
       ]),
     ]);
     return reply
@@ -115,7 +125,9 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
   };
   const detailView = (event: CampEvent, id: number) => {
     const ticket = registrationOf(event, id);
-    return { title: ticket.registration.name, event, ticket, needs: needsOf(db, id), base: `${base(event)}/${id}`, backLink: base(event) };
+    const r = ticket.registration;
+    const firstCamp = firstCampFacts(db, event.id, [r.personId])(r.personId, r.importedFrom ? null : r.firstCamp);
+    return { title: r.name, event, ticket, firstCamp, needs: needsOf(db, id), base: `${base(event)}/${id}`, backLink: base(event) };
   };
   app.get('/attendees/:registrationId', async (request, reply) => {
     const { event } = organising(request);

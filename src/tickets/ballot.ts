@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { organisationDomainOf } from '../people/mailbox.ts';
+import { plainText } from '../organisations/matching.ts';
 import { people } from '../people/people.table.ts';
 import type { Links } from './manage-links.ts';
 import { eligibilityOf, placeCount, poolFor, take } from './places.ts';
@@ -51,11 +52,7 @@ const fillerWords = new Set(['the', 'ltd', 'limited', 'plc', 'llp', 'inc', 'co',
  * organisation: case, accents, punctuation, spacing, "&" and words like "The" and "Ltd" are ignored.
  */
 export function organisationKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  return plainText(name)
     .split(' ')
     .filter((word) => word !== '' && !fillerWords.has(word))
     .join(' ');

@@ -1,3 +1,4 @@
+import { keyForTyped } from '../organisations/names.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
@@ -72,7 +73,7 @@ export function updateAttendeeDetails(db: Db, now: Date, registrationId: number,
     if (access) saveAccessNeeds(tx, registrationId, access);
     return tx
       .update(registrations)
-      .set({ ...rest, updatedAt: now.getTime() })
+      .set({ ...rest, organisationKey: keyForTyped(tx, now, rest.organisation), updatedAt: now.getTime() })
       .where(eq(registrations.id, registrationId))
       .returning()
       .get();

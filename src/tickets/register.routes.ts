@@ -11,6 +11,7 @@ import { registerForTickets, type RegisterOutcome } from './register.ts';
 import type { TicketType } from './registrations.ts';
 import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
+import { councilNames } from '../organisations/names.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered', 'check-email']);
 const tooManyCodes = 'Too many access codes have been tried from here. Wait 10 minutes, then try again.';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       event,
       offers: ticketsOnOffer(db, event.id, clock.now(), code),
       days: timetableOf(db, event.id).map((d) => d.day),
+      councils: councilNames(db),
       backLink: `/events/${event.slug}`,
     };
   };

@@ -14,6 +14,7 @@ import { queueTicketMail } from './ticket-mail.ts';
 import { registrationNeeds, registrations, type AccessNeed, type AttendeeRole, type PlacePool, type RegistrationStatus } from './tickets.table.ts';
 import { offerFreePlaces, waitingPosition } from './waiting-list.ts';
 import { saveAccessNeeds } from './access-needs.ts';
+import { keyForTyped } from '../organisations/names.ts';
 
 export interface AttendeeDetails {
   name: string;
@@ -85,6 +86,7 @@ const insertRegistrationRow = preparedQuery((db) =>
       pool: sql.placeholder('pool'),
       name: sql.placeholder('name'),
       organisation: sql.placeholder('organisation'),
+      organisationKey: sql.placeholder('organisationKey'),
       role: sql.placeholder('role'),
       firstCamp: sql.placeholder('firstCamp'),
       noPhotos: sql.placeholder('noPhotos'),
@@ -129,6 +131,7 @@ export function insertRegistration(
     pool: args.pool,
     name: details.name,
     organisation: details.organisation,
+    organisationKey: keyForTyped(db, now, details.organisation),
     role: details.role,
     firstCamp: details.firstCamp,
     noPhotos: details.noPhotos,

@@ -85,6 +85,8 @@ export const registrations = sqliteTable(
     pool: text('pool', { enum: placePools }),
     name: text('name').notNull(),
     organisation: text('organisation').notNull().default(''),
+    // The organisation's matching key (see organisationNames); null until worked out on start.
+    organisationKey: text('organisation_key'),
     role: text('role', { enum: attendeeRoles }).notNull(),
     firstCamp: integer('first_camp', { mode: 'boolean' }).notNull().default(false),
     noPhotos: integer('no_photos', { mode: 'boolean' }).notNull().default(false),
@@ -110,6 +112,7 @@ export const registrations = sqliteTable(
     uniqueIndex('registrations_type_person').on(t.ticketTypeId, t.personId),
     index('registrations_type_status').on(t.ticketTypeId, t.status, t.queueOrder),
     index('registrations_person').on(t.personId),
+    index('registrations_organisation_key').on(t.organisationKey),
   ],
 );
 

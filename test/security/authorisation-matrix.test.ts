@@ -56,6 +56,8 @@ type Rule =
   | { kind: 'signed-in' }
   /** Site administrators only. */
   | { kind: 'administrator' }
+  /** Owners and organisers of any event, and administrators: the site's organisations are reviewed by those who run camps. */
+  | { kind: 'organiser-somewhere' }
   /** The event's team, at least this role (administrators count as owners everywhere). */
   | { kind: 'team'; role: OrganiserRole }
   /** The signed-in person whose address is the sponsorship's contact address; anyone else gets a 404. */
@@ -75,6 +77,7 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (url === '/organise/events/new') return { kind: 'administrator' };
   if (url.startsWith('/organise/events/:slug')) return { kind: 'team', role: minimumRole ?? 'organiser' };
   if (url === '/organise') return { kind: 'signed-in' };
+  if (url === '/organise/organisations') return { kind: 'organiser-somewhere' };
   if (url.startsWith('/me/sponsorships/:sponsorId')) return { kind: 'sponsor-contact' };
   if (url === '/me' || url.startsWith('/me/')) return { kind: 'signed-in' };
   if (url.startsWith('/tickets/:id/:token') || url.startsWith('/sponsorships/:token') || url === '/feeds/:token.ics' || url === '/unsubscribe/:token') return { kind: 'secret-link' };
@@ -113,6 +116,8 @@ function expected(rule: Rule, role: Role): Expected {
       return 'reached';
     case 'administrator':
       return role === 'administrator' ? 'reached' : 403;
+    case 'organiser-somewhere':
+      return (team && rank[team] >= rank.organiser) || role === 'other-organiser' ? 'reached' : 403;
     case 'team':
       return team && rank[team] >= rank[rule.role] ? 'reached' : 403;
     case 'sponsor-contact':
