@@ -46,7 +46,7 @@ describe('every route in the route table', () => {
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
     const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
     sponsorToken = link.split('/').pop()!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id };
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, noteId: 1 };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
