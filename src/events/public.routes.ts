@@ -1,24 +1,14 @@
 import { slugParams, type TypedApp } from '../web/input.ts';
-import { NotFound } from '../rules.ts';
-import { findEventBySlug, listPublicEvents, type CampEvent } from './events.ts';
+import { listPublicEvents } from './events.ts';
 import { roleAt } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
+import { visibleEvent } from './visibility.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
 import { latestPublished } from '../grid/publish.ts';
 import { eventFeedUrl } from '../calendar/links.ts';
-import type { Person } from '../people/people.ts';
-import type { Db } from '../db/open.ts';
 import { packagesOf } from '../sponsors/packages.ts';
 import { recognitionOf } from '../sponsors/sponsors.ts';
-
-/** Drafts are visible only to their own team; to everyone else they do not exist. */
-export function visibleEvent(db: Db, slug: string, person: Person | null): CampEvent {
-  const event = findEventBySlug(db, slug);
-  if (!event) throw new NotFound();
-  if (event.status === 'draft' && !(person && roleAt(db, person, event.id))) throw new NotFound();
-  return event;
-}
 
 /** The public face: the list of camps and each camp's page. */
 export async function publicEventRoutes(app: TypedApp): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { roleAt } from '../events/organisers.ts';
 import { pitchAt } from '../pitches/pitches.ts';
 import { Forbidden } from '../rules.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
 import QRCode from 'qrcode';
 import { rooms } from '../events/events.table.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { daysOf } from '../events/events.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';

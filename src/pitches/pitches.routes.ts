@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { events } from '../events/events.table.ts';
 import { daysOf } from '../events/events.ts';
 import { roleAt } from '../events/organisers.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { NotFound } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { formBody, parseForm } from '../web/forms.ts';

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { slugParams, type TypedApp } from '../web/input.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import type { CampEvent } from '../events/events.ts';
 import { RuleViolation, type FieldErrors } from '../rules.ts';
 import { parseForm, type FormBody } from '../web/forms.ts';

@@ -1,7 +1,7 @@
 import { linksFor } from './manage-links.ts';
 import { z } from 'zod';
 import { oneValue, slugParams, type TypedApp } from '../web/input.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';

@@ -1,5 +1,5 @@
 import { slugParams, type TypedApp } from '../web/input.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { whoIsComing } from './who-is-coming.ts';
 
 /** /events/:slug/attendees: the public list of who is coming, of those who chose to be on it. */
