@@ -3,7 +3,7 @@ import { daysOf } from '../events/events.ts';
 import { publicEventById, publicEventBySlug } from '../events/visibility.ts';
 import { roomsOf } from '../events/rooms.ts';
 import { agendaPitchIds } from '../grid/agenda.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import type { PublishedGrid } from '../grid/published.ts';
 import { findPerson, displayName } from '../people/people.ts';
 import { calendarRoutes } from './calendar.routes.ts';

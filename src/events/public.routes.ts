@@ -5,7 +5,7 @@ import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
 import { visibleEvent } from './visibility.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import { eventFeedUrl } from '../calendar/links.ts';
 import { packagesOf } from '../sponsors/packages.ts';
 import { recognitionOf } from '../sponsors/sponsors.ts';

@@ -9,7 +9,7 @@ import { requireSignedIn } from '../web/guards.ts';
 import { id, slugParams, type TypedApp } from '../web/input.ts';
 import { RuleViolation } from '../rules.ts';
 import { addSessionNote, publishedSessionOf, removeSessionNote } from './notes.ts';
-import { latestPublished } from './publish.ts';
+import { latestPublished } from './published-versions.ts';
 
 const noteForm = z.object({
   title: requiredText('Enter what the link is, like “Slides” or “Our notes”', 120, 'The title must be 120 characters or fewer'),

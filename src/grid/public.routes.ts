@@ -1,32 +1,22 @@
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
-import QRCode from 'qrcode';
-import { rooms } from '../events/events.table.ts';
 import { visibleEvent } from '../events/visibility.ts';
 import { daysOf } from '../events/events.ts';
+import { roomsOf } from '../events/rooms.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
+import { qrCodeSvg } from '../web/qr-codes.ts';
 import { atomFeed } from './atom.ts';
 import { eventFeedUrl, roomFeedUrl } from '../calendar/links.ts';
 import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
-import { latestPublished, publishedVersions } from './publish.ts';
+import { latestPublished, publishedVersions } from './published-versions.ts';
 
 /**
  * The public grid, its change log (and Atom feed), and now & next. For visitors who are not
  * signed in, web/page-cache.ts keeps each answer until the data or the minute changes.
  */
 export async function publicGridRoutes(app: TypedApp): Promise<void> {
-  const { db, clock, config } = app.campgrid;
-  const qrCodes = new Map<string, string>();
-  const qrFor = async (url: string): Promise<string> => {
-    const known = qrCodes.get(url);
-    if (known) return known;
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 1 });
-    qrCodes.set(url, svg);
-    return svg;
-  };
-  const roomOrder = (eventId: number) => db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.displayOrder), asc(rooms.name)).all().map((r) => r.id);
+  const { db, clock, config, cache } = app.campgrid;
   const roomQuery = { room: id.optional() };
 
   app.get('/events/:slug/grid', { schema: { params: slugParams, querystring: z.object({ ...roomQuery, day: oneValue }) } }, async (request, reply) => {
@@ -40,6 +30,7 @@ export async function publicGridRoutes(app: TypedApp): Promise<void> {
     const room = query.room ?? null;
     // An unknown room is a page that does not exist, not a new entry in the cache.
     if (room !== null && !grid?.sessions.some((s) => s.roomId === room)) throw new NotFound();
+    const roomOrder = grid ? roomsOf(db, event.id).map((r) => r.id) : [];
     return reply.view('grid/public.eta', {
       title: `Grid: ${event.name}`,
       event,
@@ -47,13 +38,13 @@ export async function publicGridRoutes(app: TypedApp): Promise<void> {
       dates,
       date,
       room,
-      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder(event.id), null).rooms : [],
-      day: grid && date ? layoutDay(grid, date, roomOrder(event.id), room) : null,
+      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder, null).rooms : [],
+      day: grid && date ? layoutDay(grid, date, roomOrder, room) : null,
       now,
       siteUrl: config.baseUrl,
       feedUrl: eventFeedUrl(config.baseUrl, event.slug),
       roomFeed: room !== null ? { url: roomFeedUrl(config.baseUrl, event.slug, room), name: grid?.sessions.find((s) => s.roomId === room)?.roomName ?? 'this room' } : null,
-      qr: await qrFor(`${config.baseUrl}/events/${event.slug}/grid`),
+      qr: await qrCodeSvg(cache, `${config.baseUrl}/events/${event.slug}/grid`),
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
     });
   });
