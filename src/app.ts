@@ -12,6 +12,7 @@ import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { personForSession } from './people/sign-in.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
@@ -48,6 +49,10 @@ import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
 import { views } from './web/views.ts';
+import { eventViewHelpers, organiserMenu } from './events/view-helpers.ts';
+import { ticketViewHelpers } from './tickets/view-helpers.ts';
+import { sponsorViewHelpers } from './sponsors/view-helpers.ts';
+import { gridViewHelpers } from './grid/view-helpers.ts';
 import { busyWithRequests, trackInFlight } from './web/in-flight.ts';
 
 export interface BuildOptions {
@@ -110,11 +115,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(requestDeadlines);
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);
-  await app.register(sessions);
+  await app.register(sessions, { personForSession: (token) => personForSession(db, clock, token) });
   await app.register(security);
   await app.register(safeRedirects);
   await app.register(pageCache);
-  await app.register(views);
+  await app.register(views, {
+    areaHelpers: [eventViewHelpers, ticketViewHelpers, sponsorViewHelpers, gridViewHelpers],
+    areaLocals: [organiserMenu(db)],
+  });
   await app.register(errorPages);
   await app.register(assets);
 

@@ -4,7 +4,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { id, slugParams, statusForInvalidInput, tokenParams, type TypedApp } from '../web/input.ts';
 import type { PublishedGrid } from '../grid/published.ts';
 import { scheduleJson, scheduleXml } from './c3voc.ts';
-import { isNotModified } from './conditional-get.ts';
+import { isNotModified } from '../web/conditional-get.ts';
 import { eventFeed, personalFeed, roomFeed, sessionFeed } from './feeds.ts';
 import { gridCsv } from './grid-csv.ts';
 import { layoutFromGrid, type CampLayout } from './layout.ts';

@@ -36,6 +36,11 @@ export function roleAt(db: Db, person: Person, eventId: number): OrganiserRole |
   return row?.role ?? null;
 }
 
+/** Whether a person is on any event's team (administrators always are): the site menu offers "Organise". */
+export function organisesAnything(db: Db, person: Person): boolean {
+  return person.isAdministrator || (db.select({ n: count() }).from(eventOrganisers).where(eq(eventOrganisers.personId, person.id)).get()?.n ?? 0) > 0;
+}
+
 /** The events a person organises (every event, for administrators), newest first. */
 export function eventsOrganisedBy(db: Db, person: Person): Array<{ event: CampEvent; role: OrganiserRole }> {
   if (person.isAdministrator) {

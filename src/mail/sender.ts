@@ -5,6 +5,13 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
 import { dueMessages, markAttemptFailed, markSent, type OutboxMessage } from './outbox.ts';
 
+declare module '../web/context.ts' {
+  interface AppContext {
+    /** The app's one mail sender, so routes can nudge it after queueing mail. */
+    mail: MailSender;
+  }
+}
+
 export interface MailSenderOptions {
   db: Db;
   clock: Clock;

@@ -6,7 +6,8 @@ import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts
 import { requireSignedIn } from '../web/guards.ts';
 import { doneBanner, doneQuery, oneValue, tokenParams, type TypedApp } from '../web/input.ts';
 import { meDone } from './done-messages.ts';
-import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
+import { sessionCookie } from '../web/sessions.ts';
+import { setSessionCookie, signOut } from './session-cookie.ts';
 import { pitchesOf } from '../pitches/own-pitches.ts';
 import { placesOf } from '../tickets/me.ts';
 import { agendasOf } from '../grid/agenda.ts';

@@ -6,6 +6,11 @@ import { people } from './people.table.ts';
 
 export type Person = typeof people.$inferSelect;
 
+declare module '../web/context.ts' {
+  // The person the session cookie names is a whole Person to every area's routes.
+  interface SignedInPerson extends Person {}
+}
+
 /** Email addresses are compared case-insensitively: one person per mailbox. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -2,20 +2,26 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/open.ts';
 import type { FastifyContextConfig } from 'fastify';
-import type { MailSender } from '../mail/sender.ts';
-import type { Person } from '../people/people.ts';
 import type { RenderCache } from './render-cache.ts';
 
-/** What every route can reach: the app's one database, clock, config and mail sender. */
+/**
+ * What every route can reach: the app's one database, clock, config and cache. The areas add
+ * what they bring (the mail area its sender) by augmenting this interface, so web/ names none.
+ */
 export interface AppContext {
   config: Config;
   db: Database;
   clock: Clock;
-  mail: MailSender;
   /** The app's one bounded store of rendered pages, feeds and exports. */
   cache: RenderCache;
   /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
   routes: Array<{ method: string; url: string; config: FastifyContextConfig }>;
+}
+
+/** The signed-in person, as far as web/ needs to know them; the people area makes it its Person. */
+export interface SignedInPerson {
+  id: number;
+  isAdministrator: boolean;
 }
 
 /** What the organiser context leaves on a request it lets through; the events area fills it in. */
@@ -27,7 +33,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** The signed-in person, or null for a visitor. */
-    person: Person | null;
+    person: SignedInPerson | null;
     sessionToken: string | null;
     /** Set on /organise/events/:slug routes once the organiser context has let the request through. */
     organising: Organising | null;

@@ -1,7 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isNotModified } from '../calendar/conditional-get.ts';
+import { isNotModified } from './conditional-get.ts';
 import { dataVersionOf } from './data-version.ts';
 import { rendered, type Coding, type Rendered } from './render-cache.ts';
 

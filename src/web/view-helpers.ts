@@ -1,56 +1,5 @@
-import { clockTime, dateAndTime, dateRange, dayOfCamp, localDate, longDate, timeRange, timeRangeOn } from '../events/local-time.ts';
-import { andList } from '../mail/compose.ts';
-import { attendeeRoleLabels, registrationStatusLabels } from '../tickets/ticket.forms.ts';
-import { accessNeedLabels } from '../tickets/access-needs.ts';
-import { describeChange } from '../grid/change-wording.ts';
-import { roomFeatureLabels } from '../events/rooms.ts';
-import { slotKindLabels } from '../events/slots.ts';
-import { organiserRoleLabels } from '../events/organisers.ts';
-import { formatPence } from '../sponsors/money.ts';
-import { logoSizeLabels, sponsorFundLabels } from '../sponsors/packages.ts';
-import { invoiceStatusLabels, sponsorStatusLabels } from '../sponsors/sponsors.ts';
-
-/** Small formatting functions templates call as `it.h.name(...)`. */
+/** Small formatting functions every template may call as `it.h.name(...)`, whatever its area. */
 export const helpers = {
-  /** "10:15am", "11am", "midday": how every page writes a time. */
-  time: clockTime,
-  /** "10:15am to 11am" */
-  timeRange,
-  /** "10:15am to 11am on Saturday 19 June 2027" */
-  timeRangeOn,
-  /** The local date (YYYY-MM-DD) of an instant in a zone. */
-  dateIn: localDate,
-  longDate,
-  dayOfCamp,
-  /** "Friday 18 June and Saturday 19 June": the days a ticket covers. */
-  daysOfTicket(days: Array<{ date: string }>): string {
-    return days.length ? andList(days.map((d) => dayOfCamp(d.date))) : 'no day set';
-  },
-  dateRange,
-  roomFeatureLabels,
-  slotKindLabels,
-  organiserRoleLabels,
-  attendeeRoleLabels,
-  registrationStatusLabels,
-  accessNeedLabels,
-  /** "12:30pm on Monday 1 November 2027" in the event's zone. */
-  dateTime(instant: number | null, zone: string): string {
-    return instant === null ? 'a time to be announced' : dateAndTime(instant, zone);
-  },
-  /** 150000 → "£1,500". */
-  pence: formatPence,
-  sponsorFundLabels,
-  logoSizeLabels,
-  sponsorStatusLabels,
-  invoiceStatusLabels,
-  /** A slot as the public sees it: its label, with its kind where the label doesn't say it. */
-  slotName(slot: { kind: keyof typeof slotKindLabels; label: string }): string {
-    const kind = slotKindLabels[slot.kind];
-    if (!slot.label) return kind;
-    if (slot.kind === 'session' || slot.label.toLowerCase().includes(kind.toLowerCase())) return slot.label;
-    return `${slot.label} (${kind.toLowerCase()})`;
-  },
-  describeChange,
   /** "1 room", "3 rooms". */
   plural(n: number, one: string, many = `${one}s`): string {
     return `${n} ${n === 1 ? one : many}`;
@@ -72,4 +21,16 @@ export const helpers = {
   },
 };
 
-export type ViewHelpers = typeof helpers;
+export type ViewHelpers = Record<string, unknown>;
+
+/** These helpers and each area's, as one `it.h`; two helpers with one name would hide one, so that is refused. */
+export function withAreaHelpers(areas: ViewHelpers[]): ViewHelpers {
+  const all: ViewHelpers = { ...helpers };
+  for (const area of areas) {
+    for (const [name, helper] of Object.entries(area)) {
+      if (name in all) throw new Error(`Two view helpers are called ${name}`);
+      all[name] = helper;
+    }
+  }
+  return all;
+}

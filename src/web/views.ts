@@ -1,12 +1,17 @@
 import fastifyView from '@fastify/view';
-import { count, eq } from 'drizzle-orm';
 import { Eta } from 'eta';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { eventOrganisers } from '../events/events.table.ts';
 import { viewsDir } from '../paths.ts';
 import { assetUrl, readAssetManifest } from './asset-manifest.ts';
-import { helpers } from './view-helpers.ts';
+import { withAreaHelpers, type ViewHelpers } from './view-helpers.ts';
+
+export interface ViewOptions {
+  /** Each area's helpers for `it.h` (its labels, its wording), handed in where app.ts composes the areas. */
+  areaHelpers: ViewHelpers[];
+  /** What areas add to every page's `it`, per request; values that cost a query should be functions asked lazily. */
+  areaLocals: Array<(request: FastifyRequest) => Record<string, unknown>>;
+}
 
 /**
  * Eta pages (escaped by default) with what every page needs in `it`: the signed-in person,
@@ -15,23 +20,19 @@ import { helpers } from './view-helpers.ts';
  * files are edited between builds) its logical one.
  */
 export const views = fp(
-  async (app: FastifyInstance) => {
-    const { config, db } = app.campgrid;
+  async (app: FastifyInstance, { areaHelpers, areaLocals }: ViewOptions) => {
+    const { config } = app.campgrid;
     const production = config.env === 'production';
     const manifest = config.env === 'development' ? {} : readAssetManifest();
     await app.register(fastifyView, {
       engine: { eta: new Eta({ views: viewsDir, cache: production, autoEscape: true, autoTrim: false }) },
       templates: viewsDir,
       production,
-      defaultContext: { h: helpers, serviceName: 'Campgrid', asset: (logical: string) => assetUrl(manifest, logical) },
+      defaultContext: { h: withAreaHelpers(areaHelpers), serviceName: 'Campgrid', asset: (logical: string) => assetUrl(manifest, logical) },
     });
     app.addHook('onRequest', (request, reply, done) => {
-      const person = request.person;
-      const organises =
-        !!person &&
-        (person.isAdministrator ||
-          (db.select({ n: count() }).from(eventOrganisers).where(eq(eventOrganisers.personId, person.id)).get()?.n ?? 0) > 0);
-      const locals: Record<string, unknown> = { person, organises, currentPath: request.url.split('?')[0], errors: {}, values: {} };
+      const locals: Record<string, unknown> = { person: request.person, currentPath: request.url.split('?')[0], errors: {}, values: {} };
+      for (const more of areaLocals) Object.assign(locals, more(request));
       // Only pages that print a token (a form) make one, and set the cookie that goes with it:
       // a page without a form stays the same for every visitor, so it can be cached. The view
       // copies `locals` into each page's data, which would run a getter for every page; a value

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Agent } from '../helpers/agent.ts';
-import { makeApp, type TestApp } from '../helpers/app.ts';
+import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
+import { createEvent, findEventBySlug } from '../../src/events/events.ts';
+import { inviteOrganiser } from '../../src/events/organisers.ts';
+import { campDetails } from '../helpers/factories.ts';
+import { person, signedInAgent } from '../helpers/people.ts';
+import { countQueriesAsync } from '../helpers/queries.ts';
 
 describe('every page', () => {
   let t: TestApp;
@@ -72,5 +77,35 @@ describe('every page', () => {
     expect((await agent.get('/static/govuk/govuk-frontend.min.js')).statusCode).toBe(200);
     expect((await agent.get('/static/govuk/../../package.json')).statusCode).toBe(404);
     expect((await agent.get('/static/govuk/all.bundle.js')).statusCode).toBe(404);
+  });
+});
+
+describe('the site menu', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeApp();
+  });
+  afterEach(async () => t.close());
+
+  const asksWhetherTheyOrganise = (sql: string[]) => sql.filter((s) => s.includes('"event_organisers"')).length;
+
+  it('offers "Organise" to someone on a team, asking the database only when a page prints the menu', async () => {
+    const ana = person(t.db, 'ana@example.org', { administrator: true });
+    createEvent(t.db, testNow, campDetails(), ana.id);
+    inviteOrganiser(t.db, testNow, { event: findEventBySlug(t.db, 'localgovcamp-2027')!, email: 'sam@example.org', role: 'helper', invitedBy: ana, baseUrl: '' });
+    const sam = await signedInAgent(t.app, person(t.db, 'sam@example.org'));
+    const page = await countQueriesAsync(t.db, () => sam.get('/privacy'));
+    expect(page.result.body).toContain('href="/organise"');
+    expect(asksWhetherTheyOrganise(page.sql)).toBe(1);
+    const icon = await countQueriesAsync(t.db, () => sam.get('/favicon.ico'));
+    expect(icon.result.statusCode).toBe(200);
+    expect(asksWhetherTheyOrganise(icon.sql)).toBe(0);
+  });
+
+  it('does not offer "Organise" to someone on no team', async () => {
+    const lee = await signedInAgent(t.app, person(t.db, 'lee@example.org'));
+    const html = (await lee.get('/me')).body;
+    expect(html).toContain('Your account');
+    expect(html).not.toContain('href="/organise"');
   });
 });
