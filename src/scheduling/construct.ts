@@ -36,7 +36,7 @@ export function placeWhereCheapest(state: GridState, s: number, random: Random):
   let best = -1;
   let bestCost = Infinity;
   for (const where of model.candidates[s]!) {
-    if (!state.roomFree(s, where)) continue;
+    if (!state.rooms.isFree(s, where)) continue;
     const first = where % model.slotCount;
     if (!missedAt.has(first)) {
       missedAt.set(first, state.facilitatorsFreeAt(s, where) ? state.missedDeltaAt(s, where) : null);

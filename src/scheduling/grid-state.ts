@@ -3,6 +3,8 @@
 import { NOT_PUBLISHED, type Model } from './model.ts';
 import { missedOnGrid } from './grid-attendance.ts';
 import { MOVE_COST, OFF_DAY_COST } from './score.ts';
+import { RoomOccupancy } from './room-occupancy.ts';
+import { SimpleAttendees } from './simple-attendees.ts';
 
 export const UNSCHEDULED = -1;
 
@@ -12,7 +14,8 @@ export class GridState {
   readonly placeOf: Int32Array;
   readonly startOf: Float64Array;
   readonly endOf: Float64Array;
-  /** Which session uses each room-slot, or -1. */
+  readonly rooms: RoomOccupancy;
+  /** Which session uses each room-slot, or -1 (the rooms' own array). */
   readonly occupant: Int32Array;
   readonly missedOf: Int32Array;
   missed = 0;
@@ -37,13 +40,7 @@ export class GridState {
   private pendingMissed = 0;
   private pendingOffDay = 0;
 
-  // The fast path for "simple" attendees (every wanted session one slot long, facilitating
-  // nothing, slots never overlapping): they miss |wants| minus the number of distinct slots
-  // holding their wanted sessions, kept as per-slot counts and updated in O(1) per move.
-  private readonly simple: Uint8Array;
-  private readonly simpleWanters: Int32Array[];
-  private readonly wantedAt: Uint16Array;
-  private readonly distinctSlots: Int32Array;
+  private readonly simple: SimpleAttendees;
   private countsShifted = false;
 
   constructor(model: Model) {
@@ -52,7 +49,8 @@ export class GridState {
     this.placeOf = new Int32Array(n).fill(UNSCHEDULED);
     this.startOf = new Float64Array(n);
     this.endOf = new Float64Array(n);
-    this.occupant = new Int32Array(model.roomCount * model.slotCount).fill(-1);
+    this.rooms = new RoomOccupancy(model);
+    this.occupant = this.rooms.occupant;
     this.missedOf = new Int32Array(model.attendeeCount);
     this.stamp = new Int32Array(model.attendeeCount);
     this.touched = new Int32Array(model.attendeeCount);
@@ -60,14 +58,7 @@ export class GridState {
     const mostWants = Math.max(1, ...model.wants.map((list) => list.length));
     this.sortStart = new Float64Array(mostWants);
     this.sortEnd = new Float64Array(mostWants);
-    const slotsApart = model.overlapping.every((list) => list.length === 1);
-    this.simple = Uint8Array.from(model.wants, (wants, a) => {
-      const facilitating = a < model.facilitates.length && model.facilitates[a]!.length > 0;
-      return slotsApart && !facilitating && wants.every((s) => model.length[s] === 1) ? 1 : 0;
-    });
-    this.simpleWanters = model.concerned.map((list) => list.filter((a) => this.simple[a]));
-    this.wantedAt = new Uint16Array(model.attendeeCount * model.slotCount);
-    this.distinctSlots = new Int32Array(model.attendeeCount);
+    this.simple = new SimpleAttendees(model);
     this.load(this.placeOf.slice());
   }
 
@@ -78,64 +69,26 @@ export class GridState {
   /** Replace the whole grid (e.g. with the best one found) and recount everything. */
   load(places: Int32Array): void {
     const { model } = this;
-    this.occupant.fill(-1);
+    this.rooms.clear();
     this.overflow = 0;
     this.moves = 0;
     this.offDay = 0;
     for (let s = 0; s < model.sessionCount; s++) {
       this.setPlace(s, places[s]!);
-      if (places[s]! >= 0) this.occupy(s, places[s]!, s);
+      if (places[s]! >= 0) this.rooms.occupy(s, places[s]!, s);
       this.overflow += this.overflowAt(s, places[s]!);
       this.moves += this.moveAt(s, places[s]!);
       this.offDay += this.offDayAt(s, places[s]!);
     }
-    this.wantedAt.fill(0);
-    this.distinctSlots.fill(0);
+    this.simple.clear();
     for (let s = 0; s < model.sessionCount; s++) {
-      if (places[s]! >= 0) this.countWanted(s, places[s]! % model.slotCount, 1);
+      if (places[s]! >= 0) this.simple.count(s, places[s]! % model.slotCount, 1);
     }
     this.missed = 0;
     for (let a = 0; a < model.attendeeCount; a++) {
       this.missedOf[a] = this.missedNow(a);
       this.missed += this.missedOf[a]!;
     }
-  }
-
-  /** True when the room-slots of `place` hold nobody but the given sessions. */
-  roomFree(session: number, place: number, except0 = -1, except1 = -1, except2 = -1): boolean {
-    const { model } = this;
-    const room = (place / model.slotCount) | 0;
-    const run = model.runs[model.length[session]!]![place - room * model.slotCount]!;
-    const base = room * model.slotCount;
-    for (let k = 0; k < run.length; k++) {
-      const near = model.overlapping[run[k]!]!;
-      for (let m = 0; m < near.length; m++) {
-        const who = this.occupant[base + near[m]!]!;
-        if (who >= 0 && who !== except0 && who !== except1 && who !== except2) return false;
-      }
-    }
-    return true;
-  }
-
-  /** Sessions using any room-slot of `place` (at most `into.length`); returns how many, or -1 if more. */
-  occupantsOf(session: number, place: number, into: Int32Array): number {
-    const { model } = this;
-    const room = (place / model.slotCount) | 0;
-    const run = model.runs[model.length[session]!]![place - room * model.slotCount]!;
-    let count = 0;
-    for (let k = 0; k < run.length; k++) {
-      const near = model.overlapping[run[k]!]!;
-      for (let m = 0; m < near.length; m++) {
-        const who = this.occupant[room * model.slotCount + near[m]!]!;
-        if (who < 0) continue;
-        let known = false;
-        for (let c = 0; c < count; c++) if (into[c] === who) known = true;
-        if (known) continue;
-        if (count === into.length) return -1;
-        into[count++] = who;
-      }
-    }
-    return count;
   }
 
   /**
@@ -154,7 +107,7 @@ export class GridState {
     this.movedTo[2] = p2;
     for (let k = 0; k < this.movedCount; k++) {
       const to = this.movedTo[k]!;
-      if (to >= 0 && !this.roomFree(this.moved[k]!, to, s0, s1, s2)) return (this.movedCount = 0), null;
+      if (to >= 0 && !this.rooms.isFree(this.moved[k]!, to, s0, s1, s2)) return (this.movedCount = 0), null;
     }
     let timeChanged = false;
     for (let k = 0; k < this.movedCount; k++) {
@@ -197,7 +150,7 @@ export class GridState {
           const a = concerned[c]!;
           if (this.stamp[a] === this.stampNow) continue;
           this.stamp[a] = this.stampNow;
-          const now = this.simple[a] ? model.wants[a]!.length - this.distinctSlots[a]! : this.missedNow(a);
+          const now = this.simple.isSimple(a) ? this.simple.missed(a) : this.missedNow(a);
           this.touched[this.touchedCount] = a;
           this.touchedMissed[this.touchedCount++] = now;
           this.pendingMissed += now - this.missedOf[a]!;
@@ -209,38 +162,38 @@ export class GridState {
 
   /** Change in missed sessions if `session` alone were at `place`, leaving the grid as it is. */
   missedDeltaAt(session: number, place: number): number {
-    const before = this.placeOf[session]!;
-    const start = this.startOf[session]!;
-    const end = this.endOf[session]!;
-    this.setPlace(session, place);
-    let delta = 0;
-    const concerned = this.model.concerned[session]!;
-    for (let c = 0; c < concerned.length; c++) delta += this.missedNow(concerned[c]!) - this.missedOf[concerned[c]!]!;
-    this.placeOf[session] = before;
-    this.startOf[session] = start;
-    this.endOf[session] = end;
-    return delta;
+    return this.lookingAt(session, place, () => {
+      let delta = 0;
+      const concerned = this.model.concerned[session]!;
+      for (let c = 0; c < concerned.length; c++) delta += this.missedNow(concerned[c]!) - this.missedOf[concerned[c]!]!;
+      return delta;
+    });
   }
 
   /** Rule 2 for `session` at `place`, leaving the grid as it is. */
   facilitatorsFreeAt(session: number, place: number): boolean {
+    return this.lookingAt(session, place, () => this.facilitatorsFree(session));
+  }
+
+  /** What `look` sees with `session` set at `place` for a moment; the grid is left as it was. */
+  private lookingAt<T>(session: number, place: number, look: () => T): T {
     const before = this.placeOf[session]!;
     const start = this.startOf[session]!;
     const end = this.endOf[session]!;
     this.setPlace(session, place);
-    const free = this.facilitatorsFree(session);
+    const seen = look();
     this.placeOf[session] = before;
     this.startOf[session] = start;
     this.endOf[session] = end;
-    return free;
+    return seen;
   }
 
   accept(): void {
     for (let k = 0; k < this.movedCount; k++) {
-      if (this.movedFrom[k]! >= 0) this.occupy(this.moved[k]!, this.movedFrom[k]!, -1);
+      if (this.movedFrom[k]! >= 0) this.rooms.occupy(this.moved[k]!, this.movedFrom[k]!, -1);
     }
     for (let k = 0; k < this.movedCount; k++) {
-      if (this.movedTo[k]! >= 0) this.occupy(this.moved[k]!, this.movedTo[k]!, this.moved[k]!);
+      if (this.movedTo[k]! >= 0) this.rooms.occupy(this.moved[k]!, this.movedTo[k]!, this.moved[k]!);
     }
     for (let t = 0; t < this.touchedCount; t++) this.missedOf[this.touched[t]!] = this.touchedMissed[t]!;
     this.missed += this.pendingMissed;
@@ -267,26 +220,14 @@ export class GridState {
       const to = this.movedTo[k]! >= 0 ? this.movedTo[k]! % slotCount : -1;
       if (from === to) continue;
       if (forward) {
-        if (from >= 0) this.countWanted(s, from, -1);
-        if (to >= 0) this.countWanted(s, to, 1);
+        if (from >= 0) this.simple.count(s, from, -1);
+        if (to >= 0) this.simple.count(s, to, 1);
       } else {
-        if (to >= 0) this.countWanted(s, to, -1);
-        if (from >= 0) this.countWanted(s, from, 1);
+        if (to >= 0) this.simple.count(s, to, -1);
+        if (from >= 0) this.simple.count(s, from, 1);
       }
     }
     this.countsShifted = forward;
-  }
-
-  private countWanted(s: number, slot: number, change: 1 | -1): void {
-    const wanters = this.simpleWanters[s]!;
-    const { slotCount } = this.model;
-    for (let k = 0; k < wanters.length; k++) {
-      const a = wanters[k]!;
-      const cell = a * slotCount + slot;
-      if (change > 0) {
-        if (this.wantedAt[cell]!++ === 0) this.distinctSlots[a]!++;
-      } else if (--this.wantedAt[cell]! === 0) this.distinctSlots[a]!--;
-    }
   }
 
   overflowAt(session: number, place: number): number {
@@ -315,13 +256,6 @@ export class GridState {
     const run = model.runs[model.length[s]!]![first]!;
     this.startOf[s] = model.startMs[first]!;
     this.endOf[s] = model.endMs[run[run.length - 1]!]!;
-  }
-
-  private occupy(s: number, place: number, who: number): void {
-    const { model } = this;
-    const room = (place / model.slotCount) | 0;
-    const run = model.runs[model.length[s]!]![place - room * model.slotCount]!;
-    for (let k = 0; k < run.length; k++) this.occupant[room * model.slotCount + run[k]!] = who;
   }
 
   private sameRoomClash(s0: number, p0: number, s1: number, p1: number): boolean {

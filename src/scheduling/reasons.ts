@@ -13,7 +13,7 @@ export function whyUnscheduled(state: GridState, s: number): string {
     const length = model.length[s]!;
     return `no ${kind} is available for ${length > 1 ? `${length} adjacent slots` : 'a slot'} when the session can run`;
   }
-  const free = candidates.filter((where) => state.roomFree(s, where));
+  const free = candidates.filter((where) => state.rooms.isFree(s, where));
   if (free.length === 0) return `no ${kind} free at any allowed time`;
   if (free.every((where) => !state.facilitatorsFreeAt(s, where))) {
     return `its facilitators (${session.facilitators.join(', ')}) run other sessions whenever a ${kind} is free`;

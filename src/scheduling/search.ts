@@ -88,7 +88,7 @@ export function improveGrid(state: GridState, random: Random, limits: SearchLimi
     }
     const to = from !== UNSCHEDULED && random.next() < SAME_ROOM ? sameRoom(s, from) : candidates[random.below(candidates.length)]!;
     if (to < 0 || to === from) continue;
-    const found = state.occupantsOf(s, to, occupants);
+    const found = state.rooms.occupantsOf(s, to, occupants);
     if (found === 0) {
       delta = state.propose(s, to);
     } else if (found === 1) {
@@ -138,7 +138,7 @@ export function improveGrid(state: GridState, random: Random, limits: SearchLimi
     const theirs = model.candidates[other]!;
     const next = random.next() < SAME_ROOM ? sameRoom(other, to) : theirs[random.below(theirs.length)]!;
     if (next < 0 || next === to) return null;
-    const count = state.occupantsOf(other, next, ejected);
+    const count = state.rooms.occupantsOf(other, next, ejected);
     if (count < 0) return null;
     let third = -1;
     for (let k = 0; k < count; k++) {
