@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -83,6 +84,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
     ...serverTimeouts(config),
   });
+  // Routes declare their params and query with zod (web/input.ts); the error handler answers a mismatch.
+  app.setValidatorCompiler(validatorCompiler);
   const db = options.db ?? openDatabase(config.databasePath);
   const clock = options.clock ?? systemClock;
   const inFlight = trackInFlight(app);

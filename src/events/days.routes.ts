@@ -1,15 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../rules.ts';
 import { formBody, splitDate, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { id, slugParams, type TypedApp } from '../web/input.ts';
 import { addDay, findDay, removeDay, updateDay } from './days.ts';
 import { dayForm, parseDayBody } from './event.forms.ts';
 import type { CampEvent } from './events.ts';
 import { localClockTime, longDate } from './local-time.ts';
 
 /** Adding, changing and removing an event's days. */
-export async function dayRoutes(app: FastifyInstance): Promise<void> {
+export async function dayRoutes(app: TypedApp): Promise<void> {
   const { db } = app.campgrid;
+  const dayAddress = { params: slugParams.extend({ dayId: id }) };
   const base = (e: CampEvent) => `/organise/events/${e.slug}`;
 
   const newView = (event: CampEvent) => ({ title: 'Add a day', event, mode: 'new', backLink: base(event) });
@@ -34,9 +35,9 @@ export async function dayRoutes(app: FastifyInstance): Promise<void> {
     return day;
   };
 
-  app.get('/days/:dayId/edit', async (request, reply) => {
+  app.get('/days/:dayId/edit', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     return reply.view('organise/day-form.eta', {
       title: `Change ${longDate(day.date)}`,
       event,
@@ -45,9 +46,9 @@ export async function dayRoutes(app: FastifyInstance): Promise<void> {
       values: { ...splitDate(day.date, 'date'), label: day.label, opens: localClockTime(day.startsAt, event.timeZone), closes: localClockTime(day.endsAt, event.timeZone) },
     });
   });
-  app.post('/days/:dayId/edit', async (request, reply) => {
+  app.post('/days/:dayId/edit', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     return submitForm(reply, {
       schema: dayForm,
       body: parseDayBody(formBody(request.body)),
@@ -60,9 +61,9 @@ export async function dayRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/days/:dayId/remove', async (request, reply) => {
+  app.get('/days/:dayId/remove', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     return reply.view('organise/confirm-remove.eta', {
       title: `Remove ${longDate(day.date)}?`,
       warning: 'Its slots are removed with it. This cannot be undone.',
@@ -70,9 +71,9 @@ export async function dayRoutes(app: FastifyInstance): Promise<void> {
       cancel: base(event),
     });
   });
-  app.post('/days/:dayId/remove', async (request, reply) => {
+  app.post('/days/:dayId/remove', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     removeDay(db, event.id, day.id);
     return reply.redirect(`${base(event)}?done=removed`, 303);
   });

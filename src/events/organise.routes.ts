@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { formBody, submitForm } from '../web/forms.ts';
 import { organising, requireAdministrator, requireSignedIn } from '../web/guards.ts';
+import { doneBanner, doneQuery, type TypedApp } from '../web/input.ts';
+import { eventDone } from './done-messages.ts';
 import { eventForm, statusForm } from './event.forms.ts';
 import { changeEventStatus, createEvent, eventDetailsOf, updateEvent, type CampEvent } from './events.ts';
 import { enterOrganiserContext } from './organiser-context.ts';
@@ -51,10 +53,10 @@ export async function organiseRoutes(app: FastifyInstance, { eventAreas }: Organ
   );
 
   app.register(
-    async (eventApp) => {
+    async (eventApp: TypedApp) => {
       enterOrganiserContext(eventApp);
 
-      eventApp.get('/', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+      eventApp.get('/', { schema: { querystring: doneQuery }, config: { minimumRole: 'helper' } }, async (request, reply) => {
         const { event, role } = organising(request);
         return reply.view('organise/event.eta', {
           title: event.name,
@@ -68,7 +70,7 @@ export async function organiseRoutes(app: FastifyInstance, { eventAreas }: Organ
           copiedFrom: copiedFrom(db, event),
           // Money is the organisers' business; helpers see the event without it.
           sponsorTotals: hasRole(role, 'organiser') ? sponsorTotals(db, event.id) : null,
-          done: (request.query as Record<string, unknown>).done,
+          done: doneBanner(eventDone, request.query.done),
         });
       });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/open.ts';
 import { Forbidden, NotFound } from '../rules.ts';
+import { slugParams } from '../web/input.ts';
 import type { OrganiserRole } from './events.table.ts';
 import { findEventBySlug, type CampEvent } from './events.ts';
 import { hasRole, roleAt } from './organisers.ts';
@@ -27,7 +28,8 @@ declare module 'fastify' {
  */
 function eventTeamGuard(db: Db) {
   return async (request: FastifyRequest): Promise<void> => {
-    const { slug } = request.params as { slug?: string };
+    // Before the route's own schema is checked: the address is read as it came.
+    const slug = slugParams.safeParse(request.params).data?.slug;
     const event = slug ? findEventBySlug(db, slug) : undefined;
     if (!event) throw new NotFound();
     const role = request.person ? roleAt(db, request.person, event.id) : null;

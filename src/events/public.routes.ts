@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { slugParams, type TypedApp } from '../web/input.ts';
 import { listPublicEvents } from './events.ts';
 import { roleAt } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
@@ -11,7 +11,7 @@ import { packagesOf } from '../sponsors/packages.ts';
 import { recognitionOf } from '../sponsors/sponsors.ts';
 
 /** The public face: the list of camps and each camp's page. */
-export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
+export async function publicEventRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
 
   app.get('/', async (_request, reply) => {
@@ -19,9 +19,8 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
     return reply.view('events/home.eta', { title: 'Camps', upcoming, past });
   });
 
-  app.get('/events/:slug', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  app.get('/events/:slug', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const timetable = timetableOf(db, event.id);
     const canOrganise = request.person ? roleAt(db, request.person, event.id) !== null : false;
     const grid = latestPublished(db, event.id);

@@ -1,14 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../rules.ts';
 import { formBody, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { id, slugParams, type TypedApp } from '../web/input.ts';
 import { roomForm } from './event.forms.ts';
 import type { CampEvent } from './events.ts';
 import { addRoom, findRoom, removeRoom, updateRoom } from './rooms.ts';
 
 /** Adding, changing and removing rooms. */
-export async function roomRoutes(app: FastifyInstance): Promise<void> {
+export async function roomRoutes(app: TypedApp): Promise<void> {
   const { db } = app.campgrid;
+  const roomAddress = { params: slugParams.extend({ roomId: id }) };
   const base = (e: CampEvent) => `/organise/events/${e.slug}`;
 
   const newView = (event: CampEvent) => ({ title: 'Add a room', event, mode: 'new', backLink: base(event) });
@@ -35,9 +36,9 @@ export async function roomRoutes(app: FastifyInstance): Promise<void> {
     if (!room) throw new NotFound();
     return room;
   };
-  app.get('/rooms/:roomId/edit', async (request, reply) => {
+  app.get('/rooms/:roomId/edit', { schema: roomAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const room = roomOf(event, idParam(request, 'roomId'));
+    const room = roomOf(event, request.params.roomId);
     return reply.view('organise/room-form.eta', {
       title: `Change ${room.name}`,
       event,
@@ -46,9 +47,9 @@ export async function roomRoutes(app: FastifyInstance): Promise<void> {
       values: { name: room.name, capacity: String(room.capacity), features: room.features, notes: room.notes, displayOrder: String(room.displayOrder) },
     });
   });
-  app.post('/rooms/:roomId/edit', async (request, reply) => {
+  app.post('/rooms/:roomId/edit', { schema: roomAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const room = roomOf(event, idParam(request, 'roomId'));
+    const room = roomOf(event, request.params.roomId);
     return submitForm(reply, {
       schema: roomForm,
       body: formBody(request.body),
@@ -60,14 +61,14 @@ export async function roomRoutes(app: FastifyInstance): Promise<void> {
       },
     });
   });
-  app.get('/rooms/:roomId/remove', async (request, reply) => {
+  app.get('/rooms/:roomId/remove', { schema: roomAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const room = roomOf(event, idParam(request, 'roomId'));
+    const room = roomOf(event, request.params.roomId);
     return reply.view('organise/confirm-remove.eta', { title: `Remove ${room.name}?`, warning: 'This cannot be undone.', button: 'Remove room', cancel: base(event) });
   });
-  app.post('/rooms/:roomId/remove', async (request, reply) => {
+  app.post('/rooms/:roomId/remove', { schema: roomAddress }, async (request, reply) => {
     const { event } = organising(request);
-    removeRoom(db, event.id, roomOf(event, idParam(request, 'roomId')).id);
+    removeRoom(db, event.id, roomOf(event, request.params.roomId).id);
     return reply.redirect(`${base(event)}?done=removed#rooms`, 303);
   });
 }

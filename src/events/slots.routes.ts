@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { formBody, parseForm, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { eventDone } from './done-messages.ts';
 import { findDay, slotsOfDay, type Day } from './days.ts';
 import { slotForm, slotPatternForm } from './event.forms.ts';
 import type { CampEvent } from './events.ts';
@@ -9,8 +10,10 @@ import { localClockTime, longDate } from './local-time.ts';
 import { addSlot, findSlot, generateSlots, removeSlot, updateSlot } from './slots.ts';
 
 /** A day's slots: the list with an add form, editing, removing, and generating from a pattern. */
-export async function slotRoutes(app: FastifyInstance): Promise<void> {
+export async function slotRoutes(app: TypedApp): Promise<void> {
   const { db } = app.campgrid;
+  const dayAddress = { params: slugParams.extend({ dayId: id }) };
+  const slotInDayAddress = { params: slugParams.extend({ dayId: id, slotId: id }) };
   const dayPath = (e: CampEvent, d: Day) => `/organise/events/${e.slug}/days/${d.id}/slots`;
 
   const dayOf = (event: CampEvent, dayId: number): Day => {
@@ -26,14 +29,14 @@ export async function slotRoutes(app: FastifyInstance): Promise<void> {
     backLink: `/organise/events/${event.slug}`,
   });
 
-  app.get('/days/:dayId/slots', async (request, reply) => {
+  app.get('/days/:dayId/slots', { schema: { ...dayAddress, querystring: doneQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
-    return reply.view('organise/slots.eta', { ...listView(event, day), values: { kind: 'session' }, done: (request.query as Record<string, unknown>).done });
+    const day = dayOf(event, request.params.dayId);
+    return reply.view('organise/slots.eta', { ...listView(event, day), values: { kind: 'session' }, done: doneBanner(eventDone, request.query.done) });
   });
-  app.post('/days/:dayId/slots', async (request, reply) => {
+  app.post('/days/:dayId/slots', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     return submitForm(reply, {
       schema: slotForm,
       body: formBody(request.body),
@@ -51,10 +54,10 @@ export async function slotRoutes(app: FastifyInstance): Promise<void> {
     if (!slot) throw new NotFound();
     return slot;
   };
-  app.get('/days/:dayId/slots/:slotId/edit', async (request, reply) => {
+  app.get('/days/:dayId/slots/:slotId/edit', { schema: slotInDayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
-    const slot = slotOf(day, idParam(request, 'slotId'));
+    const day = dayOf(event, request.params.dayId);
+    const slot = slotOf(day, request.params.slotId);
     return reply.view('organise/slot-form.eta', {
       title: 'Change slot',
       event,
@@ -63,10 +66,10 @@ export async function slotRoutes(app: FastifyInstance): Promise<void> {
       values: { kind: slot.kind, label: slot.label, starts: localClockTime(slot.startsAt, event.timeZone), ends: localClockTime(slot.endsAt, event.timeZone) },
     });
   });
-  app.post('/days/:dayId/slots/:slotId/edit', async (request, reply) => {
+  app.post('/days/:dayId/slots/:slotId/edit', { schema: slotInDayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
-    const slot = slotOf(day, idParam(request, 'slotId'));
+    const day = dayOf(event, request.params.dayId);
+    const slot = slotOf(day, request.params.slotId);
     return submitForm(reply, {
       schema: slotForm,
       body: formBody(request.body),
@@ -78,10 +81,10 @@ export async function slotRoutes(app: FastifyInstance): Promise<void> {
       },
     });
   });
-  app.post('/days/:dayId/slots/:slotId/remove', async (request, reply) => {
+  app.post('/days/:dayId/slots/:slotId/remove', { schema: slotInDayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
-    removeSlot(db, day.id, slotOf(day, idParam(request, 'slotId')).id);
+    const day = dayOf(event, request.params.dayId);
+    removeSlot(db, day.id, slotOf(day, request.params.slotId).id);
     return reply.redirect(`${dayPath(event, day)}?done=removed`, 303);
   });
 
@@ -92,17 +95,17 @@ export async function slotRoutes(app: FastifyInstance): Promise<void> {
     hasSlots: slotsOfDay(db, day.id).length > 0,
     backLink: dayPath(event, day),
   });
-  app.get('/days/:dayId/slots/generate', async (request, reply) => {
+  app.get('/days/:dayId/slots/generate', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     return reply.view('organise/generate-slots.eta', {
       ...generateView(event, day),
       values: { pitchingStarts: '09:30', pitchingMinutes: '30', firstSessionStarts: '10:00', sessionMinutes: '45', changeoverMinutes: '15', sessionCount: '5', lunchStarts: '12:30', lunchMinutes: '45' },
     });
   });
-  app.post('/days/:dayId/slots/generate', async (request, reply) => {
+  app.post('/days/:dayId/slots/generate', { schema: dayAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const day = dayOf(event, idParam(request, 'dayId'));
+    const day = dayOf(event, request.params.dayId);
     const body = formBody(request.body);
     const view = generateView(event, day);
     const parsed = parseForm(slotPatternForm, body);

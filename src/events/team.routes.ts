@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { eventDone } from './done-messages.ts';
 import { inviteForm, roleForm } from './event.forms.ts';
 import type { CampEvent } from './events.ts';
 import { changeOrganiserRole, hasRole, inviteOrganiser, removeOrganiser, teamOf } from './organisers.ts';
 
 /** The event's team: everyone on it can see who is; owners invite, change roles and remove. */
-export async function teamRoutes(app: FastifyInstance): Promise<void> {
+export async function teamRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
+  const memberAddress = { params: slugParams.extend({ memberId: id }) };
   const teamPath = (e: CampEvent) => `/organise/events/${e.slug}/team`;
   const teamView = (event: CampEvent, isOwner: boolean, selfId: number) => ({
     title: `Team for ${event.name}`,
@@ -18,12 +20,12 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     backLink: `/organise/events/${event.slug}`,
   });
 
-  app.get('/team', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+  app.get('/team', { schema: { querystring: doneQuery }, config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event, role } = organising(request);
     return reply.view('organise/team.eta', {
       ...teamView(event, hasRole(role, 'owner'), request.person!.id),
       values: { role: 'organiser' },
-      done: (request.query as Record<string, unknown>).done,
+      done: doneBanner(eventDone, request.query.done),
     });
   });
 
@@ -43,9 +45,9 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     return result;
   });
 
-  app.post('/team/:memberId/role', { config: { minimumRole: 'owner' } }, async (request, reply) => {
+  app.post('/team/:memberId/role', { schema: memberAddress, config: { minimumRole: 'owner' } }, async (request, reply) => {
     const { event } = organising(request);
-    const memberId = idParam(request, 'memberId');
+    const memberId = request.params.memberId;
     return submitForm(reply, {
       schema: roleForm,
       body: formBody(request.body),
@@ -58,9 +60,9 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/team/:memberId/remove', { config: { minimumRole: 'owner' } }, async (request, reply) => {
+  app.post('/team/:memberId/remove', { schema: memberAddress, config: { minimumRole: 'owner' } }, async (request, reply) => {
     const { event } = organising(request);
-    const memberId = idParam(request, 'memberId');
+    const memberId = request.params.memberId;
     return submitAction(reply, {
       view: 'organise/team.eta',
       viewData: teamView(event, true, request.person!.id),

@@ -1,11 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { hasRole } from '../events/organisers.ts';
 import { clockTime } from '../events/local-time.ts';
 import { NotFound, RuleViolation, type FieldErrors } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
+import { gridDone } from './done-messages.ts';
 import { lastChange, placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from './editor.ts';
 import { pinForm, pitchActionForm, placeForm, proposeForm, publishForm, swapForm, versionForm } from './grid.forms.ts';
 import { loadGrid, type GridModel } from './model.ts';
@@ -16,14 +18,15 @@ import { gridHealth } from './warnings.ts';
 import { editorRows } from './editor-rows.ts';
 
 /** The grid editor: /organise/events/:slug/grid, for organisers and helpers; publishing is organisers'. */
-export async function gridEditorRoutes(app: FastifyInstance): Promise<void> {
+export async function gridEditorRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const helper = { config: { minimumRole: 'helper' as const } };
   const base = (e: CampEvent) => `/organise/events/${e.slug}/grid`;
 
-  const editorView = (request: FastifyRequest, model: GridModel, extra: Record<string, unknown> = {}) => {
+  const editorQuery = z.object({ day: oneValue, done: oneValue });
+  /** The editor; a form shown again after a POST has no query, so it opens on the first day. */
+  const editorView = (request: FastifyRequest, model: GridModel, extra: Record<string, unknown> = {}, query: z.infer<typeof editorQuery> = {}) => {
     const { event, role } = organising(request);
-    const query = request.query as Record<string, unknown>;
     const day = model.days.find((d) => d.date === query.day) ?? model.days[0];
     const proposal = currentProposal(db, event.id);
     const health = gridHealth(model);
@@ -41,20 +44,20 @@ export async function gridEditorRoutes(app: FastifyInstance): Promise<void> {
       canPublish: hasRole(role, 'organiser'),
       undo: lastChange(db, event.id),
       backLink: `/organise/events/${event.slug}`,
-      done: query.done,
+      done: doneBanner(gridDone, query.done),
       ...extra,
     };
   };
 
-  app.get('/grid', helper, async (request, reply) => {
+  app.get('/grid', { ...helper, schema: { querystring: editorQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    return reply.view('grid/editor.eta', editorView(request, loadGrid(db, event)));
+    return reply.view('grid/editor.eta', editorView(request, loadGrid(db, event), {}, request.query));
   });
 
-  app.get('/grid/sessions/:pitchId', helper, async (request, reply) => {
+  app.get('/grid/sessions/:pitchId', { ...helper, schema: { params: slugParams.extend({ pitchId: id }) } }, async (request, reply) => {
     const { event } = organising(request);
     const model = loadGrid(db, event);
-    const pitch = model.pitches.get(idParam(request, 'pitchId'));
+    const pitch = model.pitches.get(request.params.pitchId);
     if (!pitch) throw new NotFound();
     return reply.view('grid/session.eta', sessionView(model, pitch.id, {}));
   });

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
 import { visibleEvent } from '../events/visibility.ts';
 import { daysOf } from '../events/events.ts';
 import { roomsOf } from '../events/rooms.ts';
@@ -14,20 +15,19 @@ import { latestPublished, publishedVersions } from './published-versions.ts';
  * The public grid, its change log (and Atom feed), and now & next. For visitors who are not
  * signed in, web/page-cache.ts keeps each answer until the data or the minute changes.
  */
-export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
+export async function publicGridRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, cache } = app.campgrid;
-  const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
+  const roomQuery = { room: id.optional() };
 
-  app.get('/events/:slug/grid', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  app.get('/events/:slug/grid', { schema: { params: slugParams, querystring: z.object({ ...roomQuery, day: oneValue }) } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const grid = latestPublished(db, event.id);
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const now = clock.now().getTime();
     const dates = grid ? datesOf(grid) : [];
     const today = localDate(now, event.timeZone);
-    const date = typeof query.day === 'string' && dates.includes(query.day) ? query.day : dates.includes(today) ? today : dates[0];
-    const room = numberParam(query.room);
+    const date = query.day !== undefined && dates.includes(query.day) ? query.day : dates.includes(today) ? today : dates[0];
+    const room = query.room ?? null;
     // An unknown room is a page that does not exist, not a new entry in the cache.
     if (room !== null && !grid?.sessions.some((s) => s.roomId === room)) throw new NotFound();
     const roomOrder = grid ? roomsOf(db, event.id).map((r) => r.id) : [];
@@ -49,9 +49,8 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/events/:slug/grid/changes', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  app.get('/events/:slug/grid/changes', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const versions = publishedVersions(db, event.id);
     return reply.view('grid/changes.eta', {
       title: `Changes to the grid: ${event.name}`,
@@ -62,19 +61,18 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/events/:slug/grid/changes.atom', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, null);
+  app.get('/events/:slug/grid/changes.atom', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, null);
     const xml = atomFeed(event, publishedVersions(db, event.id), config.baseUrl);
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
   });
 
-  app.get('/events/:slug/now', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  const nowQuery = z.object({ ...roomQuery, refresh: oneValue, screen: oneValue });
+  app.get('/events/:slug/now', { schema: { params: slugParams, querystring: nowQuery } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const grid = latestPublished(db, event.id);
-    const query = request.query as Record<string, unknown>;
-    const room = numberParam(query.room);
+    const query = request.query;
+    const room = query.room ?? null;
     const refreshing = query.refresh !== 'off';
     // A screen by the stairs or a TV: the rooms alone, in large type, without the site's menus.
     const tv = query.screen === 'tv';

@@ -1,17 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { newSecretToken } from '../people/tokens.ts';
 import { formBody, parseForm, submitForm } from '../web/forms.ts';
 import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, type TypedApp } from '../web/input.ts';
+import { eventDone } from '../events/done-messages.ts';
 import { audienceOf, groupChoices } from './audience.ts';
 import { messageForm, sendForm } from './message.forms.ts';
 import { composeAnnouncement, messagesSent, sendMessage } from './send.ts';
 
-const pageQuery = z.object({ done: z.string().optional() }).catch({});
-
 /** Messages to the people coming: write, preview with the count, send through the outbox, and the log. Owners and organisers. */
-export async function messageRoutes(app: FastifyInstance): Promise<void> {
+export async function messageRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
   const pageData = (event: CampEvent) => {
@@ -20,9 +18,9 @@ export async function messageRoutes(app: FastifyInstance): Promise<void> {
   };
   const groupsOf = (page: ReturnType<typeof pageData>) => page.choices.map((c) => c.value);
 
-  app.get('/messages', async (request, reply) => {
+  app.get('/messages', { schema: { querystring: doneQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    return reply.view('messages/compose.eta', { ...pageData(event), values: {}, done: pageQuery.parse(request.query).done });
+    return reply.view('messages/compose.eta', { ...pageData(event), values: {}, done: doneBanner(eventDone, request.query.done) });
   });
 
   app.post('/messages/preview', async (request, reply) => {

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFound } from '../rules.ts';
+import type { TypedApp } from '../web/input.ts';
 import { hasStoppedAnnouncements, personForUnsubscribeToken, restartAnnouncements, stopAnnouncements } from './unsubscribe.ts';
 
-const tokenParams = z.object({ token: z.string().regex(/^\d{1,12}-[A-Za-z0-9_-]{43}$/) });
+/** The signed token of a stop link; anything else is a page that does not exist. */
+const stopLink = z.object({ token: z.string().regex(/^\d{1,12}-[A-Za-z0-9_-]{43}$/) });
 const choice = z.object({ announcements: z.enum(['stop', 'start']) });
 
 /**
@@ -11,23 +12,22 @@ const choice = z.object({ announcements: z.enum(['stop', 'start']) });
  * first (mail scanners follow links; a GET changes nothing), and the button that stops them,
  * or starts them again. Only messages from organisers stop; transactional mail never does.
  */
-export async function unsubscribeRoutes(app: FastifyInstance): Promise<void> {
+export async function unsubscribeRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config } = app.campgrid;
-  const personOf = (request: FastifyRequest) => {
-    const params = tokenParams.safeParse(request.params);
-    const person = params.success ? personForUnsubscribeToken(db, config.sessionSecret, params.data.token) : undefined;
+  const personOf = (token: string) => {
+    const person = personForUnsubscribeToken(db, config.sessionSecret, token);
     if (!person) throw new NotFound();
-    return { person, path: `/unsubscribe/${params.data!.token}` };
+    return { person, path: `/unsubscribe/${token}` };
   };
 
-  app.get('/unsubscribe/:token', async (request, reply) => {
-    const { person, path } = personOf(request);
+  app.get('/unsubscribe/:token', { schema: { params: stopLink } }, async (request, reply) => {
+    const { person, path } = personOf(request.params.token);
     reply.header('cache-control', 'no-store');
     return reply.view('messages/unsubscribe.eta', { title: 'Messages from camp organisers', path, stopped: hasStoppedAnnouncements(db, person) });
   });
 
-  app.post('/unsubscribe/:token', async (request, reply) => {
-    const { person, path } = personOf(request);
+  app.post('/unsubscribe/:token', { schema: { params: stopLink } }, async (request, reply) => {
+    const { person, path } = personOf(request.params.token);
     const parsed = choice.safeParse(request.body);
     if (parsed.success && parsed.data.announcements === 'stop') stopAnnouncements(db, clock.now(), person);
     if (parsed.success && parsed.data.announcements === 'start') restartAnnouncements(db, person);

@@ -1,14 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { organisesAnyEvent } from '../events/organisers.ts';
 import { Forbidden } from '../rules.ts';
 import { formBody, submitForm } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
+import type { TypedApp } from '../web/input.ts';
 import { councilNames } from './names.ts';
 import { decisionLabels, reviewForm } from './organisation.forms.ts';
 import { decidedOrganisations, decideOrganisations, unmatchedOrganisations } from './review.ts';
 
-const pageQuery = z.object({ decided: z.coerce.number().int().min(0).max(500).optional().catch(undefined) });
+/** How many names the last decision covered, for its banner. */
+const pageQuery = z.object({ decided: z.coerce.number().int().min(0).max(500).optional() });
 
 /** Organisations are the site's, not one camp's: those who run camps here review them. */
 async function requireCampOrganiser(request: FastifyRequest): Promise<void> {
@@ -16,7 +18,7 @@ async function requireCampOrganiser(request: FastifyRequest): Promise<void> {
 }
 
 /** /organise/organisations: what people typed that matches no council, decided in bulk. */
-export async function organisationRoutes(app: FastifyInstance): Promise<void> {
+export async function organisationRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
   app.addHook('onRequest', requireSignedIn);
   app.addHook('onRequest', requireCampOrganiser);
@@ -30,10 +32,8 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     backLink: '/organise',
   });
 
-  app.get('/', async (request, reply) => {
-    const query = pageQuery.safeParse(request.query);
-    return reply.view('organisations/review.eta', { ...page(), values: {}, decidedCount: query.success ? query.data.decided : undefined });
-  });
+  app.get('/', { schema: { querystring: pageQuery } }, async (request, reply) =>
+    reply.view('organisations/review.eta', { ...page(), values: {}, decidedCount: request.query.decided }));
 
   app.post('/', async (request, reply) =>
     submitForm(reply, {

@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { CampEvent } from '../events/events.ts';
 import { daysOf } from '../events/events.ts';
 import { RuleViolation } from '../rules.ts';
 import { formBody, parseForm, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { pitchDone } from './done-messages.ts';
 import { decideChange, editPitchAsOrganiser, hidePitch, mergePitch, mergeTargets, pitchesForModeration, showPitch } from './moderation.ts';
 import { decisionForm, hideForm, mergeForm, organiserPitchForm } from './pitch.forms.ts';
 import { organiserFormValues, pitchViewBase } from './pitch-views.ts';
@@ -15,12 +17,13 @@ import { pitchSettingsOf } from './settings.ts';
  * What organisers do with pitches, under /organise/events/:slug: moderation, merging and the
  * scheduler's input. Registered inside the organiser context (app.ts), which guards it.
  */
-export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
+export async function organisePitchRoutes(app: TypedApp): Promise<void> {
   const ctx = app.campgrid;
   const { db, clock, config } = ctx;
+  const pitchAddress = { params: slugParams.extend({ pitchId: id }) };
 
   const base = (e: CampEvent) => `/organise/events/${e.slug}/pitches`;
-  const pitchOf = (request: FastifyRequest, event: CampEvent) => pitchAt(db, event.id, idParam(request, 'pitchId'));
+  const pitchOf = (request: FastifyRequest & { params: { pitchId: number } }, event: CampEvent) => pitchAt(db, event.id, request.params.pitchId);
 
   const moderationView = (event: CampEvent) => ({
     ...pitchViewBase(event),
@@ -30,9 +33,9 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
     settings: pitchSettingsOf(db, event.id),
     backLink: `/organise/events/${event.slug}`,
   });
-  app.get('/pitches', async (request, reply) => {
+  app.get('/pitches', { schema: { querystring: doneQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    return reply.view('pitches/moderation.eta', { ...moderationView(event), done: (request.query as Record<string, unknown>).done });
+    return reply.view('pitches/moderation.eta', { ...moderationView(event), done: doneBanner(pitchDone, request.query.done) });
   });
 
   // The scheduler's sessions and attendees for this event, for the grid and for anyone checking it.
@@ -47,12 +50,12 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
     dayOptions: daysOf(db, event.id).map((d) => ({ value: String(d.id), text: (d.label ? `${d.label}, ` : '') + d.date })),
     backLink: base(event),
   });
-  app.get('/pitches/:pitchId/edit', async (request, reply) => {
+  app.get('/pitches/:pitchId/edit', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     const pitch = pitchOf(request, event);
     return reply.view('pitches/organiser-edit.eta', { ...editView(event, pitch.title), values: organiserFormValues(pitch) });
   });
-  app.post('/pitches/:pitchId/edit', async (request, reply) => {
+  app.post('/pitches/:pitchId/edit', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     const pitch = pitchOf(request, event);
     return submitForm(reply, {
@@ -68,12 +71,12 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const hideView = (event: CampEvent, title: string) => ({ ...pitchViewBase(event), title: `Hide “${title}”`, backLink: base(event) });
-  app.get('/pitches/:pitchId/hide', async (request, reply) => {
+  app.get('/pitches/:pitchId/hide', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     const pitch = pitchOf(request, event);
     return reply.view('pitches/hide.eta', { ...hideView(event, pitch.title), values: { reason: pitch.hiddenReason ?? '' } });
   });
-  app.post('/pitches/:pitchId/hide', async (request, reply) => {
+  app.post('/pitches/:pitchId/hide', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     const pitch = pitchOf(request, event);
     return submitForm(reply, {
@@ -88,7 +91,7 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
       },
     });
   });
-  app.post('/pitches/:pitchId/show', async (request, reply) => {
+  app.post('/pitches/:pitchId/show', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     showPitch(db, clock.now(), { event, pitchId: pitchOf(request, event).id });
     return reply.redirect(`${base(event)}?done=shown`, 303);
@@ -100,11 +103,11 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
     targets: mergeTargets(db, event.id, pitch.id),
     backLink: base(event),
   });
-  app.get('/pitches/:pitchId/merge', async (request, reply) => {
+  app.get('/pitches/:pitchId/merge', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     return reply.view('pitches/merge.eta', { ...mergeView(event, pitchOf(request, event)), values: {} });
   });
-  app.post('/pitches/:pitchId/merge', async (request, reply) => {
+  app.post('/pitches/:pitchId/merge', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     const pitch = pitchOf(request, event);
     return submitForm(reply, {
@@ -116,7 +119,7 @@ export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/pitches/:pitchId/change', async (request, reply) => {
+  app.post('/pitches/:pitchId/change', { schema: pitchAddress }, async (request, reply) => {
     const { event } = organising(request);
     const pitch = pitchOf(request, event);
     const again = (errors: Record<string, string>) => reply.code(400).view('pitches/moderation.eta', { ...moderationView(event), errors });

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { localClockTime, localDate } from '../events/local-time.ts';
 import { formBody, joinDateParts, splitDate, submitForm } from '../web/forms.ts';
 import { organising } from '../web/guards.ts';
+import { id, type TypedApp } from '../web/input.ts';
 import { pitchesToday, takeDeskPitch, todaysDayId } from './desk.ts';
 import { deskForm, settingsForm, settingsFromForm } from './pitch.forms.ts';
 import { dayAndSlotOptions, newSubmissionKey, pitchViewBase, submissionKeyOf } from './pitch-views.ts';
@@ -10,7 +11,7 @@ import { perPerson } from './pitches.routes.ts';
 import { pitchSettingsOf, savePitchSettings, type PitchSettings } from './settings.ts';
 
 /** The morning pitch desk (helpers too) and the event's pitch settings (organisers). */
-export async function pitchDeskRoutes(app: FastifyInstance): Promise<void> {
+export async function pitchDeskRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
   const base = (e: CampEvent) => `/organise/events/${e.slug}`;
 
@@ -22,9 +23,10 @@ export async function pitchDeskRoutes(app: FastifyInstance): Promise<void> {
     backLink: base(event),
   });
 
-  app.get('/pitch-desk', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+  // ?saved= names the pitch just taken, so the desk can say so.
+  app.get('/pitch-desk', { schema: { querystring: z.object({ saved: id.optional() }) }, config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
-    const saved = Number((request.query as Record<string, unknown>).saved);
+    const { saved } = request.query;
     const view = deskView(event);
     return reply.view('pitches/desk.eta', { ...view, saved: view.today.find((p) => p.id === saved), values: { format: 'discussion', needs: [], day: String(todaysDayId(db, event, clock.now()) ?? 'any'), mustBeOnDay: 'yes', submission: newSubmissionKey() } });
   });

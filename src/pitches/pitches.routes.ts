@@ -1,13 +1,15 @@
 import { latestPublished } from '../grid/published-versions.ts';
 import { notesOf, publishedSessionOf } from '../grid/notes.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { daysOf, findEventById } from '../events/events.ts';
 import { roleAt } from '../events/organisers.ts';
 import { visibleEvent } from '../events/visibility.ts';
 import { NotFound } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { formBody, parseForm } from '../web/forms.ts';
-import { idParam } from '../web/guards.ts';
+import { doneBanner, id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
+import { pitchDone } from './done-messages.ts';
 import { pitchBoard, type BoardFilters } from './board.ts';
 import { pendingInvitations } from './facilitators.ts';
 import { InterestRefused, interestCount, markInterest, wantsToGo } from './interest.ts';
@@ -23,7 +25,7 @@ const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').in
 export const perPerson = (request: FastifyRequest) => (request.person ? `person-${request.person.id}` : request.ip);
 
 /** The pitch board, each pitch's page, its short printable address, and "I'd go". */
-export async function pitchRoutes(app: FastifyInstance): Promise<void> {
+export async function pitchRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config } = app.campgrid;
 
   const filtersFrom = (query: Record<string, unknown>, eventDays: Array<{ id: number; date: string }>): BoardFilters => {
@@ -33,10 +35,10 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
     return { dayId: day?.id, format, words: text(query.q).slice(0, 200) };
   };
 
-  app.get('/events/:slug/pitches', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
-    const query = request.query as Record<string, unknown>;
+  const boardQuery = z.object({ day: oneValue, format: oneValue, q: oneValue, order: oneValue, done: oneValue });
+  app.get('/events/:slug/pitches', { schema: { params: slugParams, querystring: boardQuery } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
+    const query = request.query;
     const eventDays = daysOf(db, event.id);
     const settings = pitchSettingsOf(db, event.id);
     const now = clock.now();
@@ -58,14 +60,14 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
       registered,
       invitations: person ? pendingInvitations(db, event.id, person.id).length : 0,
       here: request.url,
-      done: query.done,
+      done: doneBanner(pitchDone, query.done),
     });
   });
 
-  app.get('/events/:slug/pitches/:pitchId', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
-    const pitch = pitchAt(db, event.id, idParam(request, 'pitchId'));
+  const pitchParams = slugParams.extend({ pitchId: id });
+  app.get('/events/:slug/pitches/:pitchId', { schema: { params: pitchParams, querystring: z.object({ done: oneValue, note: oneValue }) } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
+    const pitch = pitchAt(db, event.id, request.params.pitchId);
     if (pitch.status === 'merged') {
       const survivor = resolveMerged(db, pitch);
       return reply.redirect(`/events/${event.slug}/pitches/${survivor.id}`, 301);
@@ -96,8 +98,8 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
       shortUrl: `${config.baseUrl}/p/${pitch.id}`,
       here: `/events/${event.slug}/pitches/${pitch.id}`,
       backLink: `/events/${event.slug}/pitches`,
-      done: (request.query as Record<string, unknown>).done,
-      ...sessionPart(event.id, pitch.id, now, person ? isRegisteredFor(db, event.id, person.id) || isOrganiser : false, (request.query as Record<string, unknown>).note),
+      done: doneBanner(pitchDone, request.query.done),
+      ...sessionPart(event.id, pitch.id, now, person ? isRegisteredFor(db, event.id, person.id) || isOrganiser : false, request.query.note),
     });
   });
 
@@ -114,8 +116,8 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
   };
 
   // A short address that fits on a sticky note or a printed grid; it outlives merges.
-  app.get('/p/:pitchId', async (request, reply) => {
-    const found = findPitch(db, idParam(request, 'pitchId'));
+  app.get('/p/:pitchId', { schema: { params: z.object({ pitchId: id }) } }, async (request, reply) => {
+    const found = findPitch(db, request.params.pitchId);
     if (!found) throw new NotFound();
     const pitch = resolveMerged(db, found);
     const owner = findEventById(db, pitch.eventId);
@@ -126,11 +128,10 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/events/:slug/pitches/:pitchId/interest',
-    { config: { rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perPerson } } },
+    { schema: { params: pitchParams }, config: { rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: perPerson } } },
     async (request, reply) => {
-      const { slug } = request.params as { slug: string };
-      const event = visibleEvent(db, slug, request.person);
-      const pitchId = idParam(request, 'pitchId');
+      const event = visibleEvent(db, request.params.slug, request.person);
+      const { pitchId } = request.params;
       const body = formBody(request.body);
       const back = backTo(body.back, event.slug, `/events/${event.slug}/pitches/${pitchId}`);
       if (!request.person) {

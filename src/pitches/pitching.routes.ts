@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
 import { visibleEvent } from '../events/visibility.ts';
 import { Forbidden, NotFound } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { formBody, parseForm, submitForm } from '../web/forms.ts';
-import { idParam, requireSignedIn } from '../web/guards.ts';
+import { requireSignedIn } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { pitchDone } from './done-messages.ts';
 import { answerInvitation, pendingInvitations } from './facilitators.ts';
 import { answerForm, pitchForm } from './pitch.forms.ts';
 import { dayAndSlotOptions, newSubmissionKey, pitchFormValues, pitchViewBase, submissionKeyOf } from './pitch-views.ts';
@@ -13,11 +15,12 @@ import { detailsOf, facilitates, pitchAt, pitchSession, revisePitch, withdrawPit
 import { pitchSettingsOf } from './settings.ts';
 
 /** Attendees pitching, changing or withdrawing their own sessions, and answering co-facilitator invitations. */
-export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
+export async function pitchingRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config } = app.campgrid;
   app.addHook('onRequest', requireSignedIn);
 
-  const eventOf = (request: FastifyRequest) => visibleEvent(db, (request.params as { slug: string }).slug, request.person);
+  const eventOf = (request: Pick<FastifyRequest, 'person'> & { params: { slug: string } }) => visibleEvent(db, request.params.slug, request.person);
+  const pitchParams = { params: slugParams.extend({ pitchId: id }) };
   const board = (e: CampEvent) => `/events/${e.slug}/pitches`;
   const formView = (event: CampEvent, title: string, mode: 'new' | 'edit', backLink: string) => ({
     ...pitchViewBase(event),
@@ -28,7 +31,7 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     needsApproval: mode === 'edit' && pitchSettingsOf(db, event.id).changesNeedApproval,
   });
 
-  app.get('/events/:slug/pitches/new', async (request, reply) => {
+  app.get('/events/:slug/pitches/new', { schema: { params: slugParams } }, async (request, reply) => {
     const event = eventOf(request);
     if (campIsOver(event)) {
       return reply.code(409).view('pitches/interest-refused.eta', { title: 'This camp is over', message: campOverMessage(event), back: board(event), event });
@@ -39,7 +42,7 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     return reply.view('pitches/pitch-form.eta', { ...formView(event, 'Pitch a session', 'new', board(event)), values: { preferredDay: 'any', needs: [], unavailable: [], submission: newSubmissionKey() } });
   });
 
-  app.post('/events/:slug/pitches/new', { config: { rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: perPerson } } }, async (request, reply) => {
+  app.post('/events/:slug/pitches/new', { schema: { params: slugParams }, config: { rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: perPerson } } }, async (request, reply) => {
     const event = eventOf(request);
     const body = formBody(request.body);
     return submitForm(reply, {
@@ -55,20 +58,20 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  const ownPitch = (request: FastifyRequest, event: CampEvent): Pitch => {
-    const pitch = pitchAt(db, event.id, idParam(request, 'pitchId'));
+  const ownPitch = (request: Pick<FastifyRequest, 'person'> & { params: { pitchId: number } }, event: CampEvent): Pitch => {
+    const pitch = pitchAt(db, event.id, request.params.pitchId);
     if (!facilitates(db, pitch.id, request.person!.id)) throw new Forbidden();
     if (pitch.status === 'merged' || pitch.status === 'withdrawn') throw new NotFound();
     return pitch;
   };
 
-  app.get('/events/:slug/pitches/:pitchId/edit', async (request, reply) => {
+  app.get('/events/:slug/pitches/:pitchId/edit', { schema: pitchParams }, async (request, reply) => {
     const event = eventOf(request);
     const pitch = ownPitch(request, event);
     return reply.view('pitches/pitch-form.eta', { ...formView(event, `Change “${pitch.title}”`, 'edit', `${board(event)}/${pitch.id}`), values: pitchFormValues(detailsOf(db, pitch)) });
   });
 
-  app.post('/events/:slug/pitches/:pitchId/edit', { config: { rateLimit: { max: 60, timeWindow: '10 minutes', keyGenerator: perPerson } } }, async (request, reply) => {
+  app.post('/events/:slug/pitches/:pitchId/edit', { schema: pitchParams, config: { rateLimit: { max: 60, timeWindow: '10 minutes', keyGenerator: perPerson } } }, async (request, reply) => {
     const event = eventOf(request);
     const pitch = ownPitch(request, event);
     return submitForm(reply, {
@@ -84,7 +87,7 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/events/:slug/pitches/:pitchId/withdraw', async (request, reply) => {
+  app.get('/events/:slug/pitches/:pitchId/withdraw', { schema: pitchParams }, async (request, reply) => {
     const event = eventOf(request);
     const pitch = ownPitch(request, event);
     return reply.view('organise/confirm-remove.eta', {
@@ -95,26 +98,26 @@ export async function pitchingRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/events/:slug/pitches/:pitchId/withdraw', async (request, reply) => {
+  app.post('/events/:slug/pitches/:pitchId/withdraw', { schema: pitchParams }, async (request, reply) => {
     const event = eventOf(request);
     withdrawPitch(db, clock.now(), { event, pitch: ownPitch(request, event), person: request.person!, baseUrl: config.baseUrl });
     return reply.redirect(`${board(event)}?done=withdrawn`, 303);
   });
 
-  app.get('/events/:slug/pitches/invitations', async (request, reply) => {
+  app.get('/events/:slug/pitches/invitations', { schema: { params: slugParams, querystring: doneQuery } }, async (request, reply) => {
     const event = eventOf(request);
     return reply.view('pitches/invitations.eta', {
       ...pitchViewBase(event),
       title: 'Invitations to co-facilitate',
       invitations: pendingInvitations(db, event.id, request.person!.id),
       backLink: board(event),
-      done: (request.query as Record<string, unknown>).done,
+      done: doneBanner(pitchDone, request.query.done),
     });
   });
 
-  app.post('/events/:slug/pitches/:pitchId/invitation', async (request, reply) => {
+  app.post('/events/:slug/pitches/:pitchId/invitation', { schema: pitchParams }, async (request, reply) => {
     const event = eventOf(request);
-    const pitch = pitchAt(db, event.id, idParam(request, 'pitchId'));
+    const pitch = pitchAt(db, event.id, request.params.pitchId);
     const parsed = parseForm(answerForm, formBody(request.body));
     if (!parsed.ok) return reply.redirect(`${board(event)}/invitations`, 303);
     if (parsed.value.answer === 'accept' && !isRegisteredFor(db, event.id, request.person!.id)) {

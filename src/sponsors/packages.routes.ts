@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { CampEvent } from '../events/events.ts';
 import { NotFound, RuleViolation } from '../rules.ts';
 import { formBody, splitDate, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { sponsorDone } from './done-messages.ts';
 import { penceForForm } from './money.ts';
 import { addPackage, findPackage, packagesOf, removePackage, unitsLeft, updatePackage, type SponsorPackage } from './packages.ts';
 import { packageForm, withDates } from './sponsor.forms.ts';
@@ -19,11 +20,12 @@ const valuesOf = (p: SponsorPackage) => ({
 });
 
 /** Organisers offer sponsor packages: adding, changing and removing them. */
-export async function sponsorPackageRoutes(app: FastifyInstance): Promise<void> {
+export async function sponsorPackageRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
+  const packageAddress = { params: slugParams.extend({ packageId: id }) };
   const base = (e: CampEvent) => `/organise/events/${e.slug}/sponsor-packages`;
 
-  app.get('/sponsor-packages', async (request, reply) => {
+  app.get('/sponsor-packages', { schema: { querystring: doneQuery } }, async (request, reply) => {
     const { event } = organising(request);
     const packages = packagesOf(db, event.id).map((pkg) => ({ pkg, left: unitsLeft(pkg) }));
     return reply.view('sponsors/packages.eta', {
@@ -31,7 +33,7 @@ export async function sponsorPackageRoutes(app: FastifyInstance): Promise<void> 
       event,
       packages,
       backLink: `/organise/events/${event.slug}`,
-      done: (request.query as Record<string, unknown>).done,
+      done: doneBanner(sponsorDone, request.query.done),
     });
   });
 
@@ -60,14 +62,14 @@ export async function sponsorPackageRoutes(app: FastifyInstance): Promise<void> 
     return pkg;
   };
   const editView = (event: CampEvent, pkg: SponsorPackage) => ({ title: `Change ${pkg.name}`, event, mode: 'edit', held: pkg.unitsHeld, backLink: base(event) });
-  app.get('/sponsor-packages/:packageId/edit', async (request, reply) => {
+  app.get('/sponsor-packages/:packageId/edit', { schema: packageAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const pkg = packageOf(event, idParam(request, 'packageId'));
+    const pkg = packageOf(event, request.params.packageId);
     return reply.view('sponsors/package-form.eta', { ...editView(event, pkg), values: valuesOf(pkg) });
   });
-  app.post('/sponsor-packages/:packageId/edit', async (request, reply) => {
+  app.post('/sponsor-packages/:packageId/edit', { schema: packageAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const pkg = packageOf(event, idParam(request, 'packageId'));
+    const pkg = packageOf(event, request.params.packageId);
     return submitForm(reply, {
       schema: packageForm,
       body: withDates(formBody(request.body), 'signUpDeadline'),
@@ -86,13 +88,13 @@ export async function sponsorPackageRoutes(app: FastifyInstance): Promise<void> 
     button: 'Remove package',
     cancel: base(event),
   });
-  app.get('/sponsor-packages/:packageId/remove', async (request, reply) => {
+  app.get('/sponsor-packages/:packageId/remove', { schema: packageAddress }, async (request, reply) => {
     const { event } = organising(request);
-    return reply.view('organise/confirm-remove.eta', removeView(event, packageOf(event, idParam(request, 'packageId'))));
+    return reply.view('organise/confirm-remove.eta', removeView(event, packageOf(event, request.params.packageId)));
   });
-  app.post('/sponsor-packages/:packageId/remove', async (request, reply) => {
+  app.post('/sponsor-packages/:packageId/remove', { schema: packageAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const pkg = packageOf(event, idParam(request, 'packageId'));
+    const pkg = packageOf(event, request.params.packageId);
     try {
       removePackage(db, event.id, pkg.id);
     } catch (error) {

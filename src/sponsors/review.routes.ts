@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CampEvent } from '../events/events.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, splitDate, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { sponsorDone } from './done-messages.ts';
 import { toCsv } from '../csv.ts';
 import { penceForForm } from './money.ts';
 import { declineForm, invoiceForm, paymentForm, withDates } from './sponsor.forms.ts';
@@ -14,8 +16,9 @@ import { sponsorStatuses } from './sponsors.table.ts';
 import { z } from 'zod';
 
 /** Organisers review sponsors: approve, decline with a reason, mark invoiced and paid, export. */
-export async function sponsorReviewRoutes(app: FastifyInstance): Promise<void> {
+export async function sponsorReviewRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
+  const sponsorAddress = { params: slugParams.extend({ sponsorId: id }) };
   const base = (e: CampEvent) => `/organise/events/${e.slug}/sponsors`;
 
   app.get('/sponsors', async (request, reply) => {
@@ -61,9 +64,9 @@ export async function sponsorReviewRoutes(app: FastifyInstance): Promise<void> {
       .send(toCsv(rows));
   });
 
-  const sponsorOf = (request: FastifyRequest) => {
+  const sponsorOf = (request: FastifyRequest & { params: { sponsorId: number } }) => {
     const { event } = organising(request);
-    const sponsor = findSponsor(db, event.id, idParam(request, 'sponsorId'));
+    const sponsor = findSponsor(db, event.id, request.params.sponsorId);
     if (!sponsor) throw new NotFound();
     return { event, sponsor };
   };
@@ -76,18 +79,18 @@ export async function sponsorReviewRoutes(app: FastifyInstance): Promise<void> {
     history: historyOf(db, sponsor.id),
     backLink: base(event),
   });
-  const page = (reply: FastifyReply, event: CampEvent, sponsor: Sponsor, values: Record<string, unknown>, done?: unknown) =>
+  const page = (reply: FastifyReply, event: CampEvent, sponsor: Sponsor, values: Record<string, unknown>, done?: string) =>
     reply.view('sponsors/review-sponsor.eta', { ...pageData(event, sponsor), values, done });
   const defaults = (event: CampEvent) => ({ ...splitDate(today(event), 'invoicedOn'), ...splitDate(today(event), 'paidOn') });
 
-  app.get('/sponsors/:sponsorId', async (request, reply) => {
+  app.get('/sponsors/:sponsorId', { schema: { ...sponsorAddress, querystring: doneQuery } }, async (request, reply) => {
     const { event, sponsor } = sponsorOf(request);
-    return page(reply, event, sponsor, defaults(event), (request.query as Record<string, unknown>).done);
+    return page(reply, event, sponsor, defaults(event), doneBanner(sponsorDone, request.query.done));
   });
 
   /** Every action re-renders the sponsor's page on a problem, and emails the sponsor on success. */
   const action = <T>(path: string, schema: z.ZodType<T>, dates: string[], act: (event: CampEvent, sponsor: Sponsor, value: T, request: FastifyRequest) => string) =>
-    app.post(`/sponsors/:sponsorId/${path}`, async (request, reply) => {
+    app.post(`/sponsors/:sponsorId/${path}`, { schema: sponsorAddress }, async (request, reply) => {
       const { event, sponsor } = sponsorOf(request);
       const result = await submitForm(reply, {
         schema,

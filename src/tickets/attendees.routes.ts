@@ -1,10 +1,11 @@
 import { linksFor } from './manage-links.ts';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, optionalText, parseForm, submitAction, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
+import { checkInDone, ticketDone } from './done-messages.ts';
 import { acceptUploads, formWithUpload, uploadedText } from '../web/uploads.ts';
 import { toCsv } from '../csv.ts';
 import { findAtTheDoor, ticketDays, todayAt } from './check-in.ts';
@@ -20,6 +21,8 @@ import { ticketContext } from './waiting-list.ts';
 const maxImportBytes = 4 * 1_048_576;
 const importForm = z.object({ csv: optionalText(maxImportBytes, 'That export is too large; split it into smaller files') });
 
+const listQuery = z.object({ q: oneValue, ticket: oneValue, status: oneValue, unanswered: oneValue, done: oneValue });
+
 function filterFrom(query: Record<string, unknown>): AttendeeFilter {
   const text = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).trim().slice(0, 100) : '');
   return {
@@ -31,8 +34,9 @@ function filterFrom(query: Record<string, unknown>): AttendeeFilter {
 }
 
 /** The attendee list: search, filters, each registration, CSV export and import. Organisers only. */
-export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
+export async function attendeeRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
+  const registrationAddress = { params: slugParams.extend({ registrationId: id }) };
   const links = linksFor(config);
   const base = (e: CampEvent) => `/organise/events/${e.slug}/attendees`;
   // What they said and, where the site has earlier camps, what its check-ins say.
@@ -41,9 +45,9 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
     return (r: AttendeeRow) => facts(r.registration.personId, r.registration.importedFrom ? null : r.registration.firstCamp);
   };
 
-  app.get('/attendees', async (request, reply) => {
+  app.get('/attendees', { schema: { querystring: listQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const filter = filterFrom(query);
     const rows = attendeeList(db, event.id, filter);
     return reply.view('tickets/organise/attendees.eta', {
@@ -54,14 +58,14 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
       firstCamp: firstCampOfRows(event, rows),
       types: ticketTypesOf(db, event.id),
       values: { q: filter.q ?? '', ticket: filter.ticketTypeId ? String(filter.ticketTypeId) : '', status: filter.status ?? '', unanswered: filter.unanswered ? 'yes' : '' },
-      done: query.done,
+      done: doneBanner(ticketDone, query.done),
       backLink: `/organise/events/${event.slug}`,
     });
   });
 
-  app.get('/attendees.csv', async (request, reply) => {
+  app.get('/attendees.csv', { schema: { querystring: listQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    const rows = attendeeList(db, event.id, filterFrom(request.query as Record<string, unknown>), 100_000);
+    const rows = attendeeList(db, event.id, filterFrom(request.query), 100_000);
     const firstCamp = firstCampOfRows(event, rows);
     const iso = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
     const csv = toCsv([
@@ -129,19 +133,19 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
     const firstCamp = firstCampFacts(db, event.id, [r.personId])(r.personId, r.importedFrom ? null : r.firstCamp);
     return { title: r.name, event, ticket, firstCamp, needs: needsOf(db, id), base: `${base(event)}/${id}`, backLink: base(event) };
   };
-  app.get('/attendees/:registrationId', async (request, reply) => {
+  app.get('/attendees/:registrationId', { schema: { ...registrationAddress, querystring: doneQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    const view = detailView(event, idParam(request, 'registrationId'));
+    const view = detailView(event, request.params.registrationId);
     const r = view.ticket.registration;
     return reply.view('tickets/organise/attendee.eta', {
       ...view,
       values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...view.needs },
-      done: (request.query as Record<string, unknown>).done,
+      done: doneBanner(ticketDone, request.query.done),
     });
   });
-  app.post('/attendees/:registrationId', async (request, reply) => {
+  app.post('/attendees/:registrationId', { schema: registrationAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const id = idParam(request, 'registrationId');
+    const id = request.params.registrationId;
     return submitForm(reply, {
       schema: attendeeDetailsForm,
       body: formBody(request.body),
@@ -153,9 +157,9 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
       },
     });
   });
-  app.post('/attendees/:registrationId/cancel', async (request, reply) => {
+  app.post('/attendees/:registrationId/cancel', { schema: registrationAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const id = idParam(request, 'registrationId');
+    const id = request.params.registrationId;
     const view = detailView(event, id);
     const result = await submitAction(reply, {
       view: 'tickets/organise/attendee.eta',
@@ -172,11 +176,12 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
   // Check-in: helpers work the door, on a phone, without JavaScript.
   const checkInPath = (e: CampEvent) => `/organise/events/${e.slug}/check-in`;
   const checkInView = (event: CampEvent, q: string) => ({ title: 'Check-in', event, q, people: q ? findAtTheDoor(db, event, q, clock.now()) : [], values: { q } });
-  app.get('/check-in', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+  const checkInQuery = z.object({ q: oneValue, done: oneValue, name: oneValue });
+  app.get('/check-in', { schema: { querystring: checkInQuery }, config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
-    const query = request.query as Record<string, unknown>;
-    const q = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
-    return reply.view('tickets/organise/check-in.eta', { ...checkInView(event, q), done: query.done, name: query.name });
+    const query = request.query;
+    const q = (query.q ?? '').trim().slice(0, 100);
+    return reply.view('tickets/organise/check-in.eta', { ...checkInView(event, q), done: doneBanner(checkInDone(query.name ?? ''), query.done) });
   });
   // Checking in for a day that is not today is usually the wrong button: the door asks first.
   const anotherDayView = (event: CampEvent, id: number, q: string) => {
@@ -184,15 +189,14 @@ export async function attendeeRoutes(app: FastifyInstance): Promise<void> {
     const { days } = ticketDays(db, event, ticket.type.dayIds, clock.now());
     return { title: `Check ${ticket.registration.name} in for another day?`, event, ticket, q, days, today: todayAt(event, clock.now()), backLink: `${checkInPath(event)}?q=${encodeURIComponent(q)}` };
   };
-  app.get('/check-in/:registrationId/another-day', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+  app.get('/check-in/:registrationId/another-day', { schema: { ...registrationAddress, querystring: z.object({ q: oneValue }) }, config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
-    const query = request.query as Record<string, unknown>;
-    const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
-    return reply.view('tickets/organise/check-in-another-day.eta', anotherDayView(event, idParam(request, 'registrationId'), q));
+    const q = (request.query.q ?? '').slice(0, 100);
+    return reply.view('tickets/organise/check-in-another-day.eta', anotherDayView(event, request.params.registrationId, q));
   });
-  app.post('/check-in/:registrationId', { config: { minimumRole: 'helper' } }, async (request, reply) => {
+  app.post('/check-in/:registrationId', { schema: registrationAddress, config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
-    const id = idParam(request, 'registrationId');
+    const id = request.params.registrationId;
     const ticket = registrationOf(event, id);
     const body = formBody(request.body);
     const q = typeof body.q === 'string' ? body.q.slice(0, 100) : '';

@@ -1,17 +1,19 @@
 import { linksFor } from './manage-links.ts';
-import type { FastifyInstance } from 'fastify';
 import { daysOf, type CampEvent } from '../events/events.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
-import { idParam, organising } from '../web/guards.ts';
+import { organising } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/input.ts';
+import { ticketDone } from './done-messages.ts';
 import { ticketNumbers } from './organiser-view.ts';
 import { offerFreePlaces } from './waiting-list.ts';
 import { addTicketType, findTicketType, removeTicketType, updateTicketType, wavesOf } from './ticket-types.ts';
 import { formFromTicketType, prepareTicketTypeBody, ticketTypeForm, ticketTypeFromForm } from './ticket-type.forms.ts';
 
 /** Organisers set up ticket types and watch the numbers: /organise/events/:slug/tickets. */
-export async function organiseTicketRoutes(app: FastifyInstance): Promise<void> {
+export async function organiseTicketRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
+  const typeAddress = { params: slugParams.extend({ typeId: id }) };
   const links = linksFor(config);
   const base = (e: CampEvent) => `/organise/events/${e.slug}/tickets`;
   const eventOver = (event: CampEvent) => {
@@ -25,9 +27,9 @@ export async function organiseTicketRoutes(app: FastifyInstance): Promise<void> 
     backLink: `/organise/events/${event.slug}`,
   });
 
-  app.get('/tickets', async (request, reply) => {
+  app.get('/tickets', { schema: { querystring: doneQuery } }, async (request, reply) => {
     const { event } = organising(request);
-    return reply.view('tickets/organise/list.eta', { ...listView(event), done: (request.query as Record<string, unknown>).done });
+    return reply.view('tickets/organise/list.eta', { ...listView(event), done: doneBanner(ticketDone, request.query.done) });
   });
 
   const formView = (event: CampEvent, title: string) => ({ title, event, days: daysOf(db, event.id), backLink: base(event) });
@@ -57,14 +59,14 @@ export async function organiseTicketRoutes(app: FastifyInstance): Promise<void> 
     if (!type) throw new NotFound();
     return type;
   };
-  app.get('/tickets/:typeId/edit', async (request, reply) => {
+  app.get('/tickets/:typeId/edit', { schema: typeAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const type = typeOf(event, idParam(request, 'typeId'));
+    const type = typeOf(event, request.params.typeId);
     return reply.view('tickets/organise/form.eta', { ...formView(event, `Change ${type.name}`), type, values: formFromTicketType(type, wavesOf(db, type.id), event.timeZone) });
   });
-  app.post('/tickets/:typeId/edit', async (request, reply) => {
+  app.post('/tickets/:typeId/edit', { schema: typeAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const type = typeOf(event, idParam(request, 'typeId'));
+    const type = typeOf(event, request.params.typeId);
     const result = await submitForm(reply, {
       schema: ticketTypeForm,
       body: prepareTicketTypeBody(formBody(request.body)),
@@ -80,9 +82,9 @@ export async function organiseTicketRoutes(app: FastifyInstance): Promise<void> 
     mail.kick();
     return result;
   });
-  app.post('/tickets/:typeId/remove', async (request, reply) => {
+  app.post('/tickets/:typeId/remove', { schema: typeAddress }, async (request, reply) => {
     const { event } = organising(request);
-    const type = typeOf(event, idParam(request, 'typeId'));
+    const type = typeOf(event, request.params.typeId);
     return submitAction(reply, {
       view: 'tickets/organise/list.eta',
       viewData: listView(event),

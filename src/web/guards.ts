@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, NotFound } from '../rules.ts';
+import { Forbidden } from '../rules.ts';
 import type { Organising } from './context.ts';
 
 /** Sends visitors to sign in, coming back here afterwards. */
@@ -19,11 +19,4 @@ export async function requireAdministrator(request: FastifyRequest): Promise<voi
 export function organising(request: FastifyRequest): Organising {
   if (!request.organising) throw new Forbidden();
   return request.organising;
-}
-
-/** A route parameter that must be a positive whole number, else the page does not exist. */
-export function idParam(request: FastifyRequest, name: string): number {
-  const raw = (request.params as Record<string, string | undefined>)[name];
-  if (!raw || !/^\d{1,12}$/.test(raw)) throw new NotFound();
-  return Number(raw);
 }

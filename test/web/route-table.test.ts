@@ -49,7 +49,7 @@ describe('every route in the route table', () => {
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
     const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
     sponsorToken = link.split('/').pop()!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id };
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, noteId: 1 };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -156,6 +156,33 @@ describe('every route in the route table', () => {
       expect(response.body).toContain('Page not found');
     }
   });
+
+  it('answers every id in every address, when it is not a number or names nothing, with the 404 page from the one error handler, never a 500 or JSON', async () => {
+    const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
+    const idLike = /:(\w*Id|id|room)\b/g;
+    const withIds = routes.filter((r) => ['GET', 'POST'].includes(r.method) && r.url.match(idLike));
+    expect(withIds.length).toBeGreaterThanOrEqual(40);
+    for (const route of withIds) {
+      for (const [name] of route.url.matchAll(idLike)) {
+        for (const wrong of ['abc', '1e9', '-1', '999999']) {
+          const url = concrete(route.url.replace(name, wrong));
+          const response = route.method === 'GET' ? await admin.get(url) : await admin.post(url, {});
+          const what = `${route.method} ${route.url} with ${name} = ${wrong}`;
+          if (wrong !== '999999' || route.method === 'GET') expect(response.statusCode, what).toBe(404);
+          // A well-formed id that names nothing reaches the handler: a form posted to it may be refused as incomplete first.
+          // Removing a note that is already gone goes back to its session, as a second click would.
+          else if (route.url.endsWith('/notes/:noteId/remove') && name === ':noteId') expect(response.statusCode, what).toBe(303);
+          else expect([400, 404], what).toContain(response.statusCode);
+          if (response.statusCode === 303) continue;
+          expect(String(response.headers['content-type']), what).not.toMatch(/json/);
+          // Calendar apps get the feeds' own plain answer; people get the site's page.
+          if (route.url.endsWith('.ics')) expect(response.body, what).toBe('Not found\n');
+          else if (response.statusCode === 404) expect(response.body, what).toContain('Page not found');
+          else expect(String(response.headers['content-type']), what).toMatch(/^text\/html/);
+        }
+      }
+    }
+  }, 120_000);
 
   it('never redirects anywhere a header cannot hold or off the site, whatever path is typed into any route', async () => {
     const admin = await signedInAgent(t.app, person(t.db, 'ana@example.org'));
