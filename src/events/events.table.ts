@@ -21,6 +21,8 @@ export const events = sqliteTable('events', {
   reconfirmDaysBefore: integer('reconfirm_days_before'),
   // Access and dietary needs are deleted this many days after the event's last day.
   needsKeptForDays: integer('needs_kept_for_days').notNull().default(30),
+  // First-timers who asked are given a buddy this many days before the first day.
+  buddiesPairedDaysBefore: integer('buddies_paired_days_before').notNull().default(7),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
