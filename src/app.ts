@@ -12,6 +12,7 @@ import { organiseRoutes } from './events/organise.routes.ts';
 import { publicEventRoutes } from './events/public.routes.ts';
 import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { unmentoringRoutes } from './unmentoring/unmentoring.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
@@ -25,6 +26,7 @@ import { dayRoutes } from './events/days.routes.ts';
 import { roomRoutes } from './events/rooms.routes.ts';
 import { slotRoutes } from './events/slots.routes.ts';
 import { teamRoutes } from './events/team.routes.ts';
+import { buddyRoutes } from './buddies/buddies.routes.ts';
 import { sponsorPackageRoutes } from './sponsors/packages.routes.ts';
 import { sponsorReviewRoutes } from './sponsors/review.routes.ts';
 import { gridEditorRoutes } from './grid/editor.routes.ts';
@@ -121,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sitePages);
   await app.register(publicEventRoutes);
   await app.register(peopleRoutes);
+  await app.register(unmentoringRoutes);
   await app.register(registerRoutes);
   await app.register(manageRoutes);
   await app.register(whoIsComingRoutes);
@@ -143,6 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pitchCardRoutes,
       pitchDeskRoutes,
       organisePitchRoutes,
+      buddyRoutes,
     ],
   });
   await app.register(pitchRoutes);

@@ -8,3 +8,4 @@ export * from '../pitches/pitches.table.ts';
 export * from '../grid/grid.table.ts';
 export * from '../calendar/calendar.table.ts';
 export * from '../buddies/buddies.table.ts';
+export * from '../unmentoring/unmentoring.table.ts';

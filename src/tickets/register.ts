@@ -14,6 +14,8 @@ import { queueTicketMail } from './ticket-mail.ts';
 import { registrationNeeds, registrations, type AccessNeed, type AttendeeRole, type PlacePool, type RegistrationStatus } from './tickets.table.ts';
 import { offerFreePlaces, waitingPosition } from './waiting-list.ts';
 import { saveAccessNeeds } from './access-needs.ts';
+import { recordBuddyChoice } from '../buddies/buddies.ts';
+import type { BuddyRole } from '../buddies/buddies.table.ts';
 
 export interface AttendeeDetails {
   name: string;
@@ -27,6 +29,8 @@ export interface AttendeeDetails {
   dietaryNeeds: string;
   noPhotos: boolean;
   showOnAttendeeList: boolean;
+  /** Asking for a first-timer's buddy or offering to be one, and whether to share addresses. */
+  buddy?: { role: BuddyRole | null; shareEmail: boolean };
 }
 
 export type RegisterOutcome =
@@ -236,5 +240,11 @@ export function registerForTickets(
 ): Array<{ type: TicketType; outcome: RegisterOutcome }> {
   const { types, ...rest } = args;
   for (const type of types) checkOpen(type, now, args.accessCode ?? null);
-  return db.transaction((tx) => types.map((type) => ({ type, outcome: registerAttendee(tx, now, links, { ...rest, type }) })));
+  return db.transaction((tx) => {
+    const results = types.map((type) => ({ type, outcome: registerAttendee(tx, now, links, { ...rest, type }) }));
+    // Someone typing an address already registered changes nothing of theirs, buddies included.
+    const fresh = results.find((r) => r.outcome.kind !== 'already-registered');
+    if (fresh && args.details.buddy) recordBuddyChoice(tx, now, { eventId: args.event.id, personId: fresh.outcome.registration.personId, ...args.details.buddy });
+    return results;
+  });
 }

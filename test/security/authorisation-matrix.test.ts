@@ -75,6 +75,8 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (url === '/organise/events/new') return { kind: 'administrator' };
   if (url.startsWith('/organise/events/:slug')) return { kind: 'team', role: minimumRole ?? 'organiser' };
   if (url === '/organise') return { kind: 'signed-in' };
+  if (url.startsWith('/admin/unmentoring')) return { kind: 'administrator' };
+  if (url === '/unmentoring' || url.startsWith('/unmentoring/')) return { kind: 'signed-in' };
   if (url.startsWith('/me/sponsorships/:sponsorId')) return { kind: 'sponsor-contact' };
   if (url === '/me' || url.startsWith('/me/')) return { kind: 'signed-in' };
   if (url.startsWith('/tickets/:id/:token') || url.startsWith('/sponsorships/:token') || url === '/feeds/:token.ics') return { kind: 'secret-link' };
