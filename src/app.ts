@@ -14,6 +14,7 @@ import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { personForSession } from './people/sign-in.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { unmentoringRoutes } from './unmentoring/unmentoring.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
@@ -27,6 +28,7 @@ import { dayRoutes } from './events/days.routes.ts';
 import { roomRoutes } from './events/rooms.routes.ts';
 import { slotRoutes } from './events/slots.routes.ts';
 import { teamRoutes } from './events/team.routes.ts';
+import { buddyRoutes } from './buddies/buddies.routes.ts';
 import { sponsorPackageRoutes } from './sponsors/packages.routes.ts';
 import { sponsorReviewRoutes } from './sponsors/review.routes.ts';
 import { gridEditorRoutes } from './grid/editor.routes.ts';
@@ -133,6 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sitePages);
   await app.register(publicEventRoutes);
   await app.register(peopleRoutes);
+  await app.register(unmentoringRoutes);
   await app.register(registerRoutes);
   await app.register(manageRoutes);
   await app.register(whoIsComingRoutes);
@@ -157,6 +160,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       organisePitchRoutes,
       copyRoutes,
       messageRoutes,
+      buddyRoutes,
     ],
   });
   await app.register(organisationRoutes, { prefix: '/organise/organisations' });

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import type { Db } from './db/open.ts';
+import { pairDueBuddies } from './buddies/buddies.ts';
 import { removeOrphanedUploads, tidyUp } from './housekeeping.ts';
 import type { MailSender } from './mail/sender.ts';
 import { runDueDraws } from './tickets/ballot.ts';
@@ -19,6 +20,7 @@ export function runTimedWork(db: Db, now: Date, links: Links): void {
   expireOffers(db, now, links);
   offerPlacesEverywhere(db, now, links);
   askWhetherStillComing(db, now, links);
+  pairDueBuddies(db, now, links);
   deleteExpiredNeeds(db, now);
   tidyUp(db, now);
 }

@@ -9,3 +9,5 @@ export * from '../grid/grid.table.ts';
 export * from '../calendar/calendar.table.ts';
 export * from '../messages/messages.table.ts';
 export * from '../organisations/organisations.table.ts';
+export * from '../buddies/buddies.table.ts';
+export * from '../unmentoring/unmentoring.table.ts';

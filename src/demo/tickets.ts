@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
 import type { Day } from '../events/days.ts';
 import type { CampEvent } from '../events/events.ts';
+import { recordBuddyChoice } from '../buddies/buddies.ts';
 import { findOrCreatePerson } from '../people/people.ts';
 import { seededRandom } from '../tickets/ballot.ts';
 import { insertRegistration } from '../tickets/register.ts';
@@ -118,6 +119,9 @@ export function seedDemoTickets(db: Db, now: Date, event: CampEvent, makersDay: 
       withPlaces.push(person.id);
     }
     insertRegistration(db, now, { event, type: camp, personId: person.id, details, status: pool ? 'confirmed' : 'waiting', pool });
+    // Some first-timers ask for a buddy and some who have been before offer to be one.
+    const buddy = details.firstCamp ? (n % 2 === 0 ? 'wants' : null) : n % 6 === 0 ? 'offers' : null;
+    if (buddy) recordBuddyChoice(db, now, { eventId: event.id, personId: person.id, role: buddy, shareEmail: n % 3 === 0 });
     if (n % 4 === 0) insertRegistration(db, now, { event, type: makers, personId: person.id, details, status: 'entered', pool: null });
   }
   return withPlaces;

@@ -23,6 +23,8 @@ export const events = sqliteTable('events', {
   needsKeptForDays: integer('needs_kept_for_days').notNull().default(30),
   // The camp this one was copied from ("next year in two clicks"), so the two can be compared.
   copiedFromId: integer('copied_from_id').references((): AnySQLiteColumn => events.id, { onDelete: 'set null' }),
+  // First-timers who asked are given a buddy this many days before the first day.
+  buddiesPairedDaysBefore: integer('buddies_paired_days_before').notNull().default(7),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

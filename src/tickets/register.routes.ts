@@ -89,7 +89,8 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
       }
       if (types.some((type) => !type || !shownWith(type, parsed.value.accessCode))) return again({ ticketTypeId: 'Choose a ticket' });
       try {
-        const { ticketTypeId: _t, codeOfConduct: _c, accessCode, ...details } = parsed.value;
+        const { ticketTypeId: _t, codeOfConduct: _c, accessCode, wantsBuddy, offersBuddy, shareEmailWithBuddy, ...attendee } = parsed.value;
+        const details = { ...attendee, buddy: { role: wantsBuddy ? ('wants' as const) : offersBuddy ? ('offers' as const) : null, shareEmail: shareEmailWithBuddy } };
         const results = registerForTickets(db, clock.now(), links, { event, types: types as TicketType[], details, accessCode });
         mail.kick();
         // Only the person themselves (signed in) is told the outcome here; anyone else is told to

@@ -15,6 +15,8 @@ import { registrationNeeds, registrations, type AccessNeed, type AttendeeRole, t
 import { offerFreePlaces, waitingPosition } from './waiting-list.ts';
 import { saveAccessNeeds } from './access-needs.ts';
 import { keyForTyped } from '../organisations/names.ts';
+import { recordBuddyChoice } from '../buddies/buddies.ts';
+import type { BuddyRole } from '../buddies/buddies.table.ts';
 
 export interface AttendeeDetails {
   name: string;
@@ -28,6 +30,8 @@ export interface AttendeeDetails {
   dietaryNeeds: string;
   noPhotos: boolean;
   showOnAttendeeList: boolean;
+  /** Asking for a first-timer's buddy or offering to be one, and whether to share addresses. */
+  buddy?: { role: BuddyRole | null; shareEmail: boolean };
 }
 
 export type RegisterOutcome =
@@ -239,5 +243,11 @@ export function registerForTickets(
 ): Array<{ type: TicketType; outcome: RegisterOutcome }> {
   const { types, ...rest } = args;
   for (const type of types) checkOpen(type, now, args.accessCode ?? null);
-  return db.transaction((tx) => types.map((type) => ({ type, outcome: registerAttendee(tx, now, links, { ...rest, type }) })));
+  return db.transaction((tx) => {
+    const results = types.map((type) => ({ type, outcome: registerAttendee(tx, now, links, { ...rest, type }) }));
+    // Someone typing an address already registered changes nothing of theirs, buddies included.
+    const fresh = results.find((r) => r.outcome.kind !== 'already-registered');
+    if (fresh && args.details.buddy) recordBuddyChoice(tx, now, { eventId: args.event.id, personId: fresh.outcome.registration.personId, ...args.details.buddy });
+    return results;
+  });
 }

@@ -67,6 +67,12 @@ export const registrationForm = z.object({
   showOnAttendeeList: attendeeFields.showOnAttendeeList,
   codeOfConduct: z.preprocess((v) => single(v) === 'yes', z.literal(true, { error: 'You must agree to the code of conduct to come' })),
   accessCode: optionalText(100),
+  wantsBuddy: tickbox(),
+  offersBuddy: tickbox(),
+  shareEmailWithBuddy: tickbox(),
+}).superRefine((form, ctx) => {
+  if (form.wantsBuddy && !form.firstCamp) ctx.addIssue({ code: 'custom', path: ['wantsBuddy'], message: 'Buddies are for first-timers: untick this, or say this is your first camp' });
+  if (form.offersBuddy && form.firstCamp) ctx.addIssue({ code: 'custom', path: ['offersBuddy'], message: 'Buddies have been to a camp before: untick this, or say this is not your first camp' });
 });
 
 export const attendeeDetailsForm = z.object(attendeeFields);

@@ -78,6 +78,8 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (url.startsWith('/organise/events/:slug')) return { kind: 'team', role: minimumRole ?? 'organiser' };
   if (url === '/organise') return { kind: 'signed-in' };
   if (url === '/organise/organisations') return { kind: 'organiser-somewhere' };
+  if (url.startsWith('/admin/unmentoring')) return { kind: 'administrator' };
+  if (url === '/unmentoring' || url.startsWith('/unmentoring/')) return { kind: 'signed-in' };
   if (url.startsWith('/me/sponsorships/:sponsorId')) return { kind: 'sponsor-contact' };
   if (url === '/me' || url.startsWith('/me/')) return { kind: 'signed-in' };
   if (url.startsWith('/tickets/:id/:token') || url.startsWith('/sponsorships/:token') || url === '/feeds/:token.ics' || url === '/unsubscribe/:token') return { kind: 'secret-link' };
