@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -15,11 +16,21 @@ import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
 import { whoIsComingRoutes } from './tickets/who-is-coming.routes.ts';
 import type { AppContext } from './web/context.ts';
-import type { OrganiserRole } from './events/events.table.ts';
 import { sponsorOwnRoutes } from './sponsors/own.routes.ts';
 import { sponsorSignUpRoutes } from './sponsors/public.routes.ts';
 import { uploadRoutes } from './sponsors/uploads.routes.ts';
 import { organisePitchRoutes } from './pitches/moderation.routes.ts';
+import { pitchDeskRoutes } from './pitches/pitch-desk.routes.ts';
+import { dayRoutes } from './events/days.routes.ts';
+import { roomRoutes } from './events/rooms.routes.ts';
+import { slotRoutes } from './events/slots.routes.ts';
+import { teamRoutes } from './events/team.routes.ts';
+import { sponsorPackageRoutes } from './sponsors/packages.routes.ts';
+import { sponsorReviewRoutes } from './sponsors/review.routes.ts';
+import { gridEditorRoutes } from './grid/editor.routes.ts';
+import { pitchCardRoutes } from './grid/cards.routes.ts';
+import { organiseTicketRoutes } from './tickets/organise-tickets.routes.ts';
+import { attendeeRoutes } from './tickets/attendees.routes.ts';
 import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
@@ -64,6 +75,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
     ...serverTimeouts(config),
   });
+  // Routes declare their params and query with zod (web/input.ts); the error handler answers a mismatch.
+  app.setValidatorCompiler(validatorCompiler);
   const db = options.db ?? openDatabase(config.databasePath);
   const clock = options.clock ?? systemClock;
   const inFlight = trackInFlight(app);
@@ -82,8 +95,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const routes: AppContext['routes'] = [];
   app.addHook('onRoute', (route) => {
     secrets.learn(route.url);
-    const minimumRole = (route.config as { minimumRole?: OrganiserRole } | undefined)?.minimumRole;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, minimumRole });
+    // The table keeps the route's own config object: contexts nested deeper (the organiser
+    // context) run their onRoute hooks after this one and mark it there.
+    const config = (route.config = { ...route.config });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, config });
   });
   app.decorate('campgrid', { config, db, clock, mail, routes, cache: new RenderCache() });
 
@@ -112,13 +127,29 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(uploadRoutes);
   await app.register(sponsorSignUpRoutes);
   await app.register(sponsorOwnRoutes);
-  await app.register(organiseRoutes, { prefix: '/organise' });
+  await app.register(organiseRoutes, {
+    prefix: '/organise',
+    // Each area's organiser routes, all inside the one /organise/events/:slug context.
+    eventAreas: [
+      dayRoutes,
+      slotRoutes,
+      roomRoutes,
+      teamRoutes,
+      organiseTicketRoutes,
+      attendeeRoutes,
+      sponsorPackageRoutes,
+      sponsorReviewRoutes,
+      gridEditorRoutes,
+      pitchCardRoutes,
+      pitchDeskRoutes,
+      organisePitchRoutes,
+    ],
+  });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
   await app.register(sessionNoteRoutes);
   await app.register(calendarArea);
-  await app.register(organisePitchRoutes, { prefix: '/organise/events/:slug' });
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });
   if (options.startMail ?? true) {

@@ -6,7 +6,7 @@ import { teamOf } from '../src/events/organisers.ts';
 import { timetableOf } from '../src/events/timetable.ts';
 import { ticketNumbers } from '../src/tickets/organiser-view.ts';
 import { countPlaces } from '../src/tickets/places.ts';
-import { latestPublished, publishedVersions } from '../src/grid/publish.ts';
+import { latestPublished, publishedVersions } from '../src/grid/published-versions.ts';
 import { outboxMessages } from './helpers/outbox.ts';
 import { availabilityOf, packagesOf } from '../src/sponsors/packages.ts';
 import { sponsorsOf, sponsorTotals } from '../src/sponsors/sponsors.ts';

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { events } from '../events/events.table.ts';
-import { daysOf, findEventBySlug } from '../events/events.ts';
+import { daysOf } from '../events/events.ts';
+import { publicEventById, publicEventBySlug } from '../events/visibility.ts';
 import { roomsOf } from '../events/rooms.ts';
 import { agendaPitchIds } from '../grid/agenda.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import type { PublishedGrid } from '../grid/published.ts';
 import { findPerson, displayName } from '../people/people.ts';
 import { calendarRoutes } from './calendar.routes.ts';
@@ -26,10 +25,7 @@ function emptyGrid(event: CampEvent): PublishedGrid {
 /** Connects the calendar feeds and exports to the database: published grids, rooms and days, agenda tokens. */
 export async function calendarArea(app: FastifyInstance): Promise<void> {
   const { db, config, cache } = app.campgrid;
-  const publicEvent = (slug: string) => {
-    const event = findEventBySlug(db, slug);
-    return event && event.status !== 'draft' ? event : null;
-  };
+  const publicEvent = (slug: string) => publicEventBySlug(db, slug);
   await app.register(calendarRoutes, {
     baseUrl: config.baseUrl,
     cache,
@@ -48,7 +44,7 @@ export async function calendarArea(app: FastifyInstance): Promise<void> {
     sessionsForFeedToken: (token) => {
       const owner = ownerOfFeedToken(db, config.sessionSecret, token);
       const person = owner ? findPerson(db, owner.personId) : undefined;
-      const event = owner ? publicEventById(owner.eventId) : null;
+      const event = owner ? publicEventById(db, owner.eventId) : null;
       if (!owner || !person || !event) return null;
       const mine = agendaPitchIds(db, person.id).get(event.id);
       return {
@@ -58,9 +54,4 @@ export async function calendarArea(app: FastifyInstance): Promise<void> {
       };
     },
   });
-
-  function publicEventById(id: number): CampEvent | null {
-    const event = db.select().from(events).where(eq(events.id, id)).get();
-    return event && event.status !== 'draft' ? event : null;
-  }
 }

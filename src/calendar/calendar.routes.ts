@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { id, slugParams, statusForInvalidInput, tokenParams, type TypedApp } from '../web/input.ts';
 import type { PublishedGrid } from '../grid/published.ts';
 import { scheduleJson, scheduleXml } from './c3voc.ts';
 import { isNotModified } from './conditional-get.ts';
@@ -46,47 +48,51 @@ interface Delivery {
   filename?: string;
 }
 
-const id = /^[1-9][0-9]{0,9}$/;
-
 /**
  * Calendar feeds and open exports of a camp's published grid. Every answer is cached by grid
  * version, carries a strong ETag and honours If-None-Match and If-Modified-Since with 304.
  * Register with `app.register(calendarRoutes, options)`.
  */
-export async function calendarRoutes(app: FastifyInstance, options: CalendarRoutesOptions): Promise<void> {
+export async function calendarRoutes(app: TypedApp, options: CalendarRoutesOptions): Promise<void> {
+  // Its own validator, so the feeds also work mounted on a bare app (their tests do).
+  app.setValidatorCompiler(validatorCompiler);
+  // A calendar app asking for a room or session that cannot exist gets the feeds' plain 404; anything else goes to the site's error handler.
+  app.setErrorHandler(async (error: FastifyError, _request, reply) => {
+    if (statusForInvalidInput(error) === 404) return notFound(reply);
+    throw error;
+  });
   const { baseUrl, loadPublishedGrid, sessionsForFeedToken, loadCampLayout } = options;
   const cache = options.cache ?? new RenderCache();
 
   const layoutOf = async (slug: string, grid: PublishedGrid): Promise<CampLayout> => (loadCampLayout ? await loadCampLayout(slug) : null) ?? layoutFromGrid(grid);
 
-  app.get('/events/:slug/calendar.ics', async (request, reply) => {
-    const grid = await loadPublishedGrid(slugOf(request));
+  app.get('/events/:slug/calendar.ics', { schema: { params: slugParams } }, async (request, reply) => {
+    const grid = await loadPublishedGrid(request.params.slug);
     if (!grid) return notFound(reply);
     return deliver(request, reply, cache.get(keyOf(grid, 'event'), () => eventFeed(grid, baseUrl)), calendar(grid));
   });
 
-  app.get('/events/:slug/rooms/:room/calendar.ics', async (request, reply) => {
-    const { room } = request.params as { room: string };
-    const grid = id.test(room) ? await loadPublishedGrid(slugOf(request)) : null;
+  app.get('/events/:slug/rooms/:room/calendar.ics', { schema: { params: slugParams.extend({ room: id }) } }, async (request, reply) => {
+    const roomId = request.params.room;
+    const grid = await loadPublishedGrid(request.params.slug);
     if (!grid) return notFound(reply);
-    const roomId = Number(room);
     const hasSessions = grid.sessions.some((s) => s.roomId === roomId);
     // The layout is only needed for the name of a room with nothing in it yet.
-    const roomName = hasSessions ? undefined : (await layoutOf(slugOf(request), grid)).rooms.find((r) => r.id === roomId)?.name;
+    const roomName = hasSessions ? undefined : (await layoutOf(request.params.slug, grid)).rooms.find((r) => r.id === roomId)?.name;
     const feed = cache.get(keyOf(grid, `room:${roomId}:${roomName ?? ''}`), () => roomFeed(grid, roomId, baseUrl, roomName));
     return feed ? deliver(request, reply, feed, calendar(grid)) : notFound(reply);
   });
 
-  app.get('/events/:slug/pitches/:id.ics', async (request, reply) => {
-    const pitch = (request.params as { id: string }).id;
-    const grid = id.test(pitch) ? await loadPublishedGrid(slugOf(request)) : null;
+  app.get('/events/:slug/pitches/:id.ics', { schema: { params: slugParams.extend({ id }) } }, async (request, reply) => {
+    const pitch = request.params.id;
+    const grid = await loadPublishedGrid(request.params.slug);
     if (!grid) return notFound(reply);
-    const feed = cache.get(keyOf(grid, `session:${pitch}`), () => sessionFeed(grid, Number(pitch), baseUrl));
+    const feed = cache.get(keyOf(grid, `session:${pitch}`), () => sessionFeed(grid, pitch, baseUrl));
     return feed ? deliver(request, reply, feed, calendar(grid)) : notFound(reply);
   });
 
-  app.get('/feeds/:token.ics', async (request, reply) => {
-    const owner = await sessionsForFeedToken((request.params as { token: string }).token);
+  app.get('/feeds/:token.ics', { schema: { params: tokenParams } }, async (request, reply) => {
+    const owner = await sessionsForFeedToken(request.params.token);
     if (!owner) return notFound(reply, true);
     const { grid, pitchIds, personName } = owner;
     // Keyed by what the feed shows, not by the token: the token is a secret and is never kept.
@@ -96,32 +102,30 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
     return deliver(request, reply, feed!, { type: 'text/calendar; charset=utf-8', lastModified: null, personal: true });
   });
 
-  app.get('/events/:slug/schedule.json', async (request, reply) => {
-    const grid = await loadPublishedGrid(slugOf(request));
+  app.get('/events/:slug/schedule.json', { schema: { params: slugParams } }, async (request, reply) => {
+    const grid = await loadPublishedGrid(request.params.slug);
     if (!grid) return notFound(reply);
-    const layout = await layoutOf(slugOf(request), grid);
+    const layout = await layoutOf(request.params.slug, grid);
     const body = cache.get(keyOf(grid, `json:${fingerprint(layout)}`), () => JSON.stringify(scheduleJson(grid, { ...layout, baseUrl }), null, 2) + '\n');
     return deliver(request, reply, body, { type: 'application/json; charset=utf-8', lastModified: lastChangeOf(grid) });
   });
 
-  app.get('/events/:slug/schedule.xml', async (request, reply) => {
-    const grid = await loadPublishedGrid(slugOf(request));
+  app.get('/events/:slug/schedule.xml', { schema: { params: slugParams } }, async (request, reply) => {
+    const grid = await loadPublishedGrid(request.params.slug);
     if (!grid) return notFound(reply);
-    const layout = await layoutOf(slugOf(request), grid);
+    const layout = await layoutOf(request.params.slug, grid);
     const body = cache.get(keyOf(grid, `xml:${fingerprint(layout)}`), () => scheduleXml(grid, { ...layout, baseUrl }));
     return deliver(request, reply, body, { type: 'application/xml; charset=utf-8', lastModified: lastChangeOf(grid) });
   });
 
-  app.get('/events/:slug/grid.csv', async (request, reply) => {
-    const grid = await loadPublishedGrid(slugOf(request));
+  app.get('/events/:slug/grid.csv', { schema: { params: slugParams } }, async (request, reply) => {
+    const grid = await loadPublishedGrid(request.params.slug);
     if (!grid) return notFound(reply);
     const body = cache.get(keyOf(grid, 'csv'), () => gridCsv(grid));
     const filename = `${grid.event.slug.replace(/[^A-Za-z0-9-]/g, '')}-grid.csv`;
     return deliver(request, reply, body, { type: 'text/csv; charset=utf-8', lastModified: lastChangeOf(grid), filename });
   });
 }
-
-const slugOf = (request: FastifyRequest): string => (request.params as { slug: string }).slug;
 
 const calendar = (grid: PublishedGrid): Delivery => ({ type: 'text/calendar; charset=utf-8', lastModified: lastChangeOf(grid) });
 

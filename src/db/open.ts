@@ -55,6 +55,11 @@ export function cacheStatements(sqlite: SQLite.Database, size = 500): void {
   }) as typeof sqlite.prepare;
 }
 
+/** Throws unless the database answers a trivial query (the health check). */
+export function checkDatabaseAnswers(db: Database): void {
+  db.$client.prepare('SELECT 1').get();
+}
+
 export function closeDatabase(db: Database): void {
   if (db.$client.open) db.$client.close();
 }

@@ -57,6 +57,10 @@ export function findEventBySlug(db: Db, slug: string): CampEvent | undefined {
   return eventBySlug(db).get({ slug });
 }
 
+export function findEventById(db: Db, eventId: number): CampEvent | undefined {
+  return db.select().from(events).where(eq(events.id, eventId)).get();
+}
+
 function assertSlugFree(db: Db, slug: string, exceptId?: number): void {
   if (reservedSlugs.has(slug)) throw new RuleViolation({ slug: `“${slug}” is reserved; choose another web address` });
   const taken = db

@@ -1,21 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { formBody, submitForm } from '../web/forms.ts';
-import { eventTeamGuard, organising, requireAdministrator, requireSignedIn } from '../web/guards.ts';
+import { organising, requireAdministrator, requireSignedIn } from '../web/guards.ts';
 import { eventForm, statusForm } from './event.forms.ts';
 import { changeEventStatus, createEvent, eventDetailsOf, updateEvent, type CampEvent } from './events.ts';
-import { dayRoutes } from './days.routes.ts';
+import { enterOrganiserContext } from './organiser-context.ts';
 import { eventsOrganisedBy, hasRole, teamOf } from './organisers.ts';
-import { roomRoutes } from './rooms.routes.ts';
 import { roomsOf } from './rooms.ts';
-import { slotRoutes } from './slots.routes.ts';
-import { sponsorPackageRoutes } from '../sponsors/packages.routes.ts';
-import { sponsorReviewRoutes } from '../sponsors/review.routes.ts';
 import { sponsorTotals } from '../sponsors/sponsors.ts';
-import { teamRoutes } from './team.routes.ts';
-import { gridEditorRoutes } from '../grid/editor.routes.ts';
-import { pitchCardRoutes } from '../grid/cards.routes.ts';
-import { organiseTicketRoutes } from '../tickets/organise-tickets.routes.ts';
-import { attendeeRoutes } from '../tickets/attendees.routes.ts';
 import { timetableOf } from './timetable.ts';
 
 /** The event form's values: its details, with numbers as typed. */
@@ -25,8 +16,17 @@ const detailsOf = (e: CampEvent) => ({
   needsKeptForDays: String(e.needsKeptForDays),
 });
 
-/** Everything under /organise: signed-in people only, and per event only its team. */
-export async function organiseRoutes(app: FastifyInstance): Promise<void> {
+export interface OrganiseOptions {
+  /** Each area's organiser routes, registered inside the one /organise/events/:slug context (see app.ts). */
+  eventAreas: FastifyPluginAsync[];
+}
+
+/**
+ * Everything under /organise: signed-in people only, and per event only its team. The event's
+ * own pages are here; the other areas' organiser routes are handed in and registered inside
+ * the same context, so the guard is written once.
+ */
+export async function organiseRoutes(app: FastifyInstance, { eventAreas }: OrganiseOptions): Promise<void> {
   const ctx = app.campgrid;
   const { db, clock } = ctx;
   app.addHook('onRequest', requireSignedIn);
@@ -51,7 +51,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
 
   app.register(
     async (eventApp) => {
-      eventApp.addHook('onRequest', eventTeamGuard(ctx));
+      enterOrganiserContext(eventApp);
 
       eventApp.get('/', { config: { minimumRole: 'helper' } }, async (request, reply) => {
         const { event, role } = organising(request);
@@ -107,16 +107,7 @@ export async function organiseRoutes(app: FastifyInstance): Promise<void> {
         });
       });
 
-      await eventApp.register(dayRoutes);
-      await eventApp.register(slotRoutes);
-      await eventApp.register(roomRoutes);
-      await eventApp.register(teamRoutes);
-      await eventApp.register(organiseTicketRoutes);
-      await eventApp.register(attendeeRoutes);
-      await eventApp.register(sponsorPackageRoutes);
-      await eventApp.register(sponsorReviewRoutes);
-      await eventApp.register(gridEditorRoutes);
-      await eventApp.register(pitchCardRoutes);
+      for (const area of eventAreas) await eventApp.register(area);
     },
     { prefix: '/events/:slug' },
   );

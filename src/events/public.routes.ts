@@ -1,27 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { NotFound } from '../rules.ts';
-import { findEventBySlug, listPublicEvents, type CampEvent } from './events.ts';
+import { slugParams, type TypedApp } from '../web/input.ts';
+import { listPublicEvents } from './events.ts';
 import { roleAt } from './organisers.ts';
 import { roomsOf } from './rooms.ts';
 import { timetableOf } from './timetable.ts';
+import { visibleEvent } from './visibility.ts';
 import { ticketTypesOf } from '../tickets/ticket-types.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import { eventFeedUrl } from '../calendar/links.ts';
-import type { Person } from '../people/people.ts';
-import type { Db } from '../db/open.ts';
 import { packagesOf } from '../sponsors/packages.ts';
 import { recognitionOf } from '../sponsors/sponsors.ts';
 
-/** Drafts are visible only to their own team; to everyone else they do not exist. */
-export function visibleEvent(db: Db, slug: string, person: Person | null): CampEvent {
-  const event = findEventBySlug(db, slug);
-  if (!event) throw new NotFound();
-  if (event.status === 'draft' && !(person && roleAt(db, person, event.id))) throw new NotFound();
-  return event;
-}
-
 /** The public face: the list of camps and each camp's page. */
-export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
+export async function publicEventRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
 
   app.get('/', async (_request, reply) => {
@@ -29,9 +19,8 @@ export async function publicEventRoutes(app: FastifyInstance): Promise<void> {
     return reply.view('events/home.eta', { title: 'Camps', upcoming, past });
   });
 
-  app.get('/events/:slug', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  app.get('/events/:slug', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const timetable = timetableOf(db, event.id);
     const canOrganise = request.person ? roleAt(db, request.person, event.id) !== null : false;
     const grid = latestPublished(db, event.id);

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
 import { interest, pitchFacilitators, pitches } from '../pitches/pitches.table.ts';
 import { clashesIn } from './public-grid.ts';
-import { latestPublished } from './publish.ts';
+import { latestPublished } from './published-versions.ts';
 import type { PublishedSession } from './published.ts';
 
 export interface Agenda {

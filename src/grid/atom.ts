@@ -1,5 +1,5 @@
 import type { CampEvent } from '../events/events.ts';
-import { describeChange } from './publish.ts';
+import { describeChange } from './change-wording.ts';
 import type { PublishedGrid } from './published.ts';
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '');

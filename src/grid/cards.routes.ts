@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import QRCode from 'qrcode';
 import { organising } from '../web/guards.ts';
+import { qrCodeSvg } from '../web/qr-codes.ts';
 import { pitchBoard } from '../pitches/board.ts';
 
 const cardsToASheet = 4;
 
 /** Pitch cards to print four to an A4 page, each with a QR code to its own page. */
 export async function pitchCardRoutes(app: FastifyInstance): Promise<void> {
-  const { db, config } = app.campgrid;
+  const { db, config, cache } = app.campgrid;
   app.get('/pitch-cards', { config: { minimumRole: 'helper' } }, async (request, reply) => {
     const { event } = organising(request);
     const board = pitchBoard(db, event.id, null);
     const cards = await Promise.all(
       board.map(async (p) => {
         const url = `${config.baseUrl}/p/${p.id}`;
-        return { pitch: p, url, qr: await QRCode.toString(url, { type: 'svg', margin: 1 }) };
+        return { pitch: p, url, qr: await qrCodeSvg(cache, url) };
       }),
     );
     // Each A4 sheet is its own box of four, so the page break falls between sheets in any browser.

@@ -6,15 +6,14 @@ import { clockTime } from '../events/local-time.ts';
 import { NotFound, RuleViolation, type FieldErrors } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
 import { idParam, organising } from '../web/guards.ts';
-import { placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from './editor.ts';
+import { lastChange, placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from './editor.ts';
 import { pinForm, pitchActionForm, placeForm, proposeForm, publishForm, swapForm, versionForm } from './grid.forms.ts';
-import { gridDrafts } from './grid.table.ts';
 import { loadGrid, type GridModel } from './model.ts';
 import { applyProposal, currentProposal, proposalChanges, proposeGrid } from './plan.ts';
-import { latestPublished, publishGrid } from './publish.ts';
+import { latestPublished } from './published-versions.ts';
+import { publishGrid } from './publish.ts';
 import { gridHealth } from './warnings.ts';
 import { editorRows } from './editor-rows.ts';
-import { eq } from 'drizzle-orm';
 
 /** The grid editor: /organise/events/:slug/grid, for organisers and helpers; publishing is organisers'. */
 export async function gridEditorRoutes(app: FastifyInstance): Promise<void> {
@@ -40,7 +39,7 @@ export async function gridEditorRoutes(app: FastifyInstance): Promise<void> {
       proposal: proposal && proposal.basedOnVersion === model.version ? { ...proposal, changes: proposalChanges(model, proposal) } : null,
       published: latestPublished(db, event.id),
       canPublish: hasRole(role, 'organiser'),
-      undo: db.select({ undo: gridDrafts.undo }).from(gridDrafts).where(eq(gridDrafts.eventId, event.id)).get()?.undo ?? null,
+      undo: lastChange(db, event.id),
       backLink: `/organise/events/${event.slug}`,
       done: query.done,
       ...extra,

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
-import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-ids.ts';
 import { scoreGrid } from '../scheduling/index.ts';
 import { gridDrafts, gridPlacements, type UndoStep } from './grid.table.ts';
 import { draftVersion, loadGrid, spanOf, type GridModel } from './model.ts';
@@ -158,6 +158,11 @@ function pinMessage(rule: number): string {
   if (rule === 3) return 'the room does not have what the session needs';
   if (rule === 4) return 'the facilitator said they cannot do that slot';
   return 'it breaks a scheduling rule';
+}
+
+/** The change that "Undo" would take back, if there is one. */
+export function lastChange(db: Db, eventId: number): UndoStep | null {
+  return db.select({ undo: gridDrafts.undo }).from(gridDrafts).where(eq(gridDrafts.eventId, eventId)).get()?.undo ?? null;
 }
 
 /** Undoes the last change, if nobody has changed the grid since. */

@@ -8,7 +8,8 @@ import { people } from '../people/people.table.ts';
 import { displayName } from '../people/people.ts';
 import { stepFreeInterest } from '../pitches/interest.ts';
 import { pitchFacilitators, pitches } from '../pitches/pitches.table.ts';
-import { roomKey, schedulerInput, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { personIdOf, roomKey, sessionKey, slotKey, walkInKey } from '../pitches/scheduler-ids.ts';
+import { schedulerInput } from '../pitches/scheduler-input.ts';
 import { daysWithPlaceByPerson } from '../tickets/registrations.ts';
 import type { Instance, Session } from '../scheduling/index.ts';
 import { gridDrafts, gridPlacements } from './grid.table.ts';
@@ -105,9 +106,10 @@ export function loadGrid(db: Db, event: CampEvent): GridModel {
       id: p.id,
       title: p.title,
       format: p.format,
-      facilitators: facilitatorNames(nameOf, names.filter((n) => n.pitchId === p.id && n.confirmed), session.facilitators).map((f) =>
-        f.key.startsWith('u') ? { ...f, days: placeDays.get(Number(f.key.slice(1))) ?? new Set<number>() } : f,
-      ),
+      facilitators: facilitatorNames(nameOf, names.filter((n) => n.pitchId === p.id && n.confirmed), session.facilitators).map((f) => {
+        const personId = personIdOf(f.key);
+        return personId !== null ? { ...f, days: placeDays.get(personId) ?? new Set<number>() } : f;
+      }),
       pinnedDayId: p.pinnedDayId,
       stepFreeWanted: stepFree.get(p.id) ?? 0,
       interest,
@@ -137,8 +139,9 @@ export function loadGrid(db: Db, event: CampEvent): GridModel {
 /** Public names for facilitator keys: people by their registered name, walk-ins as typed. */
 function facilitatorNames(nameOf: Map<number, string>, rows: Array<{ id: number; personId: number | null; walkInName: string | null }>, keys: string[]): Array<{ key: string; name: string }> {
   return keys.map((key) => {
-    if (key.startsWith('u')) return { key, name: nameOf.get(Number(key.slice(1))) ?? 'A facilitator' };
-    const row = rows.find((r) => `w${r.id}` === key) ?? rows.find((r) => r.walkInName !== null);
+    const personId = personIdOf(key);
+    if (personId !== null) return { key, name: nameOf.get(personId) ?? 'A facilitator' };
+    const row = rows.find((r) => walkInKey(r.id) === key) ?? rows.find((r) => r.walkInName !== null);
     return { key, name: row?.walkInName ?? 'A facilitator' };
   });
 }

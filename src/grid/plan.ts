@@ -1,14 +1,12 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
-import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { requireIdOfKind, roomKey, sessionKey, slotKey } from '../pitches/scheduler-ids.ts';
 import { InvalidInstanceError, solve, type Instance, type Placement } from '../scheduling/index.ts';
 import { RuleViolation } from '../rules.ts';
 import { replacePlacements, StaleGrid } from './editor.ts';
 import { gridDrafts, gridVersions, type SchedulerProposal } from './grid.table.ts';
 import { loadGrid, type GridModel } from './model.ts';
-
-const idOf = (key: string) => Number(key.slice(1));
 
 /**
  * The published grid's places as the scheduler's `previous`, for the sessions still pitched. A
@@ -55,8 +53,8 @@ export function proposeGrid(db: Db, now: Date, event: CampEvent, version: number
   const proposal: SchedulerProposal = {
     basedOnVersion: version,
     mode,
-    assignments: result.assignments.map((a) => ({ pitchId: idOf(a.session), roomId: idOf(a.room), slotId: idOf(a.slot) })),
-    unscheduled: result.unscheduled.map((u) => ({ pitchId: idOf(u.session), reason: u.reason })),
+    assignments: result.assignments.map((a) => ({ pitchId: requireIdOfKind('pitch', a.session), roomId: requireIdOfKind('room', a.room), slotId: requireIdOfKind('slot', a.slot) })),
+    unscheduled: result.unscheduled.map((u) => ({ pitchId: requireIdOfKind('pitch', u.session), reason: u.reason })),
     metrics: result.metrics,
     elapsedMs: Math.round(result.elapsedMs),
   };

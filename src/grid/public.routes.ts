@@ -1,45 +1,36 @@
-import { asc, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import QRCode from 'qrcode';
-import { rooms } from '../events/events.table.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { z } from 'zod';
+import { id, oneValue, slugParams, type TypedApp } from '../web/input.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { daysOf } from '../events/events.ts';
+import { roomsOf } from '../events/rooms.ts';
 import { localDate } from '../events/local-time.ts';
 import { NotFound } from '../rules.ts';
+import { qrCodeSvg } from '../web/qr-codes.ts';
 import { atomFeed } from './atom.ts';
 import { eventFeedUrl, roomFeedUrl } from '../calendar/links.ts';
 import { datesOf, layoutDay, nowAndNext } from './public-grid.ts';
-import { latestPublished, publishedVersions } from './publish.ts';
+import { latestPublished, publishedVersions } from './published-versions.ts';
 
 /**
  * The public grid, its change log (and Atom feed), and now & next. For visitors who are not
  * signed in, web/page-cache.ts keeps each answer until the data or the minute changes.
  */
-export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
-  const { db, clock, config } = app.campgrid;
-  const qrCodes = new Map<string, string>();
-  const qrFor = async (url: string): Promise<string> => {
-    const known = qrCodes.get(url);
-    if (known) return known;
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 1 });
-    qrCodes.set(url, svg);
-    return svg;
-  };
-  const roomOrder = (eventId: number) => db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)).orderBy(asc(rooms.displayOrder), asc(rooms.name)).all().map((r) => r.id);
-  const numberParam = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
+export async function publicGridRoutes(app: TypedApp): Promise<void> {
+  const { db, clock, config, cache } = app.campgrid;
+  const roomQuery = { room: id.optional() };
 
-  app.get('/events/:slug/grid', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  app.get('/events/:slug/grid', { schema: { params: slugParams, querystring: z.object({ ...roomQuery, day: oneValue }) } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const grid = latestPublished(db, event.id);
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const now = clock.now().getTime();
     const dates = grid ? datesOf(grid) : [];
     const today = localDate(now, event.timeZone);
-    const date = typeof query.day === 'string' && dates.includes(query.day) ? query.day : dates.includes(today) ? today : dates[0];
-    const room = numberParam(query.room);
+    const date = query.day !== undefined && dates.includes(query.day) ? query.day : dates.includes(today) ? today : dates[0];
+    const room = query.room ?? null;
     // An unknown room is a page that does not exist, not a new entry in the cache.
     if (room !== null && !grid?.sessions.some((s) => s.roomId === room)) throw new NotFound();
+    const roomOrder = grid ? roomsOf(db, event.id).map((r) => r.id) : [];
     return reply.view('grid/public.eta', {
       title: `Grid: ${event.name}`,
       event,
@@ -47,20 +38,19 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
       dates,
       date,
       room,
-      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder(event.id), null).rooms : [],
-      day: grid && date ? layoutDay(grid, date, roomOrder(event.id), room) : null,
+      allRooms: grid ? layoutDay(grid, date ?? '', roomOrder, null).rooms : [],
+      day: grid && date ? layoutDay(grid, date, roomOrder, room) : null,
       now,
       siteUrl: config.baseUrl,
       feedUrl: eventFeedUrl(config.baseUrl, event.slug),
       roomFeed: room !== null ? { url: roomFeedUrl(config.baseUrl, event.slug, room), name: grid?.sessions.find((s) => s.roomId === room)?.roomName ?? 'this room' } : null,
-      qr: await qrFor(`${config.baseUrl}/events/${event.slug}/grid`),
+      qr: await qrCodeSvg(cache, `${config.baseUrl}/events/${event.slug}/grid`),
       feedLinks: [{ type: 'application/atom+xml', title: `Changes to the grid of ${event.name}`, href: `/events/${event.slug}/grid/changes.atom` }],
     });
   });
 
-  app.get('/events/:slug/grid/changes', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  app.get('/events/:slug/grid/changes', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const versions = publishedVersions(db, event.id);
     return reply.view('grid/changes.eta', {
       title: `Changes to the grid: ${event.name}`,
@@ -71,19 +61,18 @@ export async function publicGridRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/events/:slug/grid/changes.atom', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, null);
+  app.get('/events/:slug/grid/changes.atom', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, null);
     const xml = atomFeed(event, publishedVersions(db, event.id), config.baseUrl);
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
   });
 
-  app.get('/events/:slug/now', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
+  const nowQuery = z.object({ ...roomQuery, refresh: oneValue, screen: oneValue });
+  app.get('/events/:slug/now', { schema: { params: slugParams, querystring: nowQuery } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     const grid = latestPublished(db, event.id);
-    const query = request.query as Record<string, unknown>;
-    const room = numberParam(query.room);
+    const query = request.query;
+    const room = query.room ?? null;
     const refreshing = query.refresh !== 'off';
     // A screen by the stairs or a TV: the rooms alone, in large type, without the site's menus.
     const tv = query.screen === 'tv';

@@ -3,7 +3,8 @@ import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { interest, pitchFacilitators } from '../pitches/pitches.table.ts';
 import { gridDrafts, gridPlacements, gridVersions } from './grid.table.ts';
-import { latestPublished, tellPeopleAboutChanges } from './publish.ts';
+import { latestPublished } from './published-versions.ts';
+import { tellPeopleAboutChanges } from './change-emails.ts';
 import type { GridChange, PublishedGrid } from './published.ts';
 
 /** The people a pitch's grid changes reach: its confirmed facilitators and everyone interested in it. */

@@ -1,4 +1,4 @@
-import { roomKey, sessionKey, slotKey } from '../pitches/scheduler-input.ts';
+import { pitchIdOf, roomKey, sessionKey, slotKey } from '../pitches/scheduler-ids.ts';
 import { scoreGrid } from '../scheduling/index.ts';
 import { longDate } from '../events/local-time.ts';
 import type { GridModel, GridPitch } from './model.ts';
@@ -26,10 +26,9 @@ export function gridHealth(model: GridModel): GridHealth {
   const dayWarnings = wrongDays(model);
   const assignments = model.placements.map((p) => ({ session: sessionKey(p.pitchId), room: roomKey(p.roomId), slot: slotKey(p.slotId) }));
   const score = scoreGrid(model.instance, assignments);
-  const idOf = (key: string) => Number(key.slice(1));
   const warnings: GridWarning[] = [];
   for (const v of score.violations) {
-    const pitches = v.ids.filter((id) => id.startsWith('p')).map(idOf);
+    const pitches = v.ids.map(pitchIdOf).filter((id) => id !== null);
     const kind = v.rule === 2 ? 'double-booked' : v.rule === 3 ? 'needs' : v.rule === 4 ? 'unavailable' : null;
     if (!kind) continue;
     for (const pitchId of pitches) {
@@ -58,7 +57,8 @@ export function gridHealth(model: GridModel): GridHealth {
   for (const attendee of model.instance.attendees) {
     const perSlot = new Map<number, number>();
     for (const want of attendee.wants) {
-      const slot = slotOfPitch.get(idOf(want));
+      const pitchId = pitchIdOf(want);
+      const slot = pitchId === null ? undefined : slotOfPitch.get(pitchId);
       if (slot !== undefined) perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
     }
     for (const [slot, n] of perSlot) if (n > 1) missesBySlot.set(slot, (missesBySlot.get(slot) ?? 0) + 1);

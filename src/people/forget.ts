@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts';
 import { gridVersions } from '../grid/grid.table.ts';
 import type { PublishedGrid } from '../grid/published.ts';
 import { pitchFacilitators } from '../pitches/pitches.table.ts';
+import { personKey, walkInKey } from '../pitches/scheduler-ids.ts';
 import { signInLinks } from './people.table.ts';
 import type { Person } from './people.ts';
 
@@ -17,7 +18,7 @@ export const aParticipant = 'A participant';
  * Every sign-in link sent to them, used or not, is deleted, so none can sign in again.
  */
 export function forgetPersonInPublic(tx: Db, now: Date, person: Person): void {
-  const key = `u${person.id}`;
+  const key = personKey(person.id);
   const facilitated = tx.select({ id: pitchFacilitators.id, pitchId: pitchFacilitators.pitchId }).from(pitchFacilitators).where(and(eq(pitchFacilitators.personId, person.id), eq(pitchFacilitators.confirmed, true))).all();
   for (const f of facilitated) tx.update(pitchFacilitators).set({ personId: null, walkInName: aParticipant }).where(eq(pitchFacilitators.id, f.id)).run();
   const touched = new Set<number>();
@@ -25,7 +26,7 @@ export function forgetPersonInPublic(tx: Db, now: Date, person: Person): void {
     if (!version.snapshot.sessions.some((s) => s.facilitators.some((f) => f.key === key))) continue;
     const snapshot: PublishedGrid = {
       ...version.snapshot,
-      sessions: version.snapshot.sessions.map((s) => ({ ...s, facilitators: s.facilitators.map((f) => (f.key === key ? { key: 'w0', name: aParticipant } : f)) })),
+      sessions: version.snapshot.sessions.map((s) => ({ ...s, facilitators: s.facilitators.map((f) => (f.key === key ? { key: walkInKey(0), name: aParticipant } : f)) })),
     };
     tx.update(gridVersions).set({ snapshot }).where(eq(gridVersions.id, version.id)).run();
     touched.add(version.eventId);

@@ -1,10 +1,11 @@
 import { linksFor } from '../tickets/manage-links.ts';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eventsOrganisedBy } from '../events/organisers.ts';
 import { sponsorshipsOf } from '../sponsors/sponsors.ts';
 import { formBody, optionalText, parseForm, requiredText } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
+import { doneBanner, doneQuery, oneValue, tokenParams, type TypedApp } from '../web/input.ts';
+import { meDone } from './done-messages.ts';
 import { sessionCookie, setSessionCookie, signOut } from '../web/sessions.ts';
 import { pitchesOf } from '../pitches/own-pitches.ts';
 import { placesOf } from '../tickets/me.ts';
@@ -37,7 +38,7 @@ const linkProblems = {
 } as const;
 
 /** Signing in by emailed link, signing out, and the person's own page. */
-export async function peopleRoutes(app: FastifyInstance): Promise<void> {
+export async function peopleRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = linksFor(config);
   const mePage = (person: NonNullable<import('fastify').FastifyRequest['person']>) => ({
@@ -52,8 +53,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     })),
   });
 
-  app.get('/sign-in', async (request, reply) => {
-    const next = safeSameSitePath((request.query as Record<string, unknown>).next);
+  app.get('/sign-in', { schema: { querystring: z.object({ next: oneValue }) } }, async (request, reply) => {
+    const next = safeSameSitePath(request.query.next);
     return reply.view('people/sign-in.eta', { title: 'Sign in', values: { next: next ?? '' } });
   });
 
@@ -85,8 +86,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/sign-in/sent', async (_request, reply) => reply.view('people/sign-in-sent.eta', { title: 'Check your email' }));
 
-  app.get('/sign-in/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.get('/sign-in/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    const { token } = request.params;
     const check = checkSignInLink(db, clock, token);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     if (!check.ok) return reply.code(check.reason === 'unknown' ? 404 : 410).view('people/sign-in-invalid.eta', { title: 'Sign-in link not valid', problem: linkProblems[check.reason] });
@@ -94,8 +95,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     return reply.view('people/sign-in-confirm.eta', { title: 'Sign in', email: check.email, setup: check.email === '' });
   });
 
-  app.post('/sign-in/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.post('/sign-in/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    const { token } = request.params;
     const body = formBody(request.body);
     const check = checkSignInLink(db, clock, token);
     if (!check.ok) return reply.code(check.reason === 'unknown' ? 404 : 410).view('people/sign-in-invalid.eta', { title: 'Sign-in link not valid', problem: linkProblems[check.reason] });
@@ -117,12 +118,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/', 303);
   });
 
-  app.register(async (signedIn) => {
+  app.register(async (signedIn: TypedApp) => {
     signedIn.addHook('onRequest', requireSignedIn);
 
-    signedIn.get('/me', async (request, reply) => {
+    signedIn.get('/me', { schema: { querystring: doneQuery } }, async (request, reply) => {
       const person = request.person!;
-      return reply.view('people/me.eta', { ...mePage(person), values: { name: person.name }, done: (request.query as Record<string, unknown>).done });
+      return reply.view('people/me.eta', { ...mePage(person), values: { name: person.name }, done: doneBanner(meDone, request.query.done) });
     });
 
     signedIn.post('/me', async (request, reply) => {

@@ -3,25 +3,21 @@ import type { CampEvent } from '../events/events.ts';
 import { daysOf } from '../events/events.ts';
 import { RuleViolation } from '../rules.ts';
 import { formBody, parseForm, submitForm } from '../web/forms.ts';
-import { eventTeamGuard, idParam, organising, requireSignedIn } from '../web/guards.ts';
+import { idParam, organising } from '../web/guards.ts';
 import { decideChange, editPitchAsOrganiser, hidePitch, mergePitch, mergeTargets, pitchesForModeration, showPitch } from './moderation.ts';
 import { decisionForm, hideForm, mergeForm, organiserPitchForm } from './pitch.forms.ts';
 import { organiserFormValues, pitchViewBase } from './pitch-views.ts';
-import { pitchDeskRoutes } from './pitch-desk.routes.ts';
 import { pitchAt } from './pitches.ts';
 import { schedulerInput } from './scheduler-input.ts';
 import { pitchSettingsOf } from './settings.ts';
 
 /**
- * Everything organisers do with pitches, under /organise/events/:slug: moderation, the pitch
- * desk and the settings. Guarded like the rest of /organise: signed in, then the event's team.
+ * What organisers do with pitches, under /organise/events/:slug: moderation, merging and the
+ * scheduler's input. Registered inside the organiser context (app.ts), which guards it.
  */
 export async function organisePitchRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.campgrid;
   const { db, clock, config } = ctx;
-  app.addHook('onRequest', requireSignedIn);
-  app.addHook('onRequest', eventTeamGuard(ctx));
-  await app.register(pitchDeskRoutes);
 
   const base = (e: CampEvent) => `/organise/events/${e.slug}/pitches`;
   const pitchOf = (request: FastifyRequest, event: CampEvent) => pitchAt(db, event.id, idParam(request, 'pitchId'));

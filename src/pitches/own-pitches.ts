@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import { pitchFacilitators, pitches } from './pitches.table.ts';
 
 /**

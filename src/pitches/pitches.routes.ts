@@ -1,11 +1,9 @@
-import { latestPublished } from '../grid/publish.ts';
+import { latestPublished } from '../grid/published-versions.ts';
 import { notesOf, publishedSessionOf } from '../grid/notes.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
-import { events } from '../events/events.table.ts';
-import { daysOf } from '../events/events.ts';
+import { daysOf, findEventById } from '../events/events.ts';
 import { roleAt } from '../events/organisers.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { NotFound } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { formBody, parseForm } from '../web/forms.ts';
@@ -120,7 +118,7 @@ export async function pitchRoutes(app: FastifyInstance): Promise<void> {
     const found = findPitch(db, idParam(request, 'pitchId'));
     if (!found) throw new NotFound();
     const pitch = resolveMerged(db, found);
-    const owner = db.select({ slug: events.slug }).from(events).where(eq(events.id, pitch.eventId)).get();
+    const owner = findEventById(db, pitch.eventId);
     if (!owner) throw new NotFound();
     const event = visibleEvent(db, owner.slug, request.person);
     return reply.redirect(`/events/${event.slug}/pitches/${pitch.id}`, 301);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { campIsOver, campOverMessage, type CampEvent } from '../events/events.ts';
-import { visibleEvent } from '../events/public.routes.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { Forbidden, NotFound } from '../rules.ts';
 import { isRegisteredFor } from '../tickets/registrations.ts';
 import { formBody, parseForm, submitForm } from '../web/forms.ts';

@@ -4,6 +4,7 @@ import { days, rooms, slots } from '../events/events.table.ts';
 import { daysWithPlaceByPerson } from '../tickets/registrations.ts';
 import { stepFreeInterest } from './interest.ts';
 import { interest, pitchFacilitators, pitches, type PitchNeed } from './pitches.table.ts';
+import { personKey, sessionKey, slotKey, walkInKey } from './scheduler-ids.ts';
 
 /** A session of the scheduler's instance (docs/scheduling.md). */
 export interface SchedulerSession {
@@ -21,13 +22,6 @@ export interface SchedulerAttendee {
   id: string;
   wants: string[];
 }
-
-/** The ids the instance uses, so the rooms and slots parts (built elsewhere) can match them. */
-export const sessionKey = (pitchId: number) => `p${pitchId}`;
-export const personKey = (personId: number) => `u${personId}`;
-export const walkInKey = (facilitatorRowId: number) => `w${facilitatorRowId}`;
-export const slotKey = (slotId: number) => `s${slotId}`;
-export const roomKey = (roomId: number) => `r${roomId}`;
 
 const normaliseName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 

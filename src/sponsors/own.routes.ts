@@ -1,9 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { CampEvent } from '../events/events.ts';
 import { normaliseEmail } from '../people/people.ts';
 import { NotFound, RuleViolation, type FieldErrors } from '../rules.ts';
 import { parseForm, type FormBody } from '../web/forms.ts';
 import { requireSignedIn } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, tokenParams, type TypedApp } from '../web/input.ts';
+import { sponsorDone } from './done-messages.ts';
 import { inFieldOrder } from './public.routes.ts';
 import { sponsorDetailsForm } from './sponsor.forms.ts';
 import { eventOfSponsor, findSponsorById, sponsorForToken, type Sponsor } from './sponsors.ts';
@@ -15,11 +18,17 @@ import { acceptLogoUploads } from './uploads.routes.ts';
 
 const detailFields = ['organisationName', 'website', 'contactName', 'contactEmail', 'contactPhone', 'invoiceAddress', 'purchaseOrder', 'vatNumber', 'description', 'logoFile'];
 
+/** What the prefix's address holds: a secret token, or a sponsor's id. */
+interface OwnAddress {
+  key: string;
+}
+
 interface OwnPagesOptions {
+  params: z.ZodType<OwnAddress>;
   /** The sponsor this request may see, or undefined (a 404: nobody learns whether it exists). */
-  find: (request: FastifyRequest) => Sponsor | undefined;
-  /** The page's own address, from the request. */
-  base: (request: FastifyRequest) => string;
+  find: (address: OwnAddress, request: FastifyRequest) => Sponsor | undefined;
+  /** The page's own address. */
+  base: (address: OwnAddress) => string;
   /** Secret-link pages must not be cached or leak their address in a Referer. */
   secret: boolean;
 }
@@ -38,17 +47,18 @@ const detailsOf = (s: Sponsor): FormBody => ({
 });
 
 /** A sponsor's own page: status, invoice, their details and logo (until approved), and withdrawing. */
-async function ownPages(app: FastifyInstance, options: OwnPagesOptions): Promise<void> {
+async function ownPages(app: TypedApp, options: OwnPagesOptions): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
-  const load = (request: FastifyRequest, reply: FastifyReply): { sponsor: Sponsor; event: CampEvent; base: string } => {
+  const schema = { params: options.params };
+  const load = (request: FastifyRequest & { params: OwnAddress }, reply: FastifyReply): { sponsor: Sponsor; event: CampEvent; base: string } => {
     if (options.secret) reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    const sponsor = options.find(request);
+    const sponsor = options.find(request.params, request);
     const event = sponsor ? eventOfSponsor(db, sponsor) : undefined;
     if (!sponsor || !event) throw new NotFound();
-    return { sponsor, event, base: options.base(request) };
+    return { sponsor, event, base: options.base(request.params) };
   };
 
-  app.get('/', async (request, reply) => {
+  app.get('/', { schema: { ...schema, querystring: doneQuery } }, async (request, reply) => {
     const { sponsor, event, base } = load(request, reply);
     return reply.view('sponsors/own.eta', {
       title: `Your sponsorship of ${event.name}`,
@@ -56,20 +66,20 @@ async function ownPages(app: FastifyInstance, options: OwnPagesOptions): Promise
       event,
       base,
       history: historyOf(db, sponsor.id),
-      done: (request.query as Record<string, unknown>).done,
+      done: doneBanner(sponsorDone, request.query.done),
     });
   });
 
   const editView = (event: CampEvent, base: string) => ({ title: 'Change your details', event, base, backLink: base });
-  app.get('/edit', async (request, reply) => {
+  app.get('/edit', { schema }, async (request, reply) => {
     const { sponsor, event, base } = load(request, reply);
     if (sponsor.status !== 'applied') return reply.redirect(base, 303);
     return reply.view('sponsors/own-edit.eta', { ...editView(event, base), values: detailsOf(sponsor) });
   });
 
-  app.register(async (uploads) => {
+  app.register(async (uploads: TypedApp) => {
     await acceptLogoUploads(uploads);
-    uploads.post('/edit', async (request, reply) => {
+    uploads.post('/edit', { schema }, async (request, reply) => {
       const { sponsor, event, base } = load(request, reply);
       const { fields, upload } = formWithUpload(request.body, 'logoFile');
       if (!fields.logo && !upload) fields.logo = sponsor.logo ?? '';
@@ -88,11 +98,11 @@ async function ownPages(app: FastifyInstance, options: OwnPagesOptions): Promise
     });
   });
 
-  app.get('/withdraw', async (request, reply) => {
+  app.get('/withdraw', { schema }, async (request, reply) => {
     const { event, base } = load(request, reply);
     return reply.view('sponsors/own-withdraw.eta', { title: `Withdraw from sponsoring ${event.name}?`, event, base, backLink: base });
   });
-  app.post('/withdraw', async (request, reply) => {
+  app.post('/withdraw', { schema }, async (request, reply) => {
     const { sponsor, event, base } = load(request, reply);
     try {
       withdrawSponsor(db, clock.now(), { event, sponsorId: sponsor.id, by: 'sponsor', baseUrl: config.baseUrl });
@@ -111,25 +121,26 @@ async function ownPages(app: FastifyInstance, options: OwnPagesOptions): Promise
  * The same pages reached two ways: by the secret link in every email, or from /me by the
  * signed-in person whose address is the sponsor's contact address.
  */
-export async function sponsorOwnRoutes(app: FastifyInstance): Promise<void> {
+export async function sponsorOwnRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
   await app.register(ownPages, {
     prefix: '/sponsorships/:token',
     secret: true,
-    find: (request) => sponsorForToken(db, clock.now(), (request.params as { token: string }).token),
-    base: (request) => `/sponsorships/${(request.params as { token: string }).token}`,
+    params: tokenParams.transform(({ token }) => ({ key: token })),
+    find: ({ key }) => sponsorForToken(db, clock.now(), key),
+    base: ({ key }) => `/sponsorships/${key}`,
   });
-  await app.register(async (signedIn) => {
+  await app.register(async (signedIn: TypedApp) => {
     signedIn.addHook('onRequest', requireSignedIn);
     await signedIn.register(ownPages, {
       prefix: '/me/sponsorships/:sponsorId',
       secret: false,
-      find: (request) => {
-        const raw = (request.params as { sponsorId: string }).sponsorId;
-        const sponsor = /^\d{1,12}$/.test(raw) ? findSponsorById(db, Number(raw)) : undefined;
+      params: z.object({ sponsorId: id }).transform(({ sponsorId }) => ({ key: String(sponsorId) })),
+      find: ({ key }, request) => {
+        const sponsor = findSponsorById(db, Number(key));
         return sponsor && request.person && sponsor.contactEmail === normaliseEmail(request.person.email) ? sponsor : undefined;
       },
-      base: (request) => `/me/sponsorships/${(request.params as { sponsorId: string }).sponsorId}`,
+      base: ({ key }) => `/me/sponsorships/${key}`,
     });
   });
 }

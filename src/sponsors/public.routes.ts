@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { visibleEvent } from '../events/public.routes.ts';
+import type { FastifyReply } from 'fastify';
+import { slugParams, type TypedApp } from '../web/input.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import type { CampEvent } from '../events/events.ts';
 import { RuleViolation, type FieldErrors } from '../rules.ts';
 import { parseForm, type FormBody } from '../web/forms.ts';
@@ -21,7 +22,7 @@ export function inFieldOrder(errors: FieldErrors, order: string[]): FieldErrors 
 }
 
 /** The public sponsor page: packages, what is left of each, and the sign-up form. */
-export async function sponsorSignUpRoutes(app: FastifyInstance): Promise<void> {
+export async function sponsorSignUpRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
 
   const page = (reply: FastifyReply, event: CampEvent, extra: { values: FormBody; errors?: FieldErrors }) => {
@@ -37,16 +38,16 @@ export async function sponsorSignUpRoutes(app: FastifyInstance): Promise<void> {
     });
   };
 
-  app.get('/events/:slug/sponsor', async (request, reply) => {
-    const event = visibleEvent(db, (request.params as { slug: string }).slug, request.person);
+  app.get('/events/:slug/sponsor', { schema: { params: slugParams } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
     return page(reply, event, { values: { contactEmail: request.person?.email ?? '', contactName: request.person?.name ?? '' } });
   });
 
-  app.register(async (uploads) => {
+  app.register(async (uploads: TypedApp) => {
     await acceptLogoUploads(uploads);
     // Each sign-up sends an email: one requester may make only a few.
-    uploads.post('/events/:slug/sponsor', { config: { rateLimit: { max: config.sponsorSignUpsPerIpPerHour, timeWindow: '1 hour' } } }, async (request, reply) => {
-      const event = visibleEvent(db, (request.params as { slug: string }).slug, request.person);
+    uploads.post('/events/:slug/sponsor', { schema: { params: slugParams }, config: { rateLimit: { max: config.sponsorSignUpsPerIpPerHour, timeWindow: '1 hour' } } }, async (request, reply) => {
+      const event = visibleEvent(db, request.params.slug, request.person);
       const { fields, upload } = formWithUpload(request.body, 'logoFile');
       const { logo, error: logoError, keep } = takeLogo(config.dataDir, config.uploadSpaceBytes, fields, upload);
       const parsed = parseForm(signUpForm, fields);

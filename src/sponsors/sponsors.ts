@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
-import type { CampEvent } from '../events/events.ts';
+import { findEventById, type CampEvent } from '../events/events.ts';
 import { normaliseEmail, type Person } from '../people/people.ts';
 import { hashToken } from '../people/tokens.ts';
 import { RuleViolation } from '../rules.ts';
@@ -189,5 +189,5 @@ export function findSponsorById(db: Db, sponsorId: number): Sponsor | undefined 
 
 /** The event a sponsor signed up to (their own pages are reached without the event's address). */
 export function eventOfSponsor(db: Db, sponsor: Sponsor): CampEvent | undefined {
-  return db.select().from(events).where(eq(events.id, sponsor.eventId)).get();
+  return findEventById(db, sponsor.eventId);
 }

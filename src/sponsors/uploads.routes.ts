@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { TypedApp } from '../web/input.ts';
 import { NotFound } from '../rules.ts';
 import { acceptUploads } from '../web/uploads.ts';
 import { logoContentTypes, maxLogoBytes, storedLogoPattern, uploadsDir, type LogoType } from './logos.ts';
@@ -14,11 +16,11 @@ export async function acceptLogoUploads(app: FastifyInstance): Promise<void> {
  * Serves stored logos. Their names are content hashes, so they never change and can be cached
  * for a year; nosniff makes browsers trust only the type we checked on upload.
  */
-export async function uploadRoutes(app: FastifyInstance): Promise<void> {
+export async function uploadRoutes(app: TypedApp): Promise<void> {
   const { config } = app.campgrid;
-  app.get('/uploads/:file', async (request, reply) => {
-    const { file } = request.params as { file: string };
-    if (!storedLogoPattern.test(file)) throw new NotFound();
+  // A name that could not be a stored logo is a page that does not exist.
+  app.get('/uploads/:file', { schema: { params: z.object({ file: z.string().regex(storedLogoPattern) }) } }, async (request, reply) => {
+    const { file } = request.params;
     let data: Buffer;
     try {
       data = await readFile(join(uploadsDir(config.dataDir), file));

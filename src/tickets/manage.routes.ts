@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { sessionsLosingFacilitator } from '../pitches/facilitators.ts';
 import { NotFound } from '../rules.ts';
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
-import { idParam } from '../web/guards.ts';
+import { doneBanner, doneQuery, id, tokenParams, type TypedApp } from '../web/input.ts';
+import { ticketDone } from './done-messages.ts';
 import { accessNeedsOf } from './access-needs.ts';
 import { linksFor, manageLink } from './manage-links.ts';
 import { confirmStillComing, declineOffer, needsOf, registrationForManageLink, releasePlace, updateAttendeeDetails } from './manage.ts';
@@ -14,13 +16,13 @@ import { acceptOffer, waitingPosition, type TicketContext } from './waiting-list
  * /tickets/:id/:token — the page behind the secret link in every ticket email. It manages that
  * one registration and nothing else: it never signs anyone in.
  */
-export async function manageRoutes(app: FastifyInstance): Promise<void> {
+export async function manageRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = linksFor(config);
 
-  const ticketOf = (request: FastifyRequest, reply: FastifyReply): TicketContext => {
-    const { token } = request.params as { token: string };
-    const ticket = registrationForManageLink(db, config.sessionSecret, idParam(request, 'id'), token);
+  const params = tokenParams.extend({ id });
+  const ticketOf = (request: { params: z.infer<typeof params> }, reply: FastifyReply): TicketContext => {
+    const ticket = registrationForManageLink(db, config.sessionSecret, request.params.id, request.params.token);
     if (!ticket) throw new NotFound();
     // The address is a secret: keep it out of caches and other sites' logs.
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
@@ -36,13 +38,14 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
     over: campIsOver(db, ticket.type, clock.now()),
   });
 
-  app.get('/tickets/:id/:token', async (request, reply) => {
+  app.get('/tickets/:id/:token', { schema: { params, querystring: doneQuery } }, async (request, reply) => {
     const ticket = ticketOf(request, reply);
-    return reply.view('tickets/manage.eta', { ...pageData(ticket), done: (request.query as Record<string, unknown>).done });
+    const { done } = request.query;
+    return reply.view('tickets/manage.eta', { ...pageData(ticket), done: doneBanner(ticketDone, done), placeGivenUp: done === 'released' || done === 'declined' });
   });
 
   const act = (path: string, action: (ticket: TicketContext) => unknown, done: string) =>
-    app.post(`/tickets/:id/:token/${path}`, async (request, reply) => {
+    app.post(`/tickets/:id/:token/${path}`, { schema: { params } }, async (request, reply) => {
       const ticket = ticketOf(request, reply);
       return submitAction(reply, {
         view: 'tickets/manage.eta',
@@ -60,18 +63,18 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
   act('still-coming', (t) => confirmStillComing(db, clock.now(), t.registration.id), 'still-coming');
 
   // The links in emails open a page with one button: a mail scanner following links changes nothing.
-  app.get('/tickets/:id/:token/release', async (request, reply) => {
+  app.get('/tickets/:id/:token/release', { schema: { params } }, async (request, reply) => {
     const ticket = ticketOf(request, reply);
     const losing = ticket.registration.status === 'confirmed' ? sessionsLosingFacilitator(db, ticket.event.id, ticket.registration.personId, ticket.registration.id) : [];
     return reply.view('tickets/confirm-release.eta', { ...pageData(ticket), title: 'Release your place?', losing });
   });
-  app.get('/tickets/:id/:token/still-coming', async (request, reply) => {
+  app.get('/tickets/:id/:token/still-coming', { schema: { params } }, async (request, reply) => {
     const ticket = ticketOf(request, reply);
     return reply.view('tickets/still-coming.eta', { ...pageData(ticket), title: 'Are you still coming?' });
   });
 
   const detailsView = (ticket: TicketContext) => ({ ...pageData(ticket), title: 'Change your details', backLink: pathOf(ticket) });
-  app.get('/tickets/:id/:token/details', async (request, reply) => {
+  app.get('/tickets/:id/:token/details', { schema: { params } }, async (request, reply) => {
     const ticket = ticketOf(request, reply);
     const r = ticket.registration;
     const needs = needsOf(db, r.id);
@@ -80,7 +83,7 @@ export async function manageRoutes(app: FastifyInstance): Promise<void> {
       values: { name: r.name, organisation: r.organisation, role: r.role, firstCamp: r.firstCamp ? 'yes' : 'no', noPhotos: r.noPhotos ? 'yes' : '', showOnAttendeeList: r.showOnAttendeeList ? 'yes' : '', ...needs, access: accessNeedsOf(db, r.id) },
     });
   });
-  app.post('/tickets/:id/:token/details', async (request, reply) => {
+  app.post('/tickets/:id/:token/details', { schema: { params } }, async (request, reply) => {
     const ticket = ticketOf(request, reply);
     return submitForm(reply, {
       schema: attendeeDetailsForm,

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days, events } from '../events/events.table.ts';
+import { findEventById } from '../events/events.ts';
 import type { Links } from './manage-links.ts';
 import { registrations, ticketTypes } from './tickets.table.ts';
 import { people } from '../people/people.table.ts';
@@ -35,7 +36,7 @@ export function askWhetherStillComing(db: Db, now: Date, links: Links): number {
     // One email per person, naming each of their places.
     const byPerson = new Map<number, typeof toAsk>();
     for (const place of toAsk) byPerson.set(place.registration.personId, [...(byPerson.get(place.registration.personId) ?? []), place]);
-    const campEvent = db.select().from(events).where(eq(events.id, event.id)).get()!;
+    const campEvent = findEventById(db, event.id)!;
     for (const places of byPerson.values()) {
       db.transaction((tx) => {
         tx.update(registrations).set({ reconfirmAskedAt: t }).where(inArray(registrations.id, places.map((p) => p.registration.id))).run();

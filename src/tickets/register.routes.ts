@@ -1,6 +1,7 @@
 import { linksFor } from './manage-links.ts';
-import type { FastifyInstance } from 'fastify';
-import { visibleEvent } from '../events/public.routes.ts';
+import { z } from 'zod';
+import { oneValue, slugParams, type TypedApp } from '../web/input.ts';
+import { visibleEvent } from '../events/visibility.ts';
 import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
@@ -28,8 +29,12 @@ function doneQuery(results: Array<{ type: TicketType; outcome: RegisterOutcome }
   return results.map(({ type, outcome }) => `result=${type.id}.${outcome.kind}${position(outcome, '.')}`).join('&');
 }
 
+/** What the done page is told: one outcome and its tickets, or one result per ticket. */
+const someValues = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : [v].flat()));
+const doneAddress = z.object({ outcome: oneValue, ticket: someValues, position: oneValue, result: someValues, code: oneValue });
+
 /** /events/:slug/register: registering for a place, joining a waiting list or entering a ballot. */
-export async function registerRoutes(app: FastifyInstance): Promise<void> {
+export async function registerRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = linksFor(config);
   const codeGuesses = new WrongGuesses(10, 10 * 60_000);
@@ -45,10 +50,9 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     };
   };
 
-  app.get('/events/:slug/register', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const query = request.query as Record<string, unknown>;
-    let code = typeof query.code === 'string' ? query.code.slice(0, 100) : '';
+  app.get('/events/:slug/register', { schema: { params: slugParams, querystring: z.object({ code: oneValue }) } }, async (request, reply) => {
+    const { slug } = request.params;
+    let code = (request.query.code ?? '').slice(0, 100);
     const guessedTooOften = code !== '' && codeGuesses.exhausted(request.ip, clock.now());
     if (guessedTooOften) code = '';
     const view = page(slug, request.person, code);
@@ -64,9 +68,9 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/events/:slug/register',
-    { config: { rateLimit: { max: config.registrationsPerIpPerMinute, timeWindow: '1 minute' } } },
+    { schema: { params: slugParams }, config: { rateLimit: { max: config.registrationsPerIpPerMinute, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const { slug } = request.params as { slug: string };
+      const { slug } = request.params;
       const body = formBody(request.body);
       const parsed = parseForm(registrationForm, body);
       const again = (errors: Record<string, string>) =>
@@ -99,18 +103,17 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/events/:slug/register/done', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const event = visibleEvent(db, slug, request.person);
-    const query = request.query as Record<string, string | string[] | undefined>;
-    const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
-    const list = (name: string) => (Array.isArray(query[name]) ? (query[name] as string[]) : query[name] !== undefined ? [query[name] as string] : []).slice(0, 20);
+  app.get('/events/:slug/register/done', { schema: { params: slugParams, querystring: doneAddress } }, async (request, reply) => {
+    const event = visibleEvent(db, request.params.slug, request.person);
+    const query = request.query;
+    const text = (name: 'code' | 'outcome' | 'position') => query[name] ?? '';
+    const list = (name: 'result' | 'ticket') => query[name].slice(0, 20);
     // A hidden ticket type is named only to someone who has its code.
     const shown = (id: string) => {
       const found = /^\d{1,12}$/.test(id) ? findTicketType(db, event.id, Number(id)) : undefined;
       return found && shownWith(found, text('code') || null) ? found : undefined;
     };
-    if (query.result !== undefined) {
+    if (query.result.length > 0) {
       const results = list('result').flatMap((result) => {
         const m = /^(\d{1,12})\.([a-z-]+)(?:\.(\d{1,6}))?$/.exec(result);
         const type = m && outcomes.has(m[2]!) ? shown(m[1]!) : undefined;

@@ -1,8 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/open.ts';
-import type { OrganiserRole } from '../events/events.table.ts';
-import type { CampEvent } from '../events/events.ts';
+import type { FastifyContextConfig } from 'fastify';
 import type { MailSender } from '../mail/sender.ts';
 import type { Person } from '../people/people.ts';
 import type { RenderCache } from './render-cache.ts';
@@ -16,8 +15,11 @@ export interface AppContext {
   /** The app's one bounded store of rendered pages, feeds and exports. */
   cache: RenderCache;
   /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
-  routes: Array<{ method: string; url: string; minimumRole?: OrganiserRole }>;
+  routes: Array<{ method: string; url: string; config: FastifyContextConfig }>;
 }
+
+/** What the organiser context leaves on a request it lets through; the events area fills it in. */
+export interface Organising {}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,15 +29,11 @@ declare module 'fastify' {
     /** The signed-in person, or null for a visitor. */
     person: Person | null;
     sessionToken: string | null;
-    /** Set on /organise/events/:slug routes once the guard has let the request through. */
-    organising: { event: CampEvent; role: OrganiserRole } | null;
+    /** Set on /organise/events/:slug routes once the organiser context has let the request through. */
+    organising: Organising | null;
   }
   interface FastifyReply {
     /** What every page's template receives besides its own data (see web/views.ts). */
     locals: Record<string, unknown>;
-  }
-  interface FastifyContextConfig {
-    /** The least role an /organise/events/:slug route needs; routes that omit it need 'organiser'. */
-    minimumRole?: OrganiserRole;
   }
 }

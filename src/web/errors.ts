@@ -1,6 +1,7 @@
 import { validateHeaderValue } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { statusForInvalidInput } from './input.ts';
 
 interface ErrorPage {
   status: number;
@@ -9,7 +10,7 @@ interface ErrorPage {
 }
 
 function pageFor(error: FastifyError): ErrorPage {
-  const status = error.statusCode ?? 500;
+  const status = statusForInvalidInput(error) ?? error.statusCode ?? 500;
   if (error.code?.startsWith('FST_CSRF')) {
     return { status: 403, title: 'This form has expired', message: 'For your security, forms stop working after a while or when opened in another browser. Go back, reload the page and try again.' };
   }

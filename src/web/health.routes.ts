@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { checkDatabaseAnswers } from '../db/open.ts';
 
 /**
  * GET /healthz for load balancers and uptime checks: 200 {"status":"ok"} when the database
@@ -9,7 +10,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     try {
-      db.$client.prepare('SELECT 1').get();
+      checkDatabaseAnswers(db);
       return { status: 'ok' };
     } catch (error) {
       request.log.error({ err: error }, 'health check failed: the database did not answer');

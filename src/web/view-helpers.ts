@@ -2,7 +2,7 @@ import { clockTime, dateAndTime, dateRange, dayOfCamp, localDate, longDate, time
 import { andList } from '../mail/compose.ts';
 import { attendeeRoleLabels, registrationStatusLabels } from '../tickets/ticket.forms.ts';
 import { accessNeedLabels } from '../tickets/access-needs.ts';
-import { describeChange } from '../grid/publish.ts';
+import { describeChange } from '../grid/change-wording.ts';
 import { roomFeatureLabels } from '../events/rooms.ts';
 import { slotKindLabels } from '../events/slots.ts';
 import { organiserRoleLabels } from '../events/organisers.ts';

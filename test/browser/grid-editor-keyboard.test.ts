@@ -6,7 +6,7 @@ import { timeRange } from '../../src/events/local-time.ts';
 import { occupied } from '../../src/grid/editor.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { currentProposal } from '../../src/grid/plan.ts';
-import { latestPublished } from '../../src/grid/publish.ts';
+import { latestPublished } from '../../src/grid/published-versions.ts';
 import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { chooseWithArrows, hasFocus, skipToMain, tabTo } from '../helpers/keyboard.ts';
 import { demoServer } from '../helpers/demo-server.ts';

@@ -5,7 +5,7 @@ import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
 import { occupied } from '../../src/grid/editor.ts';
-import { latestPublished } from '../../src/grid/publish.ts';
+import { latestPublished } from '../../src/grid/published-versions.ts';
 import { findPerson } from '../../src/people/people.ts';
 import { describeInBrowser, everyRun, expectNoAxeViolations, newContext, runName } from '../helpers/browser.ts';
 import { person } from '../helpers/people.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoSlug } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { datesOf } from '../../src/grid/public-grid.ts';
-import { latestPublished } from '../../src/grid/publish.ts';
+import { latestPublished } from '../../src/grid/published-versions.ts';
 import { describeInBrowser } from '../helpers/browser.ts';
 import { demoServer } from '../helpers/demo-server.ts';
 import { readPdf, type PrintedPdf } from '../helpers/pdf.ts';

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
-import { latestPublished } from '../../src/grid/publish.ts';
+import { latestPublished } from '../../src/grid/published-versions.ts';
 import { Agent } from '../helpers/agent.ts';
 import { testNow } from '../helpers/app.ts';
 import { person, signedInAgent } from '../helpers/people.ts';

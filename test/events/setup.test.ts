@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open.ts';
 import { addDay, removeDay, slotsOfDay, updateDay } from '../../src/events/days.ts';
-import { changeEventStatus, createEvent, findEventBySlug, listPublicEvents, updateEvent, type EventDetails } from '../../src/events/events.ts';
+import { changeEventStatus, createEvent, findEventById, findEventBySlug, listPublicEvents, updateEvent, type EventDetails } from '../../src/events/events.ts';
 import { campDetails } from '../helpers/factories.ts';
 import { localClockTime } from '../../src/events/local-time.ts';
 import { changeOrganiserRole, inviteOrganiser, removeOrganiser, roleAt, teamOf } from '../../src/events/organisers.ts';
@@ -32,6 +32,12 @@ describe('setting up a camp', () => {
       const event = newCamp();
       expect(event.status).toBe('draft');
       expect(teamOf(db, event.id).map((m) => [m.person.email, m.role])).toEqual([['ana@example.org', 'owner']]);
+    });
+
+    it('are found by their id as by their web address, and an unknown id finds none', () => {
+      const event = newCamp();
+      expect(findEventById(db, event.id)).toEqual(findEventBySlug(db, event.slug));
+      expect(findEventById(db, event.id + 1)).toBeUndefined();
     });
 
     it('need a web address no other event uses, and not a reserved word', () => {

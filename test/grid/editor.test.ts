@@ -8,12 +8,14 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug, type CampEvent } from '../../src/events/events.ts';
 import { removeRoom } from '../../src/events/rooms.ts';
-import { placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
+import { lastChange, placePitch, setPinned, StaleGrid, swapPitches, undoLastChange, unschedulePitch } from '../../src/grid/editor.ts';
 import { editorRows } from '../../src/grid/editor-rows.ts';
 import { gridPlacements } from '../../src/grid/grid.table.ts';
 import { loadGrid, type GridModel } from '../../src/grid/model.ts';
 import { applyProposal, proposeGrid } from '../../src/grid/plan.ts';
-import { describeChange, latestPublished, publishGrid } from '../../src/grid/publish.ts';
+import { describeChange } from '../../src/grid/change-wording.ts';
+import { latestPublished } from '../../src/grid/published-versions.ts';
+import { publishGrid } from '../../src/grid/publish.ts';
 import { mergePitch } from '../../src/pitches/moderation.ts';
 import { gridHealth } from '../../src/grid/warnings.ts';
 import { findPersonByEmail } from '../../src/people/people.ts';
@@ -117,8 +119,11 @@ describe('the grid editor', () => {
     expect(where()).toEqual({ [a!]: chamber, [b!]: hall });
     unschedulePitch(db, clock.now(), event, 3, a!);
     expect(model().placements.map((p) => p.pitchId)).toEqual([b]);
+    // What the editor's Undo button offers: the last change, and the grid as it was before it.
+    expect(lastChange(db, event.id)).toMatchObject({ description: 'take a session off the grid', placements: expect.arrayContaining([expect.objectContaining({ pitchId: a, roomId: chamber })]) });
     expect(undoLastChange(db, clock.now(), event, 4)).toBe('take a session off the grid');
     expect(where()).toEqual({ [a!]: chamber, [b!]: hall });
+    expect(lastChange(db, event.id)).toBeNull();
     expect(violation(() => undoLastChange(db, clock.now(), event, 5))).toEqual({ undo: 'There is nothing to undo' });
   });
 

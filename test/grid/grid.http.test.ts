@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../../src/db/open.ts';
 import { demoSlug, seedDemoCamp } from '../../src/demo/seed.ts';
 import { findEventBySlug } from '../../src/events/events.ts';
 import { loadGrid } from '../../src/grid/model.ts';
-import { latestPublished as latestPublishedGrid } from '../../src/grid/publish.ts';
+import { latestPublished as latestPublishedGrid } from '../../src/grid/published-versions.ts';
 import { Agent, errorSummary } from '../helpers/agent.ts';
 import { freshDatabase, testNow } from '../helpers/app.ts';
 import { person, signedInAgent } from '../helpers/people.ts';
@@ -64,6 +64,8 @@ describe('the grid over HTTP', () => {
     expect(grid.body).toContain(`href="/events/${demoSlug}/pitches/${first.pitchId}">`);
     expect(grid.body).toContain('<th scope="col" class="govuk-table__header" id="col-time">Time</th>');
     expect(grid.body).toContain('<svg');
+    // Its QR code is kept with every other rendered thing, in the app's one bounded cache.
+    expect(app.campgrid.cache.peek(`qr:http://campgrid.test/events/${demoSlug}/grid`)?.body).toMatch(/^<svg/);
     const changes = await visitor.get(`/events/${demoSlug}/grid/changes`);
     expect(changes.body).toContain('Version 1');
     expect(changes.body).toContain('Have a great day');

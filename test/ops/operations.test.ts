@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { FixedClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Database } from '../../src/db/open.ts';
+import { checkDatabaseAnswers, type Database } from '../../src/db/open.ts';
 import { composeMail } from '../../src/mail/compose.ts';
 import { queueMail } from '../../src/mail/outbox.ts';
 import { redactEmails } from '../../src/web/logging.ts';
@@ -28,7 +28,9 @@ describe('/healthz', () => {
 
   it('answers 503 when the database does not answer', async () => {
     t = await makeApp();
+    expect(() => checkDatabaseAnswers(t.db)).not.toThrow();
     t.db.$client.close();
+    expect(() => checkDatabaseAnswers(t.db)).toThrow();
     const answer = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(answer.statusCode).toBe(503);
     expect(answer.json()).toEqual({ status: 'unavailable' });

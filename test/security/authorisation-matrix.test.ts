@@ -139,7 +139,7 @@ describe('the authorisation matrix', () => {
     }
     for (const r of camp.t.app.campgrid.routes) {
       if (publicRoutes.has(`${r.method} ${r.url}`)) continue;
-      const rule = ruleFor(r.method, r.url, r.minimumRole);
+      const rule = ruleFor(r.method, r.url, r.config.minimumRole);
       if (rule) routeRules.push({ method: r.method, url: r.url, rule });
     }
   });
@@ -164,7 +164,7 @@ describe('the authorisation matrix', () => {
 
   it('classifies every route: public by the explicit list, or by a rule', () => {
     const unclassified = camp.t.app.campgrid.routes
-      .filter((r) => !publicRoutes.has(`${r.method} ${r.url}`) && !ruleFor(r.method, r.url, r.minimumRole))
+      .filter((r) => !publicRoutes.has(`${r.method} ${r.url}`) && !ruleFor(r.method, r.url, r.config.minimumRole))
       .map((r) => `${r.method} ${r.url}`);
     expect(unclassified).toEqual([]);
     // Nothing on the public list is under /organise or /me, whatever its minimumRole says.

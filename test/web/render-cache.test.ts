@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { qrCodeSvg } from '../../src/web/qr-codes.ts';
 import { RenderCache } from '../../src/web/render-cache.ts';
 
 describe('the render cache', () => {
@@ -27,5 +28,19 @@ describe('the render cache', () => {
     const cache = new RenderCache();
     expect(cache.get('room:99', () => null)).toBeNull();
     expect(cache.count).toBe(0);
+  });
+});
+
+describe('QR codes', () => {
+  it('are drawn once per address and kept in the one render cache, within its budget', async () => {
+    const cache = new RenderCache(20_000);
+    const grid = await qrCodeSvg(cache, 'https://campgrid.test/events/camp/grid');
+    expect(grid).toMatch(/^<svg[^>]*>.*<\/svg>\s*$/s);
+    expect(await qrCodeSvg(cache, 'https://campgrid.test/events/camp/grid')).toBe(grid);
+    expect(cache.count).toBe(1);
+    // Many addresses (a pitch card each) never grow past the budget: the oldest codes go.
+    for (let id = 1; id <= 40; id++) await qrCodeSvg(cache, `https://campgrid.test/p/${id}`);
+    expect(cache.count).toBeLessThan(41);
+    expect(cache.count).toBeGreaterThan(1);
   });
 });

@@ -23,6 +23,7 @@ describe('every route in the route table', () => {
   let t: TestApp;
   let ids: Record<string, number>;
   let sponsorToken: string;
+  let attendeeEmail: string;
   let routes: TestApp['app']['campgrid']['routes'];
 
   beforeAll(async () => {
@@ -38,7 +39,9 @@ describe('every route in the route table', () => {
     const member = teamOf(t.db, mine.id).find((m) => m.person.email === 'helper@example.org')!;
     const type = ticketType(t.db, testNow, mine, { capacity: 5 });
     const published = changeEventStatus(t.db, testNow, mine.id, 'published');
-    const registration = registerAttendee(t.db, testNow, links, { event: published, type, details: attendee() }).registration;
+    const someone = attendee();
+    attendeeEmail = someone.email;
+    const registration = registerAttendee(t.db, testNow, links, { event: published, type, details: someone }).registration;
     // Ana holds a place too, so the routes only attendees reach (interest, notes) are walked.
     registerAttendee(t.db, testNow, links, { event: published, type, details: attendee({ email: 'ana@example.org' }) });
     const pitch = takeDeskPitch(t.db, testNow, { event: mine, enteredBy: ana, pitch: { title: 'Open data', facilitator: 'Sam', format: 'discussion', needs: [], doubleLength: false, showOfHands: null } });
@@ -46,7 +49,7 @@ describe('every route in the route table', () => {
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
     const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
     sponsorToken = link.split('/').pop()!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id };
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, noteId: 1 };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -86,6 +89,25 @@ describe('every route in the route table', () => {
     }
   });
 
+  it('registers every /organise/events/:slug route, whatever its area, inside the one organiser context', () => {
+    const eventRoutes = routes.filter((r) => r.url.startsWith('/organise/events/:slug'));
+    expect(eventRoutes.length).toBeGreaterThan(60);
+    expect(eventRoutes.filter((r) => !r.config.organiserContext).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(routes.filter((r) => r.config.organiserContext && !r.url.startsWith('/organise/events/:slug/') && r.url !== '/organise/events/:slug')).toEqual([]);
+  });
+
+  it('refuses a visitor and an attendee with a place at the event on every route of its organiser context', async () => {
+    const visitor = new Agent(t.app);
+    const placeHolder = await signedInAgent(t.app, person(t.db, attendeeEmail));
+    for (const route of routes.filter((r) => r.config.organiserContext)) {
+      const asVisitor = route.method === 'GET' ? await visitor.get(concrete(route.url)) : await visitor.post(concrete(route.url));
+      expect(asVisitor.statusCode, `${route.method} ${route.url} as a visitor`).toBe(303);
+      expect(asVisitor.headers.location, `${route.method} ${route.url} as a visitor`).toMatch(/^\/sign-in\?next=/);
+      const asAttendee = route.method === 'GET' ? await placeHolder.get(concrete(route.url)) : await placeHolder.post(concrete(route.url));
+      expect(asAttendee.statusCode, `${route.method} ${route.url} as an attendee`).toBe(403);
+    }
+  });
+
   it('refuses an organiser of another event on every route of this one', async () => {
     const other = await signedInAgent(t.app, person(t.db, 'other.owner@example.org'));
     for (const route of routes.filter((r) => r.url.startsWith('/organise/events/:slug'))) {
@@ -99,7 +121,7 @@ describe('every route in the route table', () => {
   it('lets a helper reach exactly the routes marked for helpers, and refuses the rest', async () => {
     const helper = await signedInAgent(t.app, person(t.db, 'helper@example.org'));
     const eventRoutes = routes.filter((r) => r.url.startsWith('/organise/events/:slug'));
-    expect(eventRoutes.filter((r) => r.minimumRole === 'helper').map((r) => `${r.method} ${r.url}`)).toEqual([
+    expect(eventRoutes.filter((r) => r.config.minimumRole === 'helper').map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /organise/events/:slug',
       'GET /organise/events/:slug/team',
       'GET /organise/events/:slug/check-in',
@@ -121,7 +143,7 @@ describe('every route in the route table', () => {
     for (const route of eventRoutes) {
       const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url), { want: 'in' });
       // Reached: a page, a redirect, or the form re-rendered because the empty request is incomplete.
-      if (route.minimumRole === 'helper') expect([200, 303, 400], `${route.method} ${route.url}`).toContain(response.statusCode);
+      if (route.config.minimumRole === 'helper') expect([200, 303, 400], `${route.method} ${route.url}`).toContain(response.statusCode);
       else expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
     }
   });
