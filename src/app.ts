@@ -34,7 +34,8 @@ import { attendeeRoutes } from './tickets/attendees.routes.ts';
 import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
-import { sessionNoteRoutes } from './grid/notes.routes.ts';
+import { outputRoutes } from './outputs/outputs.routes.ts';
+import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
@@ -143,12 +144,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pitchCardRoutes,
       pitchDeskRoutes,
       organisePitchRoutes,
+      organiseOutputRoutes,
     ],
   });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
-  await app.register(sessionNoteRoutes);
+  await app.register(outputRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

@@ -7,3 +7,4 @@ export * from '../sponsors/sponsors.table.ts';
 export * from '../pitches/pitches.table.ts';
 export * from '../grid/grid.table.ts';
 export * from '../calendar/calendar.table.ts';
+export * from '../outputs/outputs.table.ts';

@@ -8,6 +8,8 @@ import { slotKindLabels } from '../events/slots.ts';
 import { organiserRoleLabels } from '../events/organisers.ts';
 import { formatPence } from '../sponsors/money.ts';
 import { logoSizeLabels, sponsorFundLabels } from '../sponsors/packages.ts';
+import { outputTextHtml } from '../outputs/output-text.ts';
+import { licenceNames } from '../outputs/output-settings.ts';
 import { invoiceStatusLabels, sponsorStatusLabels } from '../sponsors/sponsors.ts';
 
 /** Small formatting functions templates call as `it.h.name(...)`. */
@@ -51,6 +53,9 @@ export const helpers = {
     return `${slot.label} (${kind.toLowerCase()})`;
   },
   describeChange,
+  /** An output's notes as escaped paragraphs with their web addresses linked (use with <%~ %>). */
+  outputText: outputTextHtml,
+  licenceNames,
   /** "1 room", "3 rooms". */
   plural(n: number, one: string, many = `${one}s`): string {
     return `${n} ${n === 1 ? one : many}`;
