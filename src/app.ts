@@ -35,6 +35,7 @@ import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
 import { outputRoutes } from './outputs/outputs.routes.ts';
+import { outputFindingRoutes } from './outputs/finding.routes.ts';
 import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
   await app.register(outputRoutes);
+  await app.register(outputFindingRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

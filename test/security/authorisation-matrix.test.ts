@@ -49,6 +49,9 @@ const publicRoutes = new Set([
   'GET /events/:slug/schedule.json',
   'GET /events/:slug/schedule.xml',
   'GET /events/:slug/grid.csv',
+  'GET /events/:slug/outputs',
+  'GET /outputs',
+  'GET /outputs.atom',
 ]);
 
 type Rule =
