@@ -39,7 +39,9 @@ export function findOutputs(db: Db, args: { q?: string; eventId?: number; limit:
     .innerJoin(pitches, eq(pitches.id, outputs.pitchId))
     .leftJoin(people, eq(people.id, outputs.authorId))
     .where(condition)
-    .orderBy(desc(outputs.createdAt), desc(outputs.id))
+    // Newest first by id (ids rise with time): SQLite walks the rows backwards and stops at the
+    // page's end, instead of sorting every match (bench/outputs-search.ts).
+    .orderBy(desc(outputs.id))
     .limit(args.limit)
     .offset(args.offset ?? 0)
     .all();

@@ -102,8 +102,8 @@ describeInBrowser('journeys 5 and 7', (browser) => {
         await attendee.getByLabel('What is it?').fill('Our notes');
         await attendee.getByLabel('Web address').fill('https://notes.example.org/session');
         await attendee.getByRole('button', { name: 'Add a link' }).click();
-        await expect.poll(() => attendee.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
-        expect(await attendee.getByRole('link', { name: 'Our notes' }).getAttribute('rel')).toBe('nofollow ugc');
+        await expect.poll(() => attendee.getByRole('link', { name: 'Our notes', exact: true }).count()).toBe(1);
+        expect(await attendee.getByRole('link', { name: 'Our notes', exact: true }).getAttribute('rel')).toBe('nofollow ugc');
 
         // After the day, an organiser archives the event.
         t.clock.set(new Date(session.endsAt + 3 * 24 * 3_600_000));
@@ -124,7 +124,7 @@ describeInBrowser('journeys 5 and 7', (browser) => {
         expect(await visitor.getByText('This camp is over. This page is kept as its record.').count()).toBe(1);
         await expectNoAxeViolations(visitor, { javaScript });
         await visitor.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
-        expect(await visitor.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
+        expect(await visitor.getByRole('link', { name: 'Our notes', exact: true }).count()).toBe(1);
         await expectNoAxeViolations(visitor, { javaScript });
         await attendeeContext.close();
         await organiserContext.close();
