@@ -2,7 +2,7 @@ import { doneBanner, doneQuery, id, slugParams, type TypedApp } from '../web/inp
 import { formBody, submitForm } from '../web/forms.ts';
 import { organising } from '../web/guards.ts';
 import { outputDone } from './done-messages.ts';
-import { outputAt, outputsOfCampForTeam, setOutputHidden } from './outputs.ts';
+import { lastModeration, outputAt, outputsOfCampForTeam, setOutputHidden } from './outputs.ts';
 import { outputSettingsForm, visibilityForm } from './outputs.forms.ts';
 import { outputSettingsOf, saveOutputSettings } from './output-settings.ts';
 import { outputLicences } from './outputs.table.ts';
@@ -18,6 +18,7 @@ export async function organiseOutputRoutes(app: TypedApp): Promise<void> {
       title: `Outputs: ${event.name}`,
       event,
       outputs: outputsOfCampForTeam(db, event.id),
+      moderation: lastModeration(db, event.id),
       settings: outputSettingsOf(db, event.id),
       done: doneBanner(outputDone, request.query.done),
       backLink: `/organise/events/${event.slug}`,

@@ -163,3 +163,15 @@ export function outputsOfCampForTeam(db: Db, eventId: number): ShownOutput[] {
     .all()
     .map((r) => shown(r.output, r.name));
 }
+
+/** The last time the team hid or restored each of a camp's outputs, and why. */
+export function lastModeration(db: Db, eventId: number): Map<number, { action: 'hidden' | 'restored'; reason: string }> {
+  const rows = db
+    .select({ outputId: outputModeration.outputId, action: outputModeration.action, reason: outputModeration.reason })
+    .from(outputModeration)
+    .innerJoin(outputs, eq(outputs.id, outputModeration.outputId))
+    .where(eq(outputs.eventId, eventId))
+    .orderBy(asc(outputModeration.id))
+    .all();
+  return new Map(rows.map((r) => [r.outputId, { action: r.action, reason: r.reason }]));
+}
