@@ -38,10 +38,12 @@ import { attendeeRoutes } from './tickets/attendees.routes.ts';
 import { pitchingRoutes } from './pitches/pitching.routes.ts';
 import { pitchRoutes } from './pitches/pitches.routes.ts';
 import { publicGridRoutes } from './grid/public.routes.ts';
-import { sessionNoteRoutes } from './grid/notes.routes.ts';
 import { unsubscribeRoutes } from './messages/unsubscribe.routes.ts';
 import { messageRoutes } from './messages/messages.routes.ts';
 import { copyRoutes } from './events/copy.routes.ts';
+import { outputRoutes } from './outputs/outputs.routes.ts';
+import { outputFindingRoutes } from './outputs/finding.routes.ts';
+import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
@@ -59,6 +61,7 @@ import { eventViewHelpers, organiserMenu } from './events/view-helpers.ts';
 import { ticketViewHelpers } from './tickets/view-helpers.ts';
 import { sponsorViewHelpers } from './sponsors/view-helpers.ts';
 import { gridViewHelpers } from './grid/view-helpers.ts';
+import { outputViewHelpers } from './outputs/view-helpers.ts';
 import { busyWithRequests, trackInFlight } from './web/in-flight.ts';
 
 export interface BuildOptions {
@@ -126,7 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(safeRedirects);
   await app.register(pageCache);
   await app.register(views, {
-    areaHelpers: [eventViewHelpers, ticketViewHelpers, sponsorViewHelpers, gridViewHelpers],
+    areaHelpers: [eventViewHelpers, ticketViewHelpers, sponsorViewHelpers, gridViewHelpers, outputViewHelpers],
     areaLocals: [organiserMenu(db)],
   });
   await app.register(errorPages);
@@ -161,14 +164,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       copyRoutes,
       messageRoutes,
       buddyRoutes,
+      organiseOutputRoutes,
     ],
   });
   await app.register(organisationRoutes, { prefix: '/organise/organisations' });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
-  await app.register(sessionNoteRoutes);
   await app.register(unsubscribeRoutes);
+  await app.register(outputRoutes);
+  await app.register(outputFindingRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

@@ -11,3 +11,4 @@ export * from '../messages/messages.table.ts';
 export * from '../organisations/organisations.table.ts';
 export * from '../buddies/buddies.table.ts';
 export * from '../unmentoring/unmentoring.table.ts';
+export * from '../outputs/outputs.table.ts';

@@ -2,7 +2,8 @@ import type { CampEvent } from '../events/events.ts';
 import { describeChange } from './change-wording.ts';
 import type { PublishedGrid } from './published.ts';
 
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '');
+/** Text made safe for XML: escaped, and characters XML cannot hold left out. */
+export const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '');
 
 /** The change log as an Atom feed: one entry per published version, newest first. */
 export function atomFeed(event: CampEvent, versions: PublishedGrid[], baseUrl: string): string {

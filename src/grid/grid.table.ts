@@ -72,18 +72,3 @@ export const gridVersions = sqliteTable(
   (t) => [uniqueIndex('grid_versions_event_number').on(t.eventId, t.number)],
 );
 
-/** Links to notes, slides or a write-up added after a session starts. */
-export const sessionNotes = sqliteTable(
-  'session_notes',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    pitchId: integer('pitch_id')
-      .notNull()
-      .references(() => pitches.id, { onDelete: 'cascade' }),
-    title: text('title').notNull(),
-    url: text('url').notNull(),
-    addedBy: integer('added_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [index('session_notes_pitch').on(t.pitchId, t.createdAt)],
-);

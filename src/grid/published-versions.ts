@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { gridVersions } from './grid.table.ts';
-import type { PublishedGrid } from './published.ts';
+import type { PublishedGrid, PublishedSession } from './published.ts';
 
 /**
  * Parsed snapshots by connection and event. Public pages and feeds ask for the latest grid on
@@ -34,4 +34,9 @@ export function latestPublished(db: Db, eventId: number): PublishedGrid | null {
 
 export function publishedVersions(db: Db, eventId: number): PublishedGrid[] {
   return db.select({ snapshot: gridVersions.snapshot }).from(gridVersions).where(eq(gridVersions.eventId, eventId)).orderBy(desc(gridVersions.number)).all().map((r) => r.snapshot);
+}
+
+/** A pitch's session on a published grid, if it has one. */
+export function publishedSessionOf(grid: PublishedGrid | null, pitchId: number): PublishedSession | null {
+  return grid?.sessions.find((s) => s.pitchId === pitchId) ?? null;
 }

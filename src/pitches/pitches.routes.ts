@@ -1,8 +1,9 @@
-import { latestPublished } from '../grid/published-versions.ts';
-import { notesOf, publishedSessionOf } from '../grid/notes.ts';
+import { latestPublished, publishedSessionOf } from '../grid/published-versions.ts';
+import { mayAddOutputs, outputsOfSession } from '../outputs/outputs.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { daysOf, findEventById } from '../events/events.ts';
+import { daysOf, findEventById, type CampEvent } from '../events/events.ts';
+import type { Person } from '../people/people.ts';
 import { roleAt } from '../events/organisers.ts';
 import { visibleEvent } from '../events/visibility.ts';
 import { NotFound } from '../rules.ts';
@@ -65,7 +66,7 @@ export async function pitchRoutes(app: TypedApp): Promise<void> {
   });
 
   const pitchParams = slugParams.extend({ pitchId: id });
-  app.get('/events/:slug/pitches/:pitchId', { schema: { params: pitchParams, querystring: z.object({ done: oneValue, note: oneValue }) } }, async (request, reply) => {
+  app.get('/events/:slug/pitches/:pitchId', { schema: { params: pitchParams, querystring: z.object({ done: oneValue }) } }, async (request, reply) => {
     const event = visibleEvent(db, request.params.slug, request.person);
     const pitch = pitchAt(db, event.id, request.params.pitchId);
     if (pitch.status === 'merged') {
@@ -99,19 +100,18 @@ export async function pitchRoutes(app: TypedApp): Promise<void> {
       here: `/events/${event.slug}/pitches/${pitch.id}`,
       backLink: `/events/${event.slug}/pitches`,
       done: doneBanner(pitchDone, request.query.done),
-      ...sessionPart(event.id, pitch.id, now, person ? isRegisteredFor(db, event.id, person.id) || isOrganiser : false, request.query.note),
+      ...sessionPart(event, pitch.id, now, person),
     });
   });
 
-  /** Once on the published grid, a pitch's page is also its session's page. */
-  const sessionPart = (eventId: number, pitchId: number, now: Date, mayAddNotes: boolean, noteProblem: unknown) => {
-    const session = publishedSessionOf(latestPublished(db, eventId), pitchId);
+  /** Once on the published grid, a pitch's page is also its session's page, with what it made. */
+  const sessionPart = (event: CampEvent, pitchId: number, now: Date, person: Person | null | undefined) => {
+    const session = publishedSessionOf(latestPublished(db, event.id), pitchId);
     return {
       session,
-      notes: session ? notesOf(db, pitchId) : [],
+      outputs: session ? outputsOfSession(db, pitchId, { viewer: person }) : [],
       nowMs: now.getTime(),
-      canAddNote: !!session && !session.cancelled && mayAddNotes && now.getTime() >= session.startsAt,
-      noteProblem: typeof noteProblem === 'string' ? noteProblem.slice(0, 200) : null,
+      canAddOutputs: mayAddOutputs(db, now, { event, session, person }),
     };
   };
 

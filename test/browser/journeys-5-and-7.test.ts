@@ -89,18 +89,21 @@ describeInBrowser('journeys 5 and 7', (browser) => {
       try {
         const { grid } = sessionFor(t.db);
         const session = grid.sessions.find((s) => !s.cancelled)!;
-        // The day of the camp, once the session has started.
+        // The day of the camp, once the session has started, for someone who said they would go.
         t.clock.set(new Date(session.startsAt + 10 * 60_000));
+        const zoe = person(t.db, 'attendee1@demo.campgrid.example');
+        t.db.$client.prepare('insert or ignore into interest (pitch_id, person_id, created_at) values (?, ?, ?)').run(session.pitchId, zoe.id, 0);
         const attendeeContext = await newContext(browser(), { javaScript, viewport });
-        await t.signIn(attendeeContext, person(t.db, 'attendee1@demo.campgrid.example'));
+        await t.signIn(attendeeContext, zoe);
         const attendee = await attendeeContext.newPage();
         await attendee.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
         await expectNoAxeViolations(attendee, { javaScript });
+        await attendee.getByRole('link', { name: 'Add a link (slides, a document, a video)' }).click();
         await attendee.getByLabel('What is it?').fill('Our notes');
         await attendee.getByLabel('Web address').fill('https://notes.example.org/session');
-        await attendee.getByRole('button', { name: 'Add the link' }).click();
-        await expect.poll(() => attendee.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
-        expect(await attendee.getByRole('link', { name: 'Our notes' }).getAttribute('rel')).toBe('nofollow ugc');
+        await attendee.getByRole('button', { name: 'Add a link' }).click();
+        await expect.poll(() => attendee.getByRole('link', { name: 'Our notes', exact: true }).count()).toBe(1);
+        expect(await attendee.getByRole('link', { name: 'Our notes', exact: true }).getAttribute('rel')).toBe('nofollow ugc');
 
         // After the day, an organiser archives the event.
         t.clock.set(new Date(session.endsAt + 3 * 24 * 3_600_000));
@@ -121,7 +124,7 @@ describeInBrowser('journeys 5 and 7', (browser) => {
         expect(await visitor.getByText('This camp is over. This page is kept as its record.').count()).toBe(1);
         await expectNoAxeViolations(visitor, { javaScript });
         await visitor.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
-        expect(await visitor.getByRole('link', { name: 'Our notes' }).count()).toBe(1);
+        expect(await visitor.getByRole('link', { name: 'Our notes', exact: true }).count()).toBe(1);
         await expectNoAxeViolations(visitor, { javaScript });
         await attendeeContext.close();
         await organiserContext.close();

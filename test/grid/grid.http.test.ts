@@ -173,33 +173,6 @@ describe('sessions on the published grid', () => {
     expect(findPersonByEmail(db, facilitator.email)).toBeUndefined();
   });
 
-  it('shows where and when on the session’s page, takes note links once it has started, and organisers can remove them', async () => {
-    const { grid } = published();
-    const session = grid.sessions.find((s) => !s.cancelled)!;
-    const page = `/events/${demoSlug}/pitches/${session.pitchId}`;
-    const visitorView = await new Agent(app).get(page);
-    expect(visitorView.body).toContain('When and where');
-    expect(visitorView.body).toContain(session.roomName);
-    expect(visitorView.body).toContain(`href="/events/${demoSlug}/pitches/${session.pitchId}.ics"`);
-    expect(visitorView.body).toContain('Once the session starts, people who were there can add links here.');
-
-    const early = await (await signedInAgent(app, person(db, 'attendee1@demo.campgrid.example'))).post(`${page}/notes`, { title: 'Slides', url: 'https://example.org/slides' });
-    expect(decodeURIComponent(early.headers.location as string)).toContain('Notes can be added once the session has started');
-    // The camp is weeks away: move to the session's start and sign in on the day.
-    clock.set(new Date(session.startsAt + 60_000));
-    const attendee = await signedInAgent(app, person(db, 'attendee1@demo.campgrid.example'));
-    const bad = await attendee.post(`${page}/notes`, { title: 'Evil', url: 'javascript:alert(1)' });
-    expect(decodeURIComponent(bad.headers.location as string)).toContain('Enter a web address starting with https:// or http://');
-    const ok = await attendee.post(`${page}/notes`, { title: 'Our notes <b>', url: 'https://example.org/notes' });
-    expect(ok.headers.location).toBe(`${page}?done=note-added#notes`);
-    const withNote = await attendee.get(page);
-    expect(withNote.body).toContain('<a class="govuk-link" href="https://example.org/notes" rel="nofollow ugc">Our notes &lt;b&gt;</a>');
-    expect((await attendee.post(`${page}/notes/1/remove`)).statusCode).toBe(403);
-    const organiser = await signedInAgent(app, person(db, 'organiser@demo.campgrid.example'));
-    expect((await organiser.post(`${page}/notes/1/remove`)).headers.location).toBe(`${page}?done=note-removed#notes`);
-    expect((await organiser.get(page)).body).not.toContain('href="https://example.org/notes"');
-  });
-
   it('lists a person’s agenda on /me, with clashes', async () => {
     const { grid } = published();
     const zoe = person(db, 'attendee1@demo.campgrid.example');

@@ -49,6 +49,9 @@ const publicRoutes = new Set([
   'GET /events/:slug/schedule.json',
   'GET /events/:slug/schedule.xml',
   'GET /events/:slug/grid.csv',
+  'GET /events/:slug/outputs',
+  'GET /outputs',
+  'GET /outputs.atom',
 ]);
 
 type Rule =
@@ -68,6 +71,8 @@ type Rule =
   | { kind: 'registered'; refusal: 400 | 403 }
   /** People with a place, or anyone on the team. */
   | { kind: 'registered-or-team' }
+  /** Nobody signed in yet (a session's outputs before it starts): refused with 403. */
+  | { kind: 'nobody-yet' }
   /** Whoever holds the secret link, signed in or not; a wrong token is a 404. */
   | { kind: 'secret-link' };
 
@@ -88,8 +93,10 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (route === 'GET /events/:slug/pitches/new' || route === 'POST /events/:slug/pitches/:pitchId/interest') return { kind: 'registered', refusal: 403 };
   // The pitch form comes back with "Only people with a confirmed place … can pitch a session".
   if (route === 'POST /events/:slug/pitches/new') return { kind: 'registered', refusal: 400 };
-  if (route === 'POST /events/:slug/pitches/:pitchId/notes') return { kind: 'registered-or-team' };
-  if (route === 'POST /events/:slug/pitches/:pitchId/notes/:noteId/remove') return { kind: 'team', role: 'helper' };
+  // Outputs are added by the session's people once it has started; the camp's session is still to come.
+  if (url === '/events/:slug/pitches/:pitchId/outputs/new') return { kind: 'nobody-yet' };
+  // The camp's one output is the facilitator's own.
+  if (url === '/events/:slug/outputs/:outputId/edit') return { kind: 'facilitator' };
   return undefined;
 }
 
@@ -130,6 +137,8 @@ function expected(rule: Rule, role: Role): Expected {
       return registered.has(role) ? 'reached' : rule.refusal;
     case 'registered-or-team':
       return registered.has(role) || team ? 'reached' : 403;
+    case 'nobody-yet':
+      return 403;
   }
 }
 

@@ -78,9 +78,9 @@ export async function securityCamp(): Promise<SecurityCamp> {
     administrator,
   };
   const member = one<{ id: number }>('select id from event_organisers where event_id = ? and person_id = ?', event.id, people.helper.id);
-  const note = sql
-    .prepare('insert into session_notes (pitch_id, title, url, added_by, created_at) values (?, ?, ?, ?, ?) returning id')
-    .get(pitched.pitchId, 'Slides', 'https://example.org/slides', pitched.personId, testNow.getTime()) as { id: number };
+  const output = sql
+    .prepare("insert into outputs (event_id, pitch_id, kind, title, url, author_id, created_at, updated_at) values (?, ?, 'link', ?, ?, ?, ?, ?) returning id")
+    .get(event.id, pitched.pitchId, 'Slides', 'https://example.org/slides', pitched.personId, testNow.getTime(), testNow.getTime()) as { id: number };
   const registration = one<{ id: number; manageKey: string }>('select id, manage_key as manageKey from registrations where id = ?', placed.id);
   const links = linksFor(t.config);
   const secrets = {
@@ -100,7 +100,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
     typeId: placed.ticketTypeId,
     registrationId: placed.id,
     pitchId: pitched.pitchId,
-    noteId: note.id,
+    outputId: output.id,
   };
   const concrete = (url: string): string =>
     url
@@ -111,7 +111,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
       .replace('/unsubscribe/:token', `/unsubscribe/${secrets.unsubscribe}`)
       .replace('/sign-in/:token', '/sign-in/not-a-real-token')
       .replace(':id.ics', `${pitched.pitchId}.ics`)
-      .replace(/:(dayId|slotId|roomId|room|memberId|packageId|sponsorId|typeId|registrationId|pitchId|noteId)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|room|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId)\b/g, (_m, name: string) => String(ids[name]))
       .replace(':file', `${'0'.repeat(64)}.png`)
       .replace('*', 'campgrid.css');
   const agent = async (role: Role): Promise<Agent> => {

@@ -121,17 +121,19 @@ describe('hostile text typed into the forms', () => {
     // Publishing again puts the new room name and pitch title on the grid and in the feeds.
     accept('publish', await submit(admin, `${base}/grid`, { note: hostile('PUBLISHNOTE') }, `${base}/grid/publish`));
 
-    // Notes can be added once a session has started: late on the camp's last day.
+    // Outputs can be added once a session has started: late on the camp's last day.
     const lastDay = (camp.t.db.$client.prepare('select max(date) as d from days where event_id = ?').get(camp.event.id) as { d: string }).d;
     camp.t.clock.set(new Date(`${lastDay}T21:00:00Z`));
     admin = await camp.agent('administrator');
-    const notes = `/events/${slug}/pitches/${camp.ids.pitchId}/notes`;
-    // A javascript: address is refused: back to the page with the message, and nothing stored.
-    const refused = await admin.post(notes, { title: 'Evil link', url: corpus.javascriptUrl });
-    expect(refused.statusCode).toBe(303);
-    expect(refused.headers.location).toMatch(/\?note=Enter%20a%20web%20address/);
-    expect(camp.t.db.$client.prepare("select count(*) as n from session_notes where title = 'Evil link'").get()).toEqual({ n: 0 });
-    accept('note', await admin.post(notes, { title: hostile('NOTETITLE'), url: 'https://example.org/notes' }));
+    const outputs = `/events/${slug}/pitches/${camp.ids.pitchId}/outputs/new`;
+    // A javascript: address is refused with the form's message, and nothing stored.
+    const refused = await admin.post(`${outputs}?kind=link`, { title: 'Evil link', url: corpus.javascriptUrl });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter a web address starting with https:// or http://');
+    expect(camp.t.db.$client.prepare("select count(*) as n from outputs where title = 'Evil link'").get()).toEqual({ n: 0 });
+    accept('output link', await admin.post(`${outputs}?kind=link`, { title: hostile('OUTPUTTITLE'), url: 'https://example.org/notes', credited: 'yes' }));
+    accept('output notes', await admin.post(`${outputs}?kind=notes`, { title: 'Notes', body: hostile('OUTPUTBODY'), credited: 'yes' }));
+    accept('output action', await admin.post(`${outputs}?kind=action`, { title: 'Next', owner: hostile('OUTPUTOWNER'), credited: 'yes' }));
   });
   afterAll(async () => camp.t.close());
 
@@ -153,7 +155,6 @@ describe('hostile text typed into the forms', () => {
       '/organise',
       '/me',
       // Messages and flags carried in the address are shown escaped too.
-      `/events/${slug}/pitches/${camp.ids.pitchId}?note=${encodeURIComponent(hostile('QUERYNOTE'))}`,
       `/sign-in?next=${encodeURIComponent(`/me${hostile('QUERYNEXT')}`)}`,
     ];
     const registrationId = (camp.t.db.$client.prepare("select r.id from registrations r join people p on p.id = r.person_id where p.email = 'mallory@example.org'").get() as { id: number }).id;
@@ -170,7 +171,7 @@ describe('hostile text typed into the forms', () => {
       for (const m of response.body.matchAll(/([A-Z]{4,})&lt;script&gt;alert\(1\)&lt;\/script&gt;&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;/g)) seen.add(m[1]!);
     }
     // Each field's text was shown somewhere, escaped.
-    for (const tag of ['EVENTNAME', 'EVENTDESC', 'VENUE', 'ROOM', 'PITCHTITLE', 'PITCHDESC', 'REGNAME', 'NEEDS', 'SPONSORORG', 'SPONSORDESC', 'PUBLISHNOTE', 'NOTETITLE', 'QUERYNOTE']) {
+    for (const tag of ['EVENTNAME', 'EVENTDESC', 'VENUE', 'ROOM', 'PITCHTITLE', 'PITCHDESC', 'REGNAME', 'NEEDS', 'SPONSORORG', 'SPONSORDESC', 'PUBLISHNOTE', 'OUTPUTTITLE', 'OUTPUTBODY', 'OUTPUTOWNER']) {
       expect([...seen], tag).toContain(tag);
     }
   });

@@ -49,7 +49,7 @@ describe('every route in the route table', () => {
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
     const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
     sponsorToken = link.split('/').pop()!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, noteId: 1 };
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, outputId: 1 };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -57,7 +57,7 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|noteId|id)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId|id)\b/g, (_m, name: string) => String(ids[name]))
       // A sponsor's own pages are reached by a real secret link, so forms there are exercised too.
       .replace('/sponsorships/:token', `/sponsorships/${sponsorToken}`)
       .replace(':token', 'some-token')
@@ -139,6 +139,7 @@ describe('every route in the route table', () => {
       'GET /organise/events/:slug/pitch-cards',
       'GET /organise/events/:slug/pitch-desk',
       'POST /organise/events/:slug/pitch-desk',
+      'GET /organise/events/:slug/outputs',
     ]);
     for (const route of eventRoutes) {
       const response = route.method === 'GET' ? await helper.get(concrete(route.url)) : await helper.post(concrete(route.url), { want: 'in' });
