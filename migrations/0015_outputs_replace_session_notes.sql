@@ -1,19 +1,3 @@
-CREATE TABLE `output_digest_opt_outs` (
-	`person_id` integer PRIMARY KEY NOT NULL,
-	`created_at` integer NOT NULL,
-	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE TABLE `output_digests_sent` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`event_id` integer NOT NULL,
-	`person_id` integer NOT NULL,
-	`sent_at` integer NOT NULL,
-	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `output_digests_sent_event_person` ON `output_digests_sent` (`event_id`,`person_id`);--> statement-breakpoint
 CREATE TABLE `output_moderation` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`output_id` integer NOT NULL,
@@ -28,7 +12,6 @@ CREATE TABLE `output_moderation` (
 CREATE TABLE `output_settings` (
 	`event_id` integer PRIMARY KEY NOT NULL,
 	`licence` text DEFAULT 'CC-BY-4.0' NOT NULL,
-	`digest_after_days` integer DEFAULT 7 NOT NULL,
 	FOREIGN KEY (`event_id`) REFERENCES `events`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

@@ -9,7 +9,7 @@ import { outputLicences } from './outputs.table.ts';
 
 const outputParams = slugParams.extend({ outputId: id });
 
-/** The team's view of a camp's outputs: hide and restore with a reason, the licence, the digest. */
+/** The team's view of a camp's outputs: hide and restore with a reason, the licence. */
 export async function organiseOutputRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
   app.get('/outputs', { schema: { querystring: doneQuery }, config: { minimumRole: 'helper' } }, async (request, reply) => {
@@ -56,7 +56,7 @@ export async function organiseOutputRoutes(app: TypedApp): Promise<void> {
   app.get('/outputs/settings', { config: { minimumRole: 'organiser' } }, async (request, reply) => {
     const { event } = organising(request);
     const settings = outputSettingsOf(db, event.id);
-    return reply.view('outputs/settings.eta', { ...settingsView(event), values: { licence: settings.licence, digestAfterDays: String(settings.digestAfterDays) }, errors: {} });
+    return reply.view('outputs/settings.eta', { ...settingsView(event), values: { licence: settings.licence }, errors: {} });
   });
 
   app.post('/outputs/settings', { config: { minimumRole: 'organiser' } }, async (request, reply) => {

@@ -4,10 +4,9 @@ import { outputSettings, type OutputLicence } from './outputs.table.ts';
 
 export interface OutputSettings {
   licence: OutputLicence;
-  digestAfterDays: number;
 }
 
-export const defaultOutputSettings: OutputSettings = { licence: 'CC-BY-4.0', digestAfterDays: 7 };
+export const defaultOutputSettings: OutputSettings = { licence: 'CC-BY-4.0' };
 
 /** What each licence is called and where its terms are, for pages, feeds and exports. */
 export const licenceNames: Record<OutputLicence, { name: string; url: string }> = {
@@ -19,7 +18,7 @@ export const licenceNames: Record<OutputLicence, { name: string; url: string }> 
 
 export function outputSettingsOf(db: Db, eventId: number): OutputSettings {
   const row = db.select().from(outputSettings).where(eq(outputSettings.eventId, eventId)).get();
-  return row ? { licence: row.licence, digestAfterDays: row.digestAfterDays } : defaultOutputSettings;
+  return row ? { licence: row.licence } : defaultOutputSettings;
 }
 
 /** New outputs take the new licence; those already shared keep the one they were given. */

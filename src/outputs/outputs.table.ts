@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { events } from '../events/events.table.ts';
 import { people } from '../people/people.table.ts';
 import { pitches } from '../pitches/pitches.table.ts';
@@ -62,29 +62,4 @@ export const outputSettings = sqliteTable('output_settings', {
     .primaryKey()
     .references(() => events.id, { onDelete: 'cascade' }),
   licence: text('licence', { enum: outputLicences }).notNull().default('CC-BY-4.0'),
-  digestAfterDays: integer('digest_after_days').notNull().default(7),
-});
-
-/** One digest email per person per camp: the unique index makes a second run a no-op. */
-export const outputDigestsSent = sqliteTable(
-  'output_digests_sent',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    sentAt: integer('sent_at').notNull(),
-  },
-  (t) => [uniqueIndex('output_digests_sent_event_person').on(t.eventId, t.personId)],
-);
-
-/** People who asked for no digests of outputs. */
-export const outputDigestOptOuts = sqliteTable('output_digest_opt_outs', {
-  personId: integer('person_id')
-    .primaryKey()
-    .references(() => people.id, { onDelete: 'cascade' }),
-  createdAt: integer('created_at').notNull(),
 });

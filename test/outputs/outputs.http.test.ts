@@ -85,7 +85,7 @@ describe('outputs over HTTP', () => {
     expect((await facilitator.post(edit, { title: 'Mine now', url: 'https://example.org/x' })).statusCode).toBe(403);
   });
 
-  it('lets organisers hide and restore an output with a reason, and set the licence and the digest', async () => {
+  it('lets organisers hide and restore an output with a reason, and set the licence', async () => {
     clock.set(new Date(camp.session.startsAt + 60_000));
     const attendee = await signedInAgent(app, camp.interested);
     await attendee.post(`${page}/outputs/new?kind=notes`, { title: 'Rude notes', body: 'Not nice', credited: 'yes' });
@@ -103,11 +103,10 @@ describe('outputs over HTTP', () => {
     expect((await organiser.post(`${base}/${id}/visibility`, { reason: 'Reworded' })).headers.location).toBe(`${base}?done=restored`);
     expect((await new Agent(app).get(page)).body).toContain('Rude notes');
 
-    const badSettings = await organiser.post(`${base}/settings`, { licence: 'MIT', digestAfterDays: 'soon' });
+    const badSettings = await organiser.post(`${base}/settings`, { licence: 'MIT' });
     expect(badSettings.statusCode).toBe(400);
-    expect(errorSummary(badSettings.body)).toEqual(['Choose a licence', 'Enter the number of days as a whole number, like 7']);
-    expect(inputValue(badSettings.body, 'digestAfterDays')).toBe('soon');
-    expect((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0', digestAfterDays: '14' })).headers.location).toBe(`${base}?done=settings-saved`);
-    expect((await organiser.get(`${base}?done=settings-saved`)).body).toContain('14 days after the camp');
+    expect(errorSummary(badSettings.body)).toEqual(['Choose a licence']);
+    expect((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0' })).headers.location).toBe(`${base}?done=settings-saved`);
+    expect((await organiser.get(`${base}?done=settings-saved`)).body).toContain('Creative Commons Zero');
   });
 });
