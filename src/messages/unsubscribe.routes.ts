@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { NotFound } from '../rules.ts';
-import type { TypedApp } from '../web/input.ts';
+import { tokenParams, type TypedApp } from '../web/input.ts';
 import { hasStoppedAnnouncements, personForUnsubscribeToken, restartAnnouncements, stopAnnouncements } from './unsubscribe.ts';
 
-/** The signed token of a stop link; anything else is a page that does not exist. */
-const stopLink = z.object({ token: z.string().regex(/^\d{1,12}-[A-Za-z0-9_-]{43}$/) });
 const choice = z.object({ announcements: z.enum(['stop', 'start']) });
 
 /**
@@ -20,13 +18,13 @@ export async function unsubscribeRoutes(app: TypedApp): Promise<void> {
     return { person, path: `/unsubscribe/${token}` };
   };
 
-  app.get('/unsubscribe/:token', { schema: { params: stopLink } }, async (request, reply) => {
+  app.get('/unsubscribe/:token', { schema: { params: tokenParams } }, async (request, reply) => {
     const { person, path } = personOf(request.params.token);
     reply.header('cache-control', 'no-store');
     return reply.view('messages/unsubscribe.eta', { title: 'Messages from camp organisers', path, stopped: hasStoppedAnnouncements(db, person) });
   });
 
-  app.post('/unsubscribe/:token', { schema: { params: stopLink } }, async (request, reply) => {
+  app.post('/unsubscribe/:token', { schema: { params: tokenParams } }, async (request, reply) => {
     const { person, path } = personOf(request.params.token);
     const parsed = choice.safeParse(request.body);
     if (parsed.success && parsed.data.announcements === 'stop') stopAnnouncements(db, clock.now(), person);

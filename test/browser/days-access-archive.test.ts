@@ -26,7 +26,7 @@ describeInBrowser('days, access needs and the end of a camp', (browser) => {
         const visitor = await (await newContext(browser(), { javaScript, viewport })).newPage();
         await visitor.goto(`${address}/events/localgovcamp-2027/register`);
         await visitor.getByLabel('Your name').fill('Wen Li');
-        await visitor.getByLabel('Email address').fill('wen@example.org');
+        await visitor.getByLabel('Email address', { exact: true }).fill('wen@example.org');
         await visitor.getByLabel('Citizen').check();
         await visitor.getByRole('group', { name: 'Is this your first camp?' }).getByLabel('Yes').check();
         await visitor.getByRole('group', { name: 'Do you need any of these? (optional)' }).getByLabel('Step-free access (no stairs)').check();

@@ -16,7 +16,7 @@ async function registerAs(page: Page, address: string, who: { name: string; emai
   await page.getByRole('button', { name: 'Register' }).click();
   await expectNoAxeViolations(page, { javaScript });
   await page.getByLabel('Your name').fill(who.name);
-  await page.getByLabel('Email address').fill(who.email);
+  await page.getByLabel('Email address', { exact: true }).fill(who.email);
   await page.getByLabel('Organisation (optional)').fill('Anytown Borough Council');
   await page.getByLabel('Council officer').check();
   await page.getByRole('group', { name: 'Is this your first camp?' }).getByLabel('Yes').check();
@@ -150,7 +150,7 @@ describeInBrowser('journeys 2 and 3: registering, releasing, and the waiting lis
       await page.getByLabel('Makers day').check();
       await page.getByLabel('Camp day').check();
       await page.getByLabel('Your name').fill('Zoë Okafor');
-      await page.getByLabel('Email address').fill('zoe@example.org');
+      await page.getByLabel('Email address', { exact: true }).fill('zoe@example.org');
       await page.getByLabel('Organisation (optional)').fill('Anytown Borough Council');
       await page.getByLabel('Council officer').check();
       await page.getByRole('group', { name: 'Is this your first camp?' }).getByLabel('Yes').check();
