@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, type RunnerTestCase } from 'vitest';
 import { startBrowserSession } from '../../src/people/sign-in.ts';
 import { sessionCookie } from '../../src/web/sessions.ts';
 
@@ -51,6 +51,9 @@ export function describeInBrowser(title: string, journeys: (browser: () => Brows
     let browser: Browser | undefined;
     beforeAll(async () => {
       browser = await launchBrowser();
+    });
+    beforeEach(({ task }) => {
+      axeThisRun = !repeatsAxeElsewhere(task);
     });
     afterAll(async () => browser?.close());
     journeys(() => browser!);
@@ -164,10 +167,18 @@ async function duplicateReferencedIds(page: Page): Promise<string[]> {
  * cheap checks below (unique ids, reflow). A test outside the matrix always runs axe.
  */
 const runsWithoutAxe = [runName('phone', false), runName('desktop', true)];
+let axeThisRun = true;
 
-function axeChecksThisRun(): boolean {
-  const test = expect.getState().currentTestName ?? '';
-  return !runsWithoutAxe.some((run) => test.includes(run));
+/**
+ * Whether this test is one of the two runs that leave axe to the others: its name names one of
+ * them, and the same test stands beside it in all four runs. A test with fewer runs (a new page
+ * checked on a phone without JavaScript and a desktop with it) keeps axe in every run it has.
+ */
+function repeatsAxeElsewhere(test: RunnerTestCase): boolean {
+  const run = runsWithoutAxe.find((name) => test.name.includes(name));
+  if (!run || !test.suite) return false;
+  const siblings = new Set(test.suite.tasks.map((t) => t.name));
+  return (['phone', 'desktop'] as const).every((viewport) => [true, false].every((javaScript) => siblings.has(test.name.replace(run, runName(viewport, javaScript)))));
 }
 
 /**
@@ -178,7 +189,7 @@ export async function expectNoAxeViolations(page: Page, options: { javaScript?: 
   // A click that navigates returns before the next page has its stylesheet; axe must see the
   // page as a person does, so wait for it to finish loading.
   await page.waitForLoadState('load');
-  const found = axeChecksThisRun() ? (options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page)) : [];
+  const found = axeThisRun ? (options.javaScript === false ? await axeViolationsWithoutJavaScript(page) : await axeViolations(page)) : [];
   found.push(...(await duplicateReferencedIds(page)), ...(await sidewaysOverflow(page)));
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
