@@ -30,8 +30,11 @@ export function keyForTyped(db: Db, now: Date, typed: string): string {
 /** Gives registrations made before keys existed theirs, and remembers any typed text not yet known. */
 export function noteTypedNames(db: Db, now: Date): void {
   const unkeyed = db.select({ id: registrations.id, organisation: registrations.organisation }).from(registrations).where(isNull(registrations.organisationKey)).all();
-  for (const r of unkeyed) {
-    db.update(registrations).set({ organisationKey: keyForTyped(db, now, r.organisation) }).where(eq(registrations.id, r.id)).run();
+  // One transaction, not a commit a registration: on a camp's first start after upgrading, thousands.
+  if (unkeyed.length) {
+    db.transaction((tx) => {
+      for (const r of unkeyed) tx.update(registrations).set({ organisationKey: keyForTyped(tx, now, r.organisation) }).where(eq(registrations.id, r.id)).run();
+    });
   }
   db.run(sql`insert into organisation_names (key, text, source, created_at)
     select organisation_key, min(organisation), 'typed', ${now.getTime()} from registrations
