@@ -10,25 +10,23 @@ export interface Case {
   timeLimitMs: number;
   /** Wall-clock target for the whole solve, in ms. */
   targetMs: number;
+  /** Run as the command line in a process of its own, start-up included in the time. */
+  freshProcess?: boolean;
 }
 
 const SEED = 2027;
 
-export const sizes: { name: string; shape: Omit<CampShape, 'seed'>; timeLimitMs: number; targetMs: number }[] = [
+export const sizes: { name: string; shape: Omit<CampShape, 'seed'>; timeLimitMs: number; targetMs: number; freshProcess?: boolean }[] = [
   { name: 'regional camp', shape: { sessions: 30, rooms: 6, days: 1, slotsPerDay: 5, attendees: 150 }, timeLimitMs: 900, targetMs: 1000 },
   { name: 'LocalGovCamp', shape: { sessions: 60, rooms: 8, days: 2, slotsPerDay: 4, attendees: 350 }, timeLimitMs: 900, targetMs: 1000 },
   { name: 'UKGovcamp', shape: { sessions: 110, rooms: 22, days: 1, slotsPerDay: 5, attendees: 800 }, timeLimitMs: 1500, targetMs: 2000 },
-  // The stress target (15 s) includes start-up: tsx, generating the camp and building the model.
-  { name: 'stress', shape: { sessions: 1000, rooms: 50, days: 2, slotsPerDay: 10, attendees: 10_000 }, timeLimitMs: 11_000, targetMs: 15_000 },
+  // The stress target (15 s, under 1 GB) is for a process of its own: Node and tsx starting,
+  // reading and checking the instance, the solve (which keeps to its 11 s) and printing the grid.
+  { name: 'stress', shape: { sessions: 1000, rooms: 50, days: 2, slotsPerDay: 10, attendees: 10_000 }, timeLimitMs: 11_000, targetMs: 15_000, freshProcess: true },
 ];
 
 export function sizeCases(): Case[] {
-  return sizes.map(({ name, shape, timeLimitMs, targetMs }) => ({
-    name,
-    instance: generateCamp({ seed: SEED, ...shape }),
-    timeLimitMs,
-    targetMs,
-  }));
+  return sizes.map(({ shape, ...rest }) => ({ ...rest, instance: generateCamp({ seed: SEED, ...shape }) }));
 }
 
 export interface PlantedCase extends PlantedCamp {

@@ -3,7 +3,8 @@
 // machine would do when the machine is shared; wall-clock figures are printed either way.
 // For each camp size: score, proven lower bound, gap, hard-rule check, time and memory; camps
 // with a planted best grid and the share of votes lost against it; then the re-plan case,
-// exhaustive optima on tiny camps, long runs and HiGHS as yardsticks. Every timed row carries
+// exhaustive optima on tiny camps, long runs and HiGHS as yardsticks. The stress case runs in a
+// process of its own through the command line, so its time includes start-up and its memory is its own. Every timed row carries
 // the machine's load average, since a shared machine makes wall-clock figures pessimistic.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -11,6 +12,7 @@ import { optimumByExhaustiveSearch } from '../src/scheduling/exhaustive.ts';
 import { scoreGrid, solve, type Instance, type ScheduleResult } from '../src/scheduling/index.ts';
 import { plantedCases, replanCase, sizeCases, tinyInstances } from './scheduler-cases.ts';
 import { solveWithHighs } from './scheduler-mip.ts';
+import { scheduleInProcess } from './support/schedule-process.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -42,16 +44,24 @@ function run(instance: Instance, timeLimitMs: number, seed = 1): { result: Sched
   return { result, ms, valid };
 }
 
+function runFresh(instance: Instance, timeLimitMs: number): { result: ScheduleResult; ms: number; valid: boolean; rssMb: number } {
+  const { result, wallMs, maxRssMb } = scheduleInProcess(instance, timeLimitMs);
+  const check = scoreGrid(instance, result.assignments);
+  return { result, ms: wallMs, valid: check.violations.length === 0 && check.metrics.score === result.metrics.score, rssMb: maxRssMb };
+}
+
 async function main(): Promise<void> {
   console.log(`Campgrid scheduler benchmark (${quick ? 'quick' : 'full'}; long runs ${longMs / 1000} s; Node ${process.version}; time limits on the ${cpuClock ? 'CPU' : 'wall'} clock; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
   const solved = new Map<string, { instance: Instance; result: ScheduleResult }>();
   const rows: string[][] = [['case', 'sessions', 'score', 'missed', 'overflow', 'moves', 'lower bound', 'gap', 'hard rules', 'time ms', 'target', 'max RSS MB', 'load']];
   for (const c of sizeCases()) {
-    const { result, ms, valid } = run(c.instance, c.timeLimitMs);
+    // The stress case runs as the command line in a process of its own: its target counts start-up.
+    const { result, ms, valid, rssMb } = c.freshProcess ? runFresh(c.instance, c.timeLimitMs) : { ...run(c.instance, c.timeLimitMs), rssMb: mb() };
     solved.set(c.name, { instance: c.instance, result });
     const m = result.metrics;
-    rows.push([c.name, String(c.instance.sessions.length), String(m.score), String(m.missed), String(m.overflow), String(m.moves), String(m.lowerBound), gapOf(m.score, m.lowerBound), valid ? 'ok' : 'BROKEN', String(ms), `< ${c.targetMs}${ms < c.targetMs ? ' ✓' : ' ✗'}`, String(mb()), load()]);
-    report.push({ case: c.name, ...m, gap: gapOf(m.score, m.lowerBound), valid, ms, targetMs: c.targetMs, maxRssMb: mb(), unscheduled: result.unscheduled.length, load: load() });
+    const memory = `${rssMb}${c.freshProcess ? ` (< 1024 ${rssMb < 1024 ? '✓' : '✗'})` : ''}`;
+    rows.push([c.freshProcess ? `${c.name} (own process)` : c.name, String(c.instance.sessions.length), String(m.score), String(m.missed), String(m.overflow), String(m.moves), String(m.lowerBound), gapOf(m.score, m.lowerBound), valid ? 'ok' : 'BROKEN', String(ms), `< ${c.targetMs}${ms < c.targetMs ? ' ✓' : ' ✗'}`, memory, load()]);
+    report.push({ case: c.name, ...m, gap: gapOf(m.score, m.lowerBound), valid, ms, targetMs: c.targetMs, maxRssMb: rssMb, ownProcess: c.freshProcess ?? false, unscheduled: result.unscheduled.length, load: load() });
   }
 
   // Re-plan: publish LocalGovCamp's grid, then change the camp under it.

@@ -1,6 +1,7 @@
-// Improve the first grid by simulated annealing over four kinds of step: move a session to
+// Improve the first grid by simulated annealing over six kinds of step: move a session to
 // another allowed place, swap it with the session there, push that session on along an
-// ejection chain, or put an unscheduled session in place of a scheduled one. The temperature follows the iteration count, never the clock,
+// ejection chain, trade a Kempe chain between two slots, swap two slots' whole contents, or put
+// an unscheduled session in place of a scheduled one. The temperature follows the iteration count, never the clock,
 // so a run is repeatable for a given seed and number of iterations; the clock only stops it.
 import { GridState, UNSCHEDULED } from './grid-state.ts';
 import { KempeChains } from './kempe.ts';
@@ -29,12 +30,14 @@ const BIG = 300;
 const COLD = 0.05;
 /** Share of steps onto an occupied place that try an ejection chain instead of a swap. */
 const EJECT = 0.3;
-/** Share of steps that trade a Kempe chain of sessions between two slots. */
 /** Share of steps that start from a session somebody misses. */
 const FOCUS = 0.2;
 /** Share of steps that keep a session in its room and change only its time. */
 const SAME_ROOM = 0.5;
+/** Share of steps that trade a Kempe chain of sessions between two slots. */
 const KEMPE = 0.03;
+/** Share of those that swap the whole contents of two slots instead (see KempeChains.swapSlots). */
+const SWAP_SLOTS = 0.2;
 
 export function improveGrid(state: GridState, random: Random, limits: SearchLimits): SearchOutcome {
   const { model } = state;
@@ -73,7 +76,8 @@ export function improveGrid(state: GridState, random: Random, limits: SearchLimi
     const candidates = model.candidates[s]!;
     let delta: number | null;
     if (from !== UNSCHEDULED && random.next() < KEMPE) {
-      delta = kempe.apply(s, random.below(model.slotCount), random);
+      const toSlot = random.below(model.slotCount);
+      delta = random.next() < SWAP_SLOTS ? kempe.swapSlots(from % model.slotCount, toSlot) : kempe.apply(s, toSlot);
       if (delta === null) continue;
       if (delta <= 0 || random.next() < Math.exp(-delta / temperature)) noteBest();
       else kempe.revert();

@@ -38,7 +38,11 @@ export function solve(instance: Instance, options: SolveOptions = {}): ScheduleR
   const state = new GridState(model);
   const lowerBound = countingLowerBound(model);
   buildFirstGrid(state, random);
-  const outcome = improveGrid(state, random, { deadline: began + timeLimitMs, clock, iterations, lowerBound });
+  // What follows the search (putting left-out sessions back, the reference rescoring) costs
+  // about a quarter of the set-up so far (a third keeps a margin): stop the search early enough that the whole solve,
+  // not just the search, keeps to the time limit (1.3 s of set-up, 0.34 s after, at 1,000 sessions).
+  const finishing = (clock() - began) / 3;
+  const outcome = improveGrid(state, random, { deadline: began + timeLimitMs - finishing, clock, iterations, lowerBound });
   state.load(outcome.best);
   // Anything the search left out that now fits for free goes back on the grid.
   for (let s = 0; s < model.sessionCount; s++) {
