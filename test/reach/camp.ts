@@ -1,7 +1,12 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/open.ts';
+import { inviteOrganiser } from '../../src/events/organisers.ts';
 import type { CampEvent } from '../../src/events/events.ts';
 import { registerAttendee } from '../../src/tickets/register.ts';
 import type { AttendeeDetails } from '../../src/tickets/register.ts';
+import type { Agent } from '../helpers/agent.ts';
+import { makeApp, type TestApp } from '../helpers/app.ts';
+import { person, signedInAgent } from '../helpers/people.ts';
 import { attendee, links, publishedCamp, ticketType } from '../helpers/tickets.ts';
 
 /**
@@ -22,3 +27,26 @@ export function campOfTwelve(db: Db, now: Date, slug = 'localgovcamp-2027'): Cam
 
 /** After the camp's only day. */
 export const afterTheCamp = new Date('2027-06-20T09:00:00Z');
+
+export interface CampOfTwelve {
+  t: TestApp;
+  event: CampEvent;
+  /** Someone on the camp's team with this role, signed in. */
+  teamMember(role: 'organiser' | 'helper'): Promise<Agent>;
+}
+
+/** For a describe block: before each test, the real app with the camp of twelve; closed after each. */
+export function eachCampOfTwelve(): CampOfTwelve {
+  const camp = {} as CampOfTwelve;
+  beforeEach(async () => {
+    camp.t = await makeApp();
+    camp.event = campOfTwelve(camp.t.db, camp.t.clock.now());
+    camp.teamMember = async (role) => {
+      const email = `${role}@team.example.org`;
+      inviteOrganiser(camp.t.db, camp.t.clock.now(), { event: camp.event, email, role, invitedBy: person(camp.t.db, 'owner@example.org'), baseUrl: 'http://campgrid.test' });
+      return signedInAgent(camp.t.app, person(camp.t.db, email));
+    };
+  });
+  afterEach(async () => camp.t.close());
+  return camp;
+}
