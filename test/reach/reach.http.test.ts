@@ -68,6 +68,11 @@ describe('/events/:slug/reach and /reach: open figures in which no one can be pi
     expect((await visitorGets('/events/localgovcamp-2027/reach')).statusCode).toBe(200);
     expect((await visitorGets('/events/localgovcamp-2027')).body).toContain('<a class="govuk-link" href="/events/localgovcamp-2027/reach">Who the camp reached</a>');
 
+    // Taken back: gone at once for visitors, though the public page was kept for them a moment ago.
+    await organiser.get('/organise/events/localgovcamp-2027/reach');
+    await organiser.post('/organise/events/localgovcamp-2027/reach', { publication: 'never' });
+    expect((await visitorGets('/events/localgovcamp-2027/reach')).statusCode).toBe(404);
+
     const wrong = await organiser.post('/organise/events/localgovcamp-2027/reach', { publication: 'tomorrow' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Choose when the reach figures go public');
