@@ -14,6 +14,9 @@ import { MailSender } from './mail/sender.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { personForSession } from './people/sign-in.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { councilInsightRoutes } from './reach/councils.routes.ts';
+import { reachRoutes } from './reach/reach.routes.ts';
+import { reachSettingRoutes } from './reach/reach-setting.routes.ts';
 import { unmentoringRoutes } from './unmentoring/unmentoring.routes.ts';
 import { registerRoutes } from './tickets/register.routes.ts';
 import { manageRoutes } from './tickets/manage.routes.ts';
@@ -62,6 +65,7 @@ import { ticketViewHelpers } from './tickets/view-helpers.ts';
 import { sponsorViewHelpers } from './sponsors/view-helpers.ts';
 import { gridViewHelpers } from './grid/view-helpers.ts';
 import { outputViewHelpers } from './outputs/view-helpers.ts';
+import { reachViewHelpers } from './reach/view-helpers.ts';
 import { busyWithRequests, trackInFlight } from './web/in-flight.ts';
 
 export interface BuildOptions {
@@ -129,7 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(safeRedirects);
   await app.register(pageCache);
   await app.register(views, {
-    areaHelpers: [eventViewHelpers, ticketViewHelpers, sponsorViewHelpers, gridViewHelpers, outputViewHelpers],
+    areaHelpers: [eventViewHelpers, ticketViewHelpers, sponsorViewHelpers, gridViewHelpers, outputViewHelpers, reachViewHelpers],
     areaLocals: [organiserMenu(db)],
   });
   await app.register(errorPages);
@@ -165,15 +169,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       messageRoutes,
       buddyRoutes,
       organiseOutputRoutes,
+      reachSettingRoutes,
     ],
   });
   await app.register(organisationRoutes, { prefix: '/organise/organisations' });
+  await app.register(councilInsightRoutes, { prefix: '/organise/insights' });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);
   await app.register(publicGridRoutes);
   await app.register(unsubscribeRoutes);
   await app.register(outputRoutes);
   await app.register(outputFindingRoutes);
+  await app.register(reachRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

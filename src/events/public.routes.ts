@@ -9,6 +9,7 @@ import { latestPublished } from '../grid/published-versions.ts';
 import { eventFeedUrl } from '../calendar/links.ts';
 import { packagesOf } from '../sponsors/packages.ts';
 import { recognitionOf } from '../sponsors/sponsors.ts';
+import { reachIsPublic } from '../reach/publication.ts';
 
 /** The public face: the list of camps and each camp's page. */
 export async function publicEventRoutes(app: TypedApp): Promise<void> {
@@ -44,6 +45,7 @@ export async function publicEventRoutes(app: TypedApp): Promise<void> {
       feedUrl: eventFeedUrl(app.campgrid.config.baseUrl, event.slug),
       sponsorGroups: recognitionOf(db, event.id),
       offersSponsorship: event.status === 'published' && packagesOf(db, event.id).length > 0,
+      reachIsPublic: reachIsPublic(db, event, clock.now()),
     });
   });
 }

@@ -12,8 +12,8 @@ import { decidedOrganisations, decideOrganisations, unmatchedOrganisations } fro
 /** How many names the last decision covered, for its banner. */
 const pageQuery = z.object({ decided: z.coerce.number().int().min(0).max(500).optional() });
 
-/** Organisations are the site's, not one camp's: those who run camps here review them. */
-async function requireCampOrganiser(request: FastifyRequest): Promise<void> {
+/** Organisations are the site's, not one camp's: those who run camps here (owners, organisers, administrators) see them; helpers only work the door. */
+export async function requireCampOrganiser(request: FastifyRequest): Promise<void> {
   if (!request.person || !organisesAnyEvent(request.server.campgrid.db, request.person)) throw new Forbidden();
 }
 

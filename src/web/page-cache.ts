@@ -27,6 +27,12 @@ export const publicPages = new Set([
   '/events/:slug/schedule.json',
   '/events/:slug/schedule.xml',
   '/events/:slug/grid.csv',
+  '/events/:slug/reach',
+  '/events/:slug/reach.json',
+  '/events/:slug/reach.csv',
+  '/reach',
+  '/reach.json',
+  '/reach.csv',
 ]);
 
 /** What a route said about its answer besides the body, replayed with every copy. */

@@ -52,6 +52,13 @@ const publicRoutes = new Set([
   'GET /events/:slug/outputs',
   'GET /outputs',
   'GET /outputs.atom',
+  // Reach figures: a camp's answer 404 until its organisers make them public (test/reach/reach.http.test.ts).
+  'GET /reach',
+  'GET /reach.json',
+  'GET /reach.csv',
+  'GET /events/:slug/reach',
+  'GET /events/:slug/reach.json',
+  'GET /events/:slug/reach.csv',
 ]);
 
 type Rule =
@@ -82,7 +89,7 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (url === '/organise/events/new') return { kind: 'administrator' };
   if (url.startsWith('/organise/events/:slug')) return { kind: 'team', role: minimumRole ?? 'organiser' };
   if (url === '/organise') return { kind: 'signed-in' };
-  if (url === '/organise/organisations') return { kind: 'organiser-somewhere' };
+  if (url === '/organise/organisations' || url === '/organise/insights/councils' || url === '/organise/insights/councils.csv') return { kind: 'organiser-somewhere' };
   if (url.startsWith('/admin/unmentoring')) return { kind: 'administrator' };
   if (url === '/unmentoring' || url.startsWith('/unmentoring/')) return { kind: 'signed-in' };
   if (url.startsWith('/me/sponsorships/:sponsorId')) return { kind: 'sponsor-contact' };
