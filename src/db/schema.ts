@@ -12,3 +12,4 @@ export * from '../organisations/organisations.table.ts';
 export * from '../buddies/buddies.table.ts';
 export * from '../unmentoring/unmentoring.table.ts';
 export * from '../outputs/outputs.table.ts';
+export * from '../themes/themes.table.ts';
