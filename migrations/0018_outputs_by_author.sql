@@ -1,0 +1,1 @@
+CREATE INDEX `outputs_author` ON `outputs` (`author_id`,`event_id`);
