@@ -16,6 +16,7 @@ import { themeBalance } from '../src/themes/balance.ts';
 import { themesOf } from '../src/themes/themes.ts';
 import { unmentoringFigures } from '../src/unmentoring/unmentoring.ts';
 import { Agent } from './helpers/agent.ts';
+import { outboxMessages } from './helpers/outbox.ts';
 import { testNow } from './helpers/app.ts';
 import { demoCampCopy } from './helpers/outputs.ts';
 
@@ -73,10 +74,11 @@ describe('the demo’s outputs, themes, buddies and UnMentoring', () => {
     expect(buddies.buddies.length).toBeGreaterThan(10);
   });
 
-  it('has an UnMentoring scheme with active members and two past rounds', () => {
+  it('has an UnMentoring scheme with active members and two past rounds, run without emailing anyone', () => {
     const figures = unmentoringFigures(db);
     expect([figures.active, figures.skipping]).toEqual([27, 1]);
     expect(figures.rounds.map((r) => r.pairs)).toEqual([12, 12]);
     expect(figures.rounds.every((r) => r.organisations > 5)).toBe(true);
+    expect(outboxMessages(db).filter((m) => m.subject.startsWith('UnMentoring'))).toEqual([]);
   });
 });
