@@ -47,6 +47,7 @@ import { copyRoutes } from './events/copy.routes.ts';
 import { outputRoutes } from './outputs/outputs.routes.ts';
 import { outputFindingRoutes } from './outputs/finding.routes.ts';
 import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
+import { themeRoutes } from './themes/themes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pitchCardRoutes,
       pitchDeskRoutes,
       organisePitchRoutes,
+      themeRoutes,
       copyRoutes,
       messageRoutes,
       buddyRoutes,

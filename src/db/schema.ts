@@ -13,3 +13,4 @@ export * from '../buddies/buddies.table.ts';
 export * from '../unmentoring/unmentoring.table.ts';
 export * from '../outputs/outputs.table.ts';
 export * from '../reach/reach.table.ts';
+export * from '../themes/themes.table.ts';

@@ -8,12 +8,14 @@ import { seededRandom } from '../tickets/ballot.ts';
 import { insertRegistration } from '../tickets/register.ts';
 import { addTicketType } from '../tickets/ticket-types.ts';
 import { registrations } from '../tickets/tickets.table.ts';
+import { seedLastYearSessions } from './last-year.ts';
 import { demoAttendee } from './tickets.ts';
 
 /**
  * Three earlier camps, archived, as if brought in from each year's Eventbrite export: who
  * registered and who was checked in. So this year's first-timers and returners are facts, and
- * people's own pages show the camps they came to.
+ * people's own pages show the camps they came to. Last year's camp also has its sessions, grid
+ * and outputs (last-year.ts).
  */
 export function seedDemoHistory(db: Db, now: Date, event: CampEvent, organiserId: number, saturday: string): void {
   const year = Number(saturday.slice(0, 4));
@@ -27,14 +29,19 @@ export function seedDemoHistory(db: Db, now: Date, event: CampEvent, organiserId
     });
     const published = changeEventStatus(db, now, past.id, 'published');
     const random = seededRandom(`demo-history-${yearsAgo}`);
+    const cameIds: number[] = [];
     // Earlier camps drew from this year's attendees (numbers 1 to 325) and from people not coming this year.
     for (let n = 1; n <= 400; n++) {
       if (random() > 0.18 + 0.07 * (3 - yearsAgo)) continue;
       const details = { ...demoAttendee(n), firstCamp: false };
       const person = findOrCreatePerson(db, now, details.email, details.name);
       const registration = insertRegistration(db, now, { event: published, type, personId: person.id, details, status: 'confirmed', pool: 'general', importedFrom: 'eventbrite' });
-      if (random() < 0.8) db.update(registrations).set({ checkedInAt: day.startsAt + Math.floor(random() * 3_600_000) }).where(eq(registrations.id, registration.id)).run();
+      if (random() < 0.8) {
+        db.update(registrations).set({ checkedInAt: day.startsAt + Math.floor(random() * 3_600_000) }).where(eq(registrations.id, registration.id)).run();
+        cameIds.push(person.id);
+      }
     }
+    if (yearsAgo === 1) seedLastYearSessions(db, now, { event: published, day, organiserId, facilitatorIds: cameIds.filter((_, i) => i % 3 === 0) });
     changeEventStatus(db, now, past.id, 'archived');
   }
 }

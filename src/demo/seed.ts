@@ -14,6 +14,8 @@ import { findOrCreatePerson, type Person } from '../people/people.ts';
 import { people } from '../people/people.table.ts';
 import { seedDemoSponsors, storeDemoLogos } from './sponsors.ts';
 import { seedDemoInterest, seedDemoPitches } from './pitches.ts';
+import { seedDemoThemes } from './themes.ts';
+import { seedDemoUnmentoring } from './unmentoring.ts';
 
 export const demoOrganiserEmail = 'organiser@demo.campgrid.example';
 export const demoSlug = 'anytown-localgovcamp';
@@ -41,7 +43,9 @@ export function demoFriday(now: Date): string {
  * A realistic two-day camp for newcomers to explore: a Friday makers day and a Saturday camp,
  * eight rooms, a full slot pattern, a team, tickets with a waiting list and a ballot, 40 pitches
  * with the interest of the Camp day's attendees, sponsors in every state, and three earlier camps
- * kept as archives with who came to each (first-timers and returners as facts). Sponsors' logos are stored under `dataDir`, as uploads are.
+ * kept as archives with who came to each (first-timers and returners as facts), last year's with
+ * its sessions and what they made. Themes on both camps' pitches, first-timers asking for buddies,
+ * and a site-wide UnMentoring scheme with two past rounds. Sponsors' logos are stored under `dataDir`, as uploads are.
  */
 export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string): CampEvent {
   const existing = findEventBySlug(db, demoSlug);
@@ -112,10 +116,13 @@ export function seedDemoCamp(db: Db, now: Date, baseUrl: string, dataDir: string
     const attendees = seedDemoTickets(tx, now, published, makers, camp);
     seedDemoSponsors(tx, now, { event: published, organiser, baseUrl, firstDay: friday, logos });
     // 40 pitches across formats and about six "I'd go" marks for each attendee with a place, skewed as a real board is.
-    seedDemoInterest(tx, now, seedDemoPitches(tx, now, published, organiser.id, attendees), attendees, attendees.length * 6);
+    const made = seedDemoPitches(tx, now, published, organiser.id, attendees);
+    seedDemoInterest(tx, now, made, attendees, attendees.length * 6);
+    seedDemoThemes(tx, now, published.id, made);
     seedDemoGrid(tx, now, published, organiser, baseUrl);
 
     seedDemoHistory(tx, now, event, organiser.id, saturday);
+    seedDemoUnmentoring(tx, now, organiser.id);
     return published;
   });
 }

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { copyPitchSettings } from '../pitches/copy-settings.ts';
+import { copyThemes } from '../themes/themes.ts';
 import { copySponsorPackages } from '../sponsors/copy-packages.ts';
 import { copyTicketTypes } from '../tickets/copy-ticket-types.ts';
 import { days, eventOrganisers, events, rooms, slots } from './events.table.ts';
@@ -16,7 +17,7 @@ export interface CopyDetails {
 /**
  * Next year's camp from this one: a new draft with the same details, venue, rooms, days and
  * slots moved by whole weeks, ticket types and sponsor packages with their dates moved and
- * nothing taken, and the same team. Nothing about a person who came (registrations, pitches,
+ * nothing taken, the same themes, and the same team. Nothing about a person who came (registrations, pitches,
  * interest, sign-ups, check-ins, the grid) comes along. The copy remembers where it came from.
  */
 export function copyEvent(db: Db, now: Date, source: CampEvent, details: CopyDetails, copiedBy: number): CampEvent {
@@ -34,6 +35,7 @@ export function copyEvent(db: Db, now: Date, source: CampEvent, details: CopyDet
     copyTicketTypes(tx, now, source.id, copy.id, move, dayIds);
     copySponsorPackages(tx, now, source.id, copy.id, move);
     copyPitchSettings(tx, now, source.id, copy.id, move);
+    copyThemes(tx, now, source.id, copy.id);
     return copy;
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts';
 import { events } from '../events/events.table.ts';
 import { people } from '../people/people.table.ts';
 import { pitches } from '../pitches/pitches.table.ts';
+import { aboutTheme, fromCouncil } from './finding-filters.ts';
 import { outputs } from './outputs.table.ts';
 import { shown, type ShownOutput } from './outputs.ts';
 
@@ -24,12 +25,14 @@ export function searchQuery(typed: string): string | null {
 
 /**
  * Outputs the public may see (not hidden, of camps that are not drafts), newest first; filtered
- * by a search over titles, notes and actions, and by camp.
+ * by a search over titles, notes and actions, by camp, by theme and by council (finding-filters.ts).
  */
-export function findOutputs(db: Db, args: { q?: string; eventId?: number; limit: number; offset?: number }): { outputs: FoundOutput[]; total: number } {
+export function findOutputs(db: Db, args: { q?: string; eventId?: number; themeKey?: string; councilId?: number; limit: number; offset?: number }): { outputs: FoundOutput[]; total: number } {
   const match = args.q ? searchQuery(args.q) : null;
   const where: SQL[] = [isNull(outputs.hiddenAt), ne(events.status, 'draft')];
   if (args.eventId !== undefined) where.push(eq(outputs.eventId, args.eventId));
+  if (args.themeKey !== undefined) where.push(aboutTheme(args.themeKey));
+  if (args.councilId !== undefined) where.push(fromCouncil(args.councilId));
   if (match) where.push(inArray(outputs.id, sql`(select rowid from outputs_search where outputs_search match ${match})`));
   const condition = and(...where);
   const rows = db

@@ -41,7 +41,12 @@ export const outputs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('outputs_pitch').on(t.pitchId, t.createdAt), index('outputs_event_created').on(t.eventId, t.createdAt)],
+  (t) => [
+    index('outputs_pitch').on(t.pitchId, t.createdAt),
+    index('outputs_event_created').on(t.eventId, t.createdAt),
+    // /outputs' council filter finds a council's people's outputs by author (finding-filters.ts).
+    index('outputs_author').on(t.authorId, t.eventId),
+  ],
 );
 
 /** Why an output was hidden or shown again, and by whom: the organisers' record. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { carriesTheme, themesByPitch, type ThemeTag } from '../themes/themes.ts';
 import { facilitatorNamesByPitch } from './facilitators.ts';
 import { interest, pitches, type PitchFormat } from './pitches.table.ts';
 
@@ -8,6 +9,8 @@ export interface BoardFilters {
   format?: PitchFormat;
   /** Words that must all appear in the title or description. */
   words?: string;
+  /** Carries this theme of the camp. */
+  themeId?: number;
   /** The order pitched (the default), or the most wanted first. */
   order?: 'pitched' | 'wanted';
 }
@@ -22,6 +25,7 @@ export interface BoardPitch {
   preferredDayId: number | null;
   pinnedDayId: number | null;
   facilitators: string[];
+  themes: ThemeTag[];
   count: number;
   mine: boolean;
 }
@@ -31,6 +35,7 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 function filtersOf(eventId: number, f: BoardFilters): SQL | undefined {
   const conditions: Array<SQL | undefined> = [eq(pitches.eventId, eventId), eq(pitches.status, 'open')];
   if (f.format) conditions.push(eq(pitches.format, f.format));
+  if (f.themeId !== undefined) conditions.push(carriesTheme(f.themeId));
   if (f.dayId !== undefined) {
     // A pitch pinned to a day runs that day; otherwise its preference, and with none, any day.
     conditions.push(
@@ -48,7 +53,7 @@ function filtersOf(eventId: number, f: BoardFilters): SQL | undefined {
 
 /**
  * The pitch board: every open pitch matching the filters, with its confirmed facilitators, how
- * many would go, and whether the viewer would. Two queries however many pitches there are;
+ * many would go, whether the viewer would, and its themes. Three queries however many pitches there are;
  * counts come from the interest table's primary key, one index lookup per pitch.
  */
 export function pitchBoard(db: Db, eventId: number, viewerId: number | null, filters: BoardFilters = {}): BoardPitch[] {
@@ -71,7 +76,8 @@ export function pitchBoard(db: Db, eventId: number, viewerId: number | null, fil
     .all();
   if (rows.length === 0) return [];
   const names = facilitatorNamesByPitch(db, and(eq(pitches.eventId, eventId), eq(pitches.status, 'open')));
-  const board = rows.map((r) => ({ ...r, mine: Boolean(r.mine), facilitators: names.get(r.id) ?? [] }));
+  const tags = themesByPitch(db, eventId);
+  const board = rows.map((r) => ({ ...r, mine: Boolean(r.mine), facilitators: names.get(r.id) ?? [], themes: tags.get(r.id) ?? [] }));
   // Sorting is stable: pitches wanted as much stay in the order they were pitched.
   return filters.order === 'wanted' ? board.sort((a, b) => b.count - a.count) : board;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/open.ts';
 import { days } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import type { Person } from '../people/people.ts';
+import { checkThemes, tagPitch } from '../themes/themes.ts';
 import { facilitatorNamesByPitch } from './facilitators.ts';
 import { alreadySubmitted, assertCampNotOver, checkDayAndSlots } from './pitches.ts';
 import { pitchFacilitators, pitches, type PitchFormat, type PitchNeed } from './pitches.table.ts';
@@ -19,6 +20,8 @@ export interface DeskPitch {
   dayId?: number | null;
   /** The organiser's "must be on this day": a pin (hard rule) rather than a preference. */
   mustBeOnDay?: boolean;
+  /** The camp's themes the pitch carries. */
+  themeIds?: number[];
 }
 
 function todayOf(event: CampEvent, now: Date): { start: number; end: number; date: string } {
@@ -39,6 +42,7 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
     if (already) return already;
     assertCampNotOver(event);
     checkDayAndSlots(tx, event.id, pitch.dayId ?? null, [], 'day');
+    checkThemes(tx, event.id, pitch.themeIds ?? []);
     const dayId = pitch.dayId === undefined ? (todaysDayId(tx, event, now) ?? null) : pitch.dayId;
     const must = pitch.dayId === undefined || !!pitch.mustBeOnDay;
     const row = tx
@@ -61,6 +65,7 @@ export function takeDeskPitch(db: Db, now: Date, args: { event: CampEvent; enter
       .returning()
       .get();
     tx.insert(pitchFacilitators).values({ pitchId: row.id, walkInName: pitch.facilitator, confirmed: true, createdAt: now.getTime() }).run();
+    tagPitch(tx, row.id, pitch.themeIds ?? []);
     return row;
   });
 }

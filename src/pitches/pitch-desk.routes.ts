@@ -15,11 +15,12 @@ export async function pitchDeskRoutes(app: TypedApp): Promise<void> {
   const { db, clock } = app.campgrid;
   const base = (e: CampEvent) => `/organise/events/${e.slug}`;
 
-  const deskView = (event: CampEvent) => ({
+  const deskView = (event: CampEvent, options = dayAndSlotOptions(db, event)) => ({
     ...pitchViewBase(event),
     title: 'Pitch desk',
     today: pitchesToday(db, event, clock.now()),
-    dayOptions: dayAndSlotOptions(db, event).dayOptions,
+    dayOptions: options.dayOptions,
+    themeOptions: options.themeOptions,
     backLink: base(event),
   });
 

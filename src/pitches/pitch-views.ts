@@ -4,17 +4,19 @@ import { campIsOver, type CampEvent } from '../events/events.ts';
 import { timeRange } from '../events/local-time.ts';
 import { safeSameSitePath } from '../web/redirects.ts';
 import { timetableOf } from '../events/timetable.ts';
+import { themesOf } from '../themes/themes.ts';
 import { pitchLabels } from './labels.ts';
 import type { Pitch, PitchDetails } from './pitches.ts';
 
 /** What every pitch page's template gets besides its own data; `over`: the camp is archived, so pages drop their calls to action. */
 export const pitchViewBase = (event: CampEvent) => ({ event, pl: pitchLabels, over: campIsOver(event) });
 
-/** The camp's days and session slots as form options: preferred day radios, unavailable-slot checkboxes. */
+/** The camp's days, session slots and themes as form options: preferred day radios, unavailable-slot and theme checkboxes. */
 export function dayAndSlotOptions(db: Db, event: CampEvent) {
   const timetable = timetableOf(db, event.id);
   const dayName = (d: { label: string; date: string }) => (d.label ? `${d.label}, ` : '') + d.date;
   return {
+    themeOptions: themesOf(db, event.id).map((t) => ({ value: String(t.id), text: t.name })),
     dayOptions: timetable.map((t) => ({ value: String(t.day.id), text: dayName(t.day) })),
     slotOptions: timetable.flatMap((t) =>
       t.slots
@@ -37,6 +39,7 @@ export function pitchFormValues(details: PitchDetails): Record<string, unknown> 
     needs: [...details.needs, ...(details.doubleLength ? ['double-length'] : [])],
     preferredDay: details.preferredDayId === null ? 'any' : String(details.preferredDayId),
     unavailable: details.unavailableSlotIds.map(String),
+    themes: (details.themeIds ?? []).map(String),
   };
 }
 

@@ -27,10 +27,13 @@ const optionalId = (none: string, invalid: string) =>
       .transform((v) => (v === none ? null : Number(v))),
   );
 
-const ids = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().regex(/^\d{1,12}$/, 'Choose from the camp’s session slots')).transform((list) => [...new Set(list.map(Number))]),
-);
+/** Ticked checkboxes whose values are ids; which ids exist is the domain's to check. */
+const ids = (invalid: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().regex(/^\d{1,12}$/, invalid)).max(50, invalid).transform((list) => [...new Set(list.map(Number))]),
+  );
+const themes = ids('Choose from the camp’s themes');
 
 const emailList = z.preprocess(
   single,
@@ -57,9 +60,10 @@ export const pitchForm = z
     coFacilitators: emailList,
     needs,
     preferredDay: optionalId('any', 'Choose one of the camp’s days'),
-    unavailable: ids,
+    unavailable: ids('Choose from the camp’s session slots'),
+    themes,
   })
-  .transform(({ needs: chosen, preferredDay, unavailable, ...rest }) => ({ ...rest, ...splitNeeds(chosen), preferredDayId: preferredDay, unavailableSlotIds: unavailable }));
+  .transform(({ needs: chosen, preferredDay, unavailable, themes: themeIds, ...rest }) => ({ ...rest, ...splitNeeds(chosen), preferredDayId: preferredDay, unavailableSlotIds: unavailable, themeIds }));
 
 const showOfHands = z.preprocess(
   single,
@@ -81,8 +85,9 @@ export const deskForm = z
     showOfHands,
     day: optionalId('any', 'Choose one of the camp’s days'),
     mustBeOnDay: tickbox(),
+    themes,
   })
-  .transform(({ needs: chosen, day, mustBeOnDay, ...rest }) => ({ ...rest, ...splitNeeds(chosen), dayId: day, mustBeOnDay: day !== null && mustBeOnDay }));
+  .transform(({ needs: chosen, day, mustBeOnDay, themes: themeIds, ...rest }) => ({ ...rest, ...splitNeeds(chosen), dayId: day, mustBeOnDay: day !== null && mustBeOnDay, themeIds }));
 
 /** Organisers' edit: the pitch's details plus the scheduler's hard rules. */
 export const organiserPitchForm = z

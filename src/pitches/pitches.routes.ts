@@ -18,6 +18,7 @@ import { interestForm } from './pitch.forms.ts';
 import { backTo, pitchViewBase } from './pitch-views.ts';
 import { facilitates, facilitatorsOf, findPitch, pendingChangeOf, pitchAt, resolveMerged } from './pitches.ts';
 import { pitchFormats, type PitchFormat } from './pitches.table.ts';
+import { themesOf, themesOfPitch, type Theme } from '../themes/themes.ts';
 import { countsVisible, interestState, pitchSettingsOf } from './settings.ts';
 
 const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json');
@@ -29,31 +30,35 @@ export const perPerson = (request: FastifyRequest) => (request.person ? `person-
 export async function pitchRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config } = app.campgrid;
 
-  const filtersFrom = (query: Record<string, unknown>, eventDays: Array<{ id: number; date: string }>): BoardFilters => {
+  // Values that match nothing (an old link, a theme since removed) are ignored: the board shows unfiltered.
+  const filtersFrom = (query: Record<string, unknown>, eventDays: Array<{ id: number; date: string }>, campThemes: Theme[]): BoardFilters => {
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
     const day = eventDays.find((d) => d.date === text(query.day));
     const format = pitchFormats.find((f) => f === text(query.format)) as PitchFormat | undefined;
-    return { dayId: day?.id, format, words: text(query.q).slice(0, 200) };
+    const theme = campThemes.find((t) => String(t.id) === text(query.theme));
+    return { dayId: day?.id, format, themeId: theme?.id, words: text(query.q).slice(0, 200) };
   };
 
-  const boardQuery = z.object({ day: oneValue, format: oneValue, q: oneValue, order: oneValue, done: oneValue });
+  const boardQuery = z.object({ day: oneValue, format: oneValue, theme: oneValue, q: oneValue, order: oneValue, done: oneValue });
   app.get('/events/:slug/pitches', { schema: { params: slugParams, querystring: boardQuery } }, async (request, reply) => {
     const event = visibleEvent(db, request.params.slug, request.person);
     const query = request.query;
     const eventDays = daysOf(db, event.id);
+    const campThemes = themesOf(db, event.id);
     const settings = pitchSettingsOf(db, event.id);
     const now = clock.now();
     const countsShown = countsVisible(settings, now);
     // Most wanted first only where the numbers are shown: the order would give hidden counts away.
-    const filters = { ...filtersFrom(query, eventDays), order: countsShown && query.order === 'wanted' ? ('wanted' as const) : ('pitched' as const) };
+    const filters = { ...filtersFrom(query, eventDays, campThemes), order: countsShown && query.order === 'wanted' ? ('wanted' as const) : ('pitched' as const) };
     const person = request.person;
     const registered = person ? isRegisteredFor(db, event.id, person.id) : false;
     return reply.view('pitches/board.eta', {
       ...pitchViewBase(event),
       title: `Pitches: ${event.name}`,
       days: eventDays,
-      filters: { day: eventDays.find((d) => d.id === filters.dayId)?.date ?? '', format: filters.format ?? '', q: filters.words ?? '', order: filters.order },
-      filtered: filters.dayId !== undefined || !!filters.format || !!filters.words,
+      themes: campThemes,
+      filters: { day: eventDays.find((d) => d.id === filters.dayId)?.date ?? '', format: filters.format ?? '', theme: filters.themeId === undefined ? '' : String(filters.themeId), q: filters.words ?? '', order: filters.order },
+      filtered: filters.dayId !== undefined || !!filters.format || filters.themeId !== undefined || !!filters.words,
       pitches: pitchBoard(db, event.id, person?.id ?? null, filters),
       state: interestState(settings, now),
       settings,
@@ -84,6 +89,7 @@ export async function pitchRoutes(app: TypedApp): Promise<void> {
       ...pitchViewBase(event),
       title: pitch.title,
       pitch,
+      themes: themesOfPitch(db, pitch.id),
       facilitators: facilitatorsOf(db, pitch.id).filter((f) => f.confirmed || isFacilitator || isOrganiser),
       day: daysOf(db, event.id).find((d) => d.id === (pitch.pinnedDayId ?? pitch.preferredDayId)),
       count: interestCount(db, pitch.id),

@@ -118,6 +118,8 @@ export interface ProposedChange {
   preferredDayId: number | null;
   unavailableSlotIds: number[];
   coFacilitators: string[];
+  /** The camp's themes the pitch carries; left out (changes waiting from before themes), its themes stay. */
+  themeIds?: number[];
 }
 
 export const pitchChanges = sqliteTable(

@@ -11,6 +11,7 @@ import { daysWithPlace, isRegisteredFor } from '../tickets/registrations.ts';
 import { inviteCoFacilitators, syncCoFacilitators } from './facilitators.ts';
 import { pitchChanges, pitchFacilitators, pitches, type ProposedChange } from './pitches.table.ts';
 import { pitchSettingsOf } from './settings.ts';
+import { checkThemes, tagPitch, themesOfPitch } from '../themes/themes.ts';
 
 export type Pitch = typeof pitches.$inferSelect;
 /** What an attendee types when pitching or editing their pitch. */
@@ -123,6 +124,7 @@ export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person
     if (already) return already;
     assertMayPitch(tx, event, person, now);
     checkDayAndSlots(tx, event.id, details.preferredDayId, details.unavailableSlotIds);
+    checkThemes(tx, event.id, details.themeIds ?? []);
     assertPlaceOnDay(tx, event, person, details.preferredDayId);
     const pitch = tx
       .insert(pitches)
@@ -130,6 +132,7 @@ export function pitchSession(db: Db, now: Date, args: { event: CampEvent; person
       .returning()
       .get();
     tx.insert(pitchFacilitators).values({ pitchId: pitch.id, personId: person.id, confirmed: true, createdAt: now.getTime() }).run();
+    tagPitch(tx, pitch.id, details.themeIds ?? []);
     inviteCoFacilitators(tx, now, { event, pitch, invitedBy: person, emails: details.coFacilitators, baseUrl: args.baseUrl });
     return pitch;
   });
@@ -173,6 +176,7 @@ export function detailsOf(db: Db, pitch: Pitch): PitchDetails {
     preferredDayId: pitch.preferredDayId,
     unavailableSlotIds: pitch.unavailableSlotIds,
     coFacilitators: coFacilitatorEmails(db, pitch),
+    themeIds: themesOfPitch(db, pitch.id).map((t) => t.id),
   };
 }
 
@@ -180,6 +184,10 @@ export function detailsOf(db: Db, pitch: Pitch): PitchDetails {
 export function applyPitchDetails(db: Db, now: Date, args: { event: CampEvent; pitch: Pitch; details: PitchDetails; actor: Person; baseUrl: string }): void {
   const { event, pitch, details } = args;
   checkDayAndSlots(db, event.id, details.preferredDayId, details.unavailableSlotIds);
+  if (details.themeIds) {
+    checkThemes(db, event.id, details.themeIds);
+    tagPitch(db, pitch.id, details.themeIds);
+  }
   db.update(pitches).set({ ...pitchColumns(details), updatedAt: now.getTime() }).where(eq(pitches.id, pitch.id)).run();
   syncCoFacilitators(db, now, { event, pitch, invitedBy: args.actor, emails: details.coFacilitators, baseUrl: args.baseUrl });
 }
@@ -197,6 +205,7 @@ export function revisePitch(db: Db, now: Date, args: { event: CampEvent; pitch: 
   return db.transaction((tx) => {
     assertFacilitatorOfLivePitch(tx, args.pitch, args.person);
     checkDayAndSlots(tx, args.event.id, args.details.preferredDayId, args.details.unavailableSlotIds);
+    checkThemes(tx, args.event.id, args.details.themeIds ?? []);
     assertPlaceOnDay(tx, args.event, args.person, args.details.preferredDayId);
     if (!pitchSettingsOf(tx, args.event.id).changesNeedApproval) {
       applyPitchDetails(tx, now, { ...args, actor: args.person });

@@ -50,7 +50,7 @@ interface Met {
  * someone from their own organisation where that can be avoided, nor with anyone they met in
  * the last six rounds; odd numbers make one trio. Each group is introduced by email.
  */
-export function startRound(db: Db, now: Date, args: { startedBy: number; baseUrl: string; seed?: number }): { roundId: number; groups: number; unpaired: number } {
+export function startRound(db: Db, now: Date, args: { startedBy: number; baseUrl: string; seed?: number; notify?: boolean }): { roundId: number; groups: number; unpaired: number } {
   return db.transaction((tx) => {
     const active = tx
       .select({ personId: unmentoringMembers.personId, organisation: unmentoringMembers.organisation, topics: unmentoringMembers.topics, name: people.name, email: people.email })
@@ -71,7 +71,8 @@ export function startRound(db: Db, now: Date, args: { startedBy: number; baseUrl
     groups.forEach((group, k) => {
       const members = group.map((id) => byId.get(id)!);
       for (const m of members) tx.insert(unmentoringMeetings).values({ roundId: round.id, groupNumber: k + 1, personId: m.personId, organisation: m.organisation }).run();
-      for (const m of members) {
+      // Quietly (no introductions) only when seeding the demo's past rounds.
+      for (const m of args.notify === false ? [] : members) {
         const partners = members.filter((p) => p !== m);
         queueMail(tx, now, {
           to: m.email,

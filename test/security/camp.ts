@@ -61,6 +61,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
   const day = one<{ id: number }>('select id from days where event_id = ? order by id limit 1', event.id);
   const slot = one<{ id: number }>('select id from slots where day_id = ? order by id limit 1', day.id);
   const room = one<{ id: number }>('select id from rooms where event_id = ? order by id limit 1', event.id);
+  const theme = one<{ id: number }>('select id from themes where event_id = ? order by id limit 1', event.id);
 
   const other = createEvent(t.db, testNow, campDetails({ slug: 'other-camp', name: 'Other camp' }), administrator.id);
   const invite = (e: CampEvent, email: string, role: 'helper' | 'organiser' | 'owner') => {
@@ -101,6 +102,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
     registrationId: placed.id,
     pitchId: pitched.pitchId,
     outputId: output.id,
+    themeId: theme.id,
   };
   const concrete = (url: string): string =>
     url
@@ -111,7 +113,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
       .replace('/unsubscribe/:token', `/unsubscribe/${secrets.unsubscribe}`)
       .replace('/sign-in/:token', '/sign-in/not-a-real-token')
       .replace(':id.ics', `${pitched.pitchId}.ics`)
-      .replace(/:(dayId|slotId|roomId|room|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|room|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId|themeId)\b/g, (_m, name: string) => String(ids[name]))
       .replace(':file', `${'0'.repeat(64)}.png`)
       .replace('*', 'campgrid.css');
   const agent = async (role: Role): Promise<Agent> => {

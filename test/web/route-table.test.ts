@@ -10,6 +10,7 @@ import { addSlot } from '../../src/events/slots.ts';
 import { addPackage } from '../../src/sponsors/packages.ts';
 import { signUpSponsor } from '../../src/sponsors/sponsors.ts';
 import { takeDeskPitch } from '../../src/pitches/desk.ts';
+import { defineTheme } from '../../src/themes/themes.ts';
 import { Agent } from '../helpers/agent.ts';
 import { makeApp, testNow, type TestApp } from '../helpers/app.ts';
 import { campDetails } from '../helpers/factories.ts';
@@ -49,7 +50,8 @@ describe('every route in the route table', () => {
     const details = { organisationName: 'Acme', website: 'https://acme.example', contactName: 'Ada', contactEmail: 'ada@acme.example', contactPhone: '01632 960 001', invoiceAddress: 'Anytown', purchaseOrder: '', vatNumber: '', description: '' };
     const { sponsor, link } = signUpSponsor(t.db, testNow, { event: mine, packageId: pkg.id, details, logo: null, baseUrl: '' });
     sponsorToken = link.split('/').pop()!;
-    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, outputId: 1 };
+    const theme = defineTheme(t.db, testNow, mine.id, 'democracy');
+    ids = { dayId: day.id, slotId: slot.id, roomId: room.id, memberId: member.id, packageId: pkg.id, sponsorId: sponsor.id, typeId: type.id, registrationId: registration.id, id: registration.id, pitchId: pitch.id, outputId: 1, themeId: theme.id };
     routes = t.app.campgrid.routes;
   });
   afterAll(async () => t.close());
@@ -57,7 +59,7 @@ describe('every route in the route table', () => {
   const concrete = (url: string) =>
     url
       .replace(':slug', 'localgovcamp-2027')
-      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId|id)\b/g, (_m, name: string) => String(ids[name]))
+      .replace(/:(dayId|slotId|roomId|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId|themeId|id)\b/g, (_m, name: string) => String(ids[name]))
       // A sponsor's own pages are reached by a real secret link, so forms there are exercised too.
       .replace('/sponsorships/:token', `/sponsorships/${sponsorToken}`)
       .replace(':token', 'some-token')
