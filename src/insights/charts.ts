@@ -5,9 +5,10 @@ import { parseHTML } from 'linkedom';
  * Charts as SVG strings, drawn on the server by Observable Plot with linkedom as its document:
  * no JavaScript in the browser, they print, and old browsers show them. Each is an image named
  * by its own <title> and <desc>; the page puts a table of the same figures beside it, which is
- * the accessible version. Text reaches the SVG only as DOM text (escaped when serialised), and
+ * the accessible version. Text reaches the SVG only as DOM text (escaped when serialised).
  * Plot's own <style> element and style attributes are taken out, since the site's
- * Content-Security-Policy allows no inline styles: static/ styles the charts instead.
+ * Content-Security-Policy allows no inline styles (static/ styles the charts instead), and so
+ * are its ARIA names for the parts of what is one image.
  */
 export interface ChartText {
   /** Unique on the page: the ids of the title and description are made from it. */
@@ -86,10 +87,9 @@ function svgOf(text: ChartText, marks: Plot.Markish[], options: Plot.PlotOptions
   const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg')!;
   for (const element of [svg, ...svg.querySelectorAll('*')]) {
     if (element.tagName.toLowerCase() === 'style') element.remove();
-    else for (const name of element.getAttributeNames()) if (name === 'style' || name.startsWith('on')) element.removeAttribute(name);
+    // Inside an image its parts have no roles, so Plot's names for them (aria-label) go too.
+    else for (const name of element.getAttributeNames()) if (name === 'style' || name.startsWith('on') || name.startsWith('aria-')) element.removeAttribute(name);
   }
-  svg.removeAttribute('aria-label');
-  svg.removeAttribute('aria-description');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', `${text.id}-title ${text.id}-desc`);
   svg.setAttribute('id', text.id);
