@@ -37,6 +37,10 @@ const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 /** Lines over a number axis (registrations by weeks before, councils by year), each labelled at its end. */
 export function lineChart(text: ChartText, options: { series: Series[]; x: { label: string; reverse?: boolean; integer?: boolean }; y: { label: string } }): string {
+  return remembered('line', text, options, () => drawLines(text, options));
+}
+
+function drawLines(text: ChartText, options: Parameters<typeof lineChart>[1]): string {
   const rows = options.series.flatMap((s) => s.points.map((p) => ({ ...p, name: s.name, dashed: !!s.dashed })));
   const ends = options.series.filter((s) => s.points.length > 0).map((s) => ({ ...s.points.at(-1)!, name: s.name }));
   const marks = [
@@ -60,6 +64,10 @@ export function lineChart(text: ChartText, options: { series: Series[]; x: { lab
 
 /** Horizontal bars, with each value written at the end of its bar; optionally grouped, and a rule (a target) across. */
 export function barChart(text: ChartText, options: { bars: Bar[]; x: { label: string; domain?: [number, number] }; rule?: { value: number; label: string } }): string {
+  return remembered('bar', text, options, () => drawBars(text, options));
+}
+
+function drawBars(text: ChartText, options: Parameters<typeof barChart>[1]): string {
   const grouped = options.bars.some((b) => b.group !== undefined);
   const labels = [...new Set(options.bars.map((b) => b.label))];
   const groups = [...new Set(options.bars.map((b) => b.group ?? ''))];
@@ -80,6 +88,20 @@ export function barChart(text: ChartText, options: { bars: Bar[]; x: { label: st
     y: { label: null, domain: labels, padding: 0.25 },
     fy: grouped ? { label: null, domain: groups, padding: 0.15 } : undefined,
   });
+}
+
+// Drawing a chart costs milliseconds; its figures change only when someone registers, so the
+// last few drawings are kept by what was drawn (a plain map, oldest dropped first).
+const drawn = new Map<string, string>();
+const drawnKept = 64;
+
+function remembered(kind: string, text: ChartText, options: unknown, draw: () => string): string {
+  const key = JSON.stringify([kind, text, options]);
+  const svg = drawn.get(key) ?? draw();
+  drawn.delete(key);
+  drawn.set(key, svg);
+  if (drawn.size > drawnKept) drawn.delete(drawn.keys().next().value!);
+  return svg;
 }
 
 function svgOf(text: ChartText, marks: Plot.Markish[], options: Plot.PlotOptions): string {
