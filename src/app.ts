@@ -44,6 +44,8 @@ import { publicGridRoutes } from './grid/public.routes.ts';
 import { unsubscribeRoutes } from './messages/unsubscribe.routes.ts';
 import { messageRoutes } from './messages/messages.routes.ts';
 import { copyRoutes } from './events/copy.routes.ts';
+import { insightsRoutes } from './insights/insights.routes.ts';
+import { siteInsightsRoutes } from './insights/site.routes.ts';
 import { outputRoutes } from './outputs/outputs.routes.ts';
 import { outputFindingRoutes } from './outputs/finding.routes.ts';
 import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
@@ -172,9 +174,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       buddyRoutes,
       organiseOutputRoutes,
       reachSettingRoutes,
+      insightsRoutes,
     ],
   });
   await app.register(organisationRoutes, { prefix: '/organise/organisations' });
+  await app.register(siteInsightsRoutes, { prefix: '/organise/insights' });
   await app.register(councilInsightRoutes, { prefix: '/organise/insights' });
   await app.register(pitchRoutes);
   await app.register(pitchingRoutes);

@@ -25,6 +25,8 @@ export const events = sqliteTable('events', {
   copiedFromId: integer('copied_from_id').references((): AnySQLiteColumn => events.id, { onDelete: 'set null' }),
   // First-timers who asked are given a buddy this many days before the first day.
   buddiesPairedDaysBefore: integer('buddies_paired_days_before').notNull().default(7),
+  // The share of people coming whose first camp it is that the organisers aim for, in percent (insights).
+  firstTimerTargetPercent: integer('first_timer_target_percent').notNull().default(50),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

@@ -6,7 +6,7 @@ import { pitchFacilitators, pitches } from '../pitches/pitches.table.ts';
 import { holdingStatuses as sponsorHoldingStatuses } from '../sponsors/sponsors.ts';
 import { sponsors } from '../sponsors/sponsors.table.ts';
 import { campIsOver, ticketTypesOf } from '../tickets/ticket-types.ts';
-import { registrations, ticketTypes } from '../tickets/tickets.table.ts';
+import { registrations, ticketTypes, type AttendeeRole, type RegistrationStatus } from '../tickets/tickets.table.ts';
 import { announcementOptOuts } from './messages.table.ts';
 
 /** The groups a message can go to. A ticket type is `ticket-type:<id>`. */
@@ -22,6 +22,23 @@ export const groupLabels: Record<(typeof fixedGroups)[number], { text: string; h
   facilitators: { text: 'Facilitators', hint: 'People running a pitch still on the board, co-facilitators who confirmed included' },
   'sponsor-contacts': { text: 'Sponsor contacts', hint: 'The contacts of sponsors who applied or were approved' },
 };
+
+/** The registration facts the groups below are decided by (insights count the same groups). */
+export interface PlaceFacts {
+  status: RegistrationStatus;
+  checkedInAt: number | null;
+  firstCamp: boolean;
+  role: AttendeeRole;
+}
+
+/** On a waiting list, including someone offered a place not yet claimed. */
+export const isWaiting = (r: PlaceFacts): boolean => r.status === 'waiting' || r.status === 'offered';
+/** A confirmed place not checked in once the days of its ticket are over. */
+export const isNoShow = (r: PlaceFacts, over: boolean): boolean => r.status === 'confirmed' && r.checkedInAt === null && over;
+/** A confirmed place whose holder said this is their first camp. */
+export const isFirstTimer = (r: PlaceFacts): boolean => r.status === 'confirmed' && r.firstCamp;
+/** A confirmed place registered with the role councillor. */
+export const isCouncillor = (r: PlaceFacts): boolean => r.status === 'confirmed' && r.role === 'councillor';
 
 export interface GroupChoice {
   value: string;
@@ -68,11 +85,11 @@ export function audienceOf(db: Db, now: Date, eventId: number, groups: string[])
   for (const r of registrationsIn(db, now, eventId)) {
     const inGroup =
       (r.status === 'confirmed' && (chosen.has('confirmed') || chosen.has(`ticket-type:${r.ticketTypeId}`))) ||
-      (['waiting', 'offered'].includes(r.status) && chosen.has('waiting')) ||
+      (isWaiting(r) && chosen.has('waiting')) ||
       (r.checkedInAt !== null && chosen.has('checked-in')) ||
-      (r.status === 'confirmed' && r.checkedInAt === null && r.over && chosen.has('no-shows')) ||
-      (r.status === 'confirmed' && r.firstCamp && chosen.has('first-timers')) ||
-      (r.status === 'confirmed' && r.role === 'councillor' && chosen.has('councillors'));
+      (isNoShow(r, r.over) && chosen.has('no-shows')) ||
+      (isFirstTimer(r) && chosen.has('first-timers')) ||
+      (isCouncillor(r) && chosen.has('councillors'));
     if (inGroup) add(r);
   }
   if (chosen.has('facilitators')) for (const f of facilitatorsOf(db, eventId)) add(f);

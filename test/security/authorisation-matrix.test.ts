@@ -91,6 +91,7 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (url === '/organise') return { kind: 'signed-in' };
   if (url === '/organise/organisations' || url === '/organise/insights/councils' || url === '/organise/insights/councils.csv') return { kind: 'organiser-somewhere' };
   if (url.startsWith('/admin/unmentoring')) return { kind: 'administrator' };
+  if (url === '/organise/insights') return { kind: 'administrator' };
   if (url === '/unmentoring' || url.startsWith('/unmentoring/')) return { kind: 'signed-in' };
   if (url.startsWith('/me/sponsorships/:sponsorId')) return { kind: 'sponsor-contact' };
   if (url === '/me' || url.startsWith('/me/')) return { kind: 'signed-in' };

@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `first_timer_target_percent` integer DEFAULT 50 NOT NULL;
