@@ -55,6 +55,8 @@ const machine = {
 };
 const dir = mkdtempSync(join(tmpdir(), 'campgrid-bench-'));
 const sections: string[] = [];
+/** Every benchmark's targets (ratios to a floor measured in the same run), for one table at the top. */
+const targets: Row[] = [];
 let failed = 0;
 try {
   for (const [i, bench] of benchmarks.entries()) {
@@ -66,7 +68,11 @@ try {
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
     let tables: string[];
     try {
-      tables = tablesFor(JSON.parse(readFileSync(file, 'utf8')) as Row);
+      const report = JSON.parse(readFileSync(file, 'utf8')) as Row;
+      tables = tablesFor(report);
+      for (const t of Array.isArray(report.targets) ? (report.targets as Row[]) : []) {
+        targets.push({ target: t.target, aim: t.aim ?? (t.share !== undefined ? `≥ ${String(t.share)} ×` : ''), measured: t.measured, met: t.met ? 'yes' : '**no**', 'load before, after': `${loadBefore}, ${loadavg()[0]!.toFixed(2)}` });
+      }
     } catch {
       tables = ['(no figures: the benchmark wrote no JSON)'];
     }
@@ -78,6 +84,12 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(', ');
+
+const targetsTable = targets.length
+  ? `## Targets\n\nEach a ratio to a floor measured side by side in the same run (a constant-string Fastify route for pages; for the rush, a bare Fastify answering the same page and 303 to the same client), with the 1-minute load average before and after its benchmark.\n\n${tablesFor({ results: targets }).join('\n\n')}\n\n`
+  : '';
 
 const markdown = `# Benchmark results
 
@@ -91,10 +103,12 @@ Written by \`npm run bench${full ? ' -- --full' : ''}\` on ${started.toISOString
 | Node | ${machine.node} |
 | platform | ${machine.platform} |
 | load average when started (1, 5, 15 min) | ${machine.loadAverage} |
+| load average when finished (1, 5, 15 min) | ${loadAtEnd} |
 
-Wall-clock figures depend on what else the machine is doing; the load average says how busy it was.
+Wall-clock figures depend on what else the machine is doing; the load average says how busy it was
+(on 2 cores, a load above 2 means the benchmark shared them with other work).
 
-${sections.join('\n\n')}
+${targetsTable}${sections.join('\n\n')}
 `;
 writeFileSync(join(root, 'bench/results.md'), markdown);
 console.log(`\nbench/results.md written${failed ? `; ${failed} benchmark(s) failed` : ''}`);
