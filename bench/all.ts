@@ -1,4 +1,4 @@
-// `npm run bench [-- --full]`: runs every benchmark as a child process with `--json`, then writes
+// `npm run bench [-- --full] [--only rush,pages]`: runs every benchmark (or those named) as a child process with `--json`, then writes
 // bench/results.md with the latest figures and the machine they came from.
 // To add a benchmark, add one line to `benchmarks`: its title, script and arguments. The script
 // must accept `--json FILE` and write an object; a `results` array of rows or a `figures`
@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const full = process.argv.includes('--full');
+// `--only rush,pages` runs just the benchmarks whose script names are given.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 
 const benchmarks: Array<{ title: string; script: string; args: string[] }> = [
   { title: 'Registration rush (2,000 registrations at once for 250 places)', script: 'bench/rush.ts', args: [] },
@@ -18,6 +21,7 @@ const benchmarks: Array<{ title: string; script: string; args: string[] }> = [
   { title: 'Start-up (production mode, fresh database, until /healthz answers)', script: 'bench/start-up.ts', args: full ? [] : ['--runs', '3'] },
 ];
 
+const chosen = only ? benchmarks.filter((b) => only.has(b.script.replace(/^bench\/|\.ts$/g, ''))) : benchmarks;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 type Row = Record<string, unknown>;
 
@@ -59,7 +63,7 @@ const sections: string[] = [];
 const targets: Row[] = [];
 let failed = 0;
 try {
-  for (const [i, bench] of benchmarks.entries()) {
+  for (const [i, bench] of chosen.entries()) {
     const file = join(dir, `${i}.json`);
     console.log(`\n=== ${bench.title}: tsx ${bench.script} ${[...bench.args, '--json', file].join(' ')}\n`);
     const loadBefore = loadavg()[0]!.toFixed(2);
@@ -93,7 +97,7 @@ const targetsTable = targets.length
 
 const markdown = `# Benchmark results
 
-Written by \`npm run bench${full ? ' -- --full' : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+Written by \`npm run bench${full ? ' -- --full' : ''}${only ? ` -- --only ${[...only].join(',')}` : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
 | machine | |
 | --- | --- |
