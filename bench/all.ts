@@ -1,4 +1,4 @@
-// `npm run bench [-- --full]`: runs every benchmark as a child process with `--json`, then writes
+// `npm run bench [-- --full] [--only rush,pages]`: runs every benchmark (or those named) as a child process with `--json`, then writes
 // bench/results.md with the latest figures and the machine they came from.
 // To add a benchmark, add one line to `benchmarks`: its title, script and arguments. The script
 // must accept `--json FILE` and write an object; a `results` array of rows or a `figures`
@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const full = process.argv.includes('--full');
+// `--only rush,pages` runs just the benchmarks whose script names are given.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 
 const benchmarks: Array<{ title: string; script: string; args: string[] }> = [
   { title: 'Registration rush (2,000 registrations at once for 250 places)', script: 'bench/rush.ts', args: [] },
@@ -19,6 +22,7 @@ const benchmarks: Array<{ title: string; script: string; args: string[] }> = [
   { title: 'Insights pages (4 camps, 2,000 registrations; server time per request)', script: 'bench/insights.ts', args: full ? [] : ['--requests', '50'] },
 ];
 
+const chosen = only ? benchmarks.filter((b) => only.has(b.script.replace(/^bench\/|\.ts$/g, ''))) : benchmarks;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 type Row = Record<string, unknown>;
 
@@ -56,9 +60,11 @@ const machine = {
 };
 const dir = mkdtempSync(join(tmpdir(), 'campgrid-bench-'));
 const sections: string[] = [];
+/** Every benchmark's targets (ratios to a floor measured in the same run), for one table at the top. */
+const targets: Row[] = [];
 let failed = 0;
 try {
-  for (const [i, bench] of benchmarks.entries()) {
+  for (const [i, bench] of chosen.entries()) {
     const file = join(dir, `${i}.json`);
     console.log(`\n=== ${bench.title}: tsx ${bench.script} ${[...bench.args, '--json', file].join(' ')}\n`);
     const loadBefore = loadavg()[0]!.toFixed(2);
@@ -67,7 +73,11 @@ try {
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
     let tables: string[];
     try {
-      tables = tablesFor(JSON.parse(readFileSync(file, 'utf8')) as Row);
+      const report = JSON.parse(readFileSync(file, 'utf8')) as Row;
+      tables = tablesFor(report);
+      for (const t of Array.isArray(report.targets) ? (report.targets as Row[]) : []) {
+        targets.push({ target: t.target, aim: t.aim ?? (t.share !== undefined ? `≥ ${String(t.share)} ×` : ''), measured: t.measured, met: t.met ? 'yes' : '**no**', 'load before, after': `${loadBefore}, ${loadavg()[0]!.toFixed(2)}` });
+      }
     } catch {
       tables = ['(no figures: the benchmark wrote no JSON)'];
     }
@@ -80,9 +90,15 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(', ');
+
+const targetsTable = targets.length
+  ? `## Targets\n\nEach a ratio to a floor measured side by side in the same run (a constant-string Fastify route for pages; for the rush, a bare Fastify answering the same page and 303 to the same client), with the 1-minute load average before and after its benchmark.\n\n${tablesFor({ results: targets }).join('\n\n')}\n\n`
+  : '';
+
 const markdown = `# Benchmark results
 
-Written by \`npm run bench${full ? ' -- --full' : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+Written by \`npm run bench${full ? ' -- --full' : ''}${only ? ` -- --only ${[...only].join(',')}` : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
 | machine | |
 | --- | --- |
@@ -92,10 +108,12 @@ Written by \`npm run bench${full ? ' -- --full' : ''}\` on ${started.toISOString
 | Node | ${machine.node} |
 | platform | ${machine.platform} |
 | load average when started (1, 5, 15 min) | ${machine.loadAverage} |
+| load average when finished (1, 5, 15 min) | ${loadAtEnd} |
 
-Wall-clock figures depend on what else the machine is doing; the load average says how busy it was.
+Wall-clock figures depend on what else the machine is doing; the load average says how busy it was
+(on 2 cores, a load above 2 means the benchmark shared them with other work).
 
-${sections.join('\n\n')}
+${targetsTable}${sections.join('\n\n')}
 `;
 writeFileSync(join(root, 'bench/results.md'), markdown);
 console.log(`\nbench/results.md written${failed ? `; ${failed} benchmark(s) failed` : ''}`);

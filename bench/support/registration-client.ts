@@ -11,12 +11,13 @@ export interface CsrfPair {
 export async function openRegisterPage(baseUrl: string, slug: string): Promise<CsrfPair> {
   const response = await fetch(`${baseUrl}/events/${slug}/register`);
   if (response.status !== 200) throw new Error(`GET register page answered ${response.status}`);
-  const html = await response.text();
+  return csrfFrom(response.headers.getSetCookie(), await response.text());
+}
+
+/** The CSRF cookie (from the page's Set-Cookie headers) and the token its form carries. */
+function csrfFrom(setCookies: string[], html: string): CsrfPair {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('campgrid_csrf='));
+  const cookie = setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('campgrid_csrf='));
   if (!token || !cookie) throw new Error('the register page gave no CSRF cookie and token');
   return { cookie, token: token.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') };
 }
@@ -92,44 +93,93 @@ export function submitRegistration(
   });
 }
 
+/** Where one registration is made: the camp, its ticket type and the register page's address. */
+export interface RushTarget {
+  slug: string;
+  ticketTypeId: number;
+}
+
 /**
- * The same submission written straight to a socket: one prepared request, `Connection: close`,
- * and only the status line and Location read back. The rush runs its client on the same two
- * cores as the server, so a client that costs a fraction of Node's http client leaves the
- * server the CPU it is being measured on.
+ * One visitor registering as a browser does: GETs the register page (its own CSRF cookie and
+ * token), then POSTs the form with them, through Node's http client. The time is the whole visit.
  */
-export function submitRegistrationOverSocket(
-  baseUrl: string,
-  target: { slug: string; ticketTypeId: number; csrf: CsrfPair },
-  who: { name: string; email: string },
-  timeoutMs = 60_000,
-): Promise<Submission> {
-  const url = new URL(`/events/${target.slug}/register`, baseUrl);
-  const body = registrationBody(target, who);
-  const request =
-    `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: ${target.csrf.cookie}\r\nConnection: close\r\n\r\n${body}`;
+export function registerOverHttp(agent: http.Agent, baseUrl: string, target: RushTarget, who: { name: string; email: string }, timeoutMs = 60_000): Promise<Submission> {
   const began = performance.now();
+  return new Promise<Submission>((resolve) => {
+    const failed = (error: Error) => resolve({ email: who.email, status: null, outcome: null, ms: performance.now() - began, error: error.message });
+    const request = http.get(new URL(`/events/${target.slug}/register`, baseUrl), { agent, timeout: timeoutMs }, (response) => {
+      let html = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (html += chunk));
+      response.on('error', failed);
+      response.on('end', () => {
+        let csrf: CsrfPair;
+        try {
+          csrf = csrfFrom(response.headers['set-cookie'] ?? [], html);
+        } catch (error) {
+          return resolve({ email: who.email, status: response.statusCode ?? null, outcome: 'no-form', ms: performance.now() - began, error: (error as Error).message });
+        }
+        void submitRegistration(agent, baseUrl, { ...target, csrf }, who, timeoutMs).then((s) => resolve({ ...s, ms: performance.now() - began }));
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', failed);
+  });
+}
+
+/**
+ * The same visit written straight to sockets: the GET and then the POST, each one prepared
+ * request with `Connection: close`. The rush runs its client on the same two cores as the
+ * server, so a client that costs a fraction of Node's http client leaves the server the CPU it
+ * is being measured on.
+ */
+export async function registerOverSocket(baseUrl: string, target: RushTarget, who: { name: string; email: string }, timeoutMs = 60_000): Promise<Submission> {
+  const url = new URL(`/events/${target.slug}/register`, baseUrl);
+  const began = performance.now();
+  const done = (status: number | null, outcome: string | null, error?: string): Submission => ({ email: who.email, status, outcome, ms: performance.now() - began, ...(error ? { error } : {}) });
+  const page = await exchange(url, `GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`, true, timeoutMs);
+  if (page.status !== 200) return done(page.status, 'no-form', page.error ?? `the page answered ${page.status}`);
+  let csrf: CsrfPair;
+  try {
+    csrf = csrfFrom([...page.head.matchAll(/\r\nset-cookie: ([^\r]*)/gi)].map((m) => m[1]!), page.body);
+  } catch (error) {
+    return done(page.status, 'no-form', (error as Error).message);
+  }
+  const body = registrationBody({ ...target, csrf }, who);
+  const post =
+    `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: ${csrf.cookie}\r\nConnection: close\r\n\r\n${body}`;
+  const answer = await exchange(url, post, false, timeoutMs);
+  return done(answer.status, /\r\nlocation: [^\r]*[?&]outcome=([a-z-]+)/i.exec(answer.head)?.[1] ?? null, answer.error);
+}
+
+/**
+ * Writes one request to a new connection and reads back the head (and, when asked, the body
+ * until the server closes). Never rejects: what went wrong is in `error`.
+ */
+function exchange(url: URL, request: string, wantBody: boolean, timeoutMs: number): Promise<{ status: number | null; head: string; body: string; error?: string }> {
   return new Promise((resolve) => {
-    let head = '';
+    let received = '';
     let settled = false;
-    const finish = (status: number | null, error?: string) => {
+    const finish = (error?: string) => {
       if (settled) return;
       settled = true;
       socket.destroy();
-      const outcome = /\r\nlocation: [^\r]*[?&]outcome=([a-z-]+)/i.exec(head)?.[1] ?? null;
-      resolve({ email: who.email, status, outcome, ms: performance.now() - began, ...(error ? { error } : {}) });
+      const end = received.indexOf('\r\n\r\n');
+      const head = end >= 0 ? received.slice(0, end) : received;
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? NaN) || null;
+      resolve({ status, head, body: end >= 0 ? received.slice(end + 4) : '', ...(error || status === null ? { error: error ?? 'closed without an answer' } : {}) });
     };
     const socket = net.connect(Number(url.port), url.hostname, () => socket.write(request));
     socket.setEncoding('latin1');
-    socket.setTimeout(timeoutMs, () => finish(null, 'timed out'));
+    socket.setTimeout(timeoutMs, () => finish('timed out'));
     socket.on('data', (chunk: string) => {
-      head += chunk;
-      // The answer is complete enough to judge once its headers have arrived.
-      if (head.includes('\r\n\r\n')) finish(Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? NaN) || null);
+      received += chunk;
+      // A 303 is complete enough to judge once its headers have arrived; a page is read to its end.
+      if (!wantBody && received.includes('\r\n\r\n')) finish();
     });
-    socket.on('end', () => finish(head ? Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? NaN) || null : null, head ? undefined : 'closed without an answer'));
-    socket.on('error', (error) => finish(null, error.message));
+    socket.on('end', () => finish());
+    socket.on('error', (error) => finish(error.message));
   });
 }
 

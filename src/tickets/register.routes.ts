@@ -13,6 +13,8 @@ import type { TicketType } from './registrations.ts';
 import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
 import { councilNames } from '../organisations/names.ts';
+import { groupCommit } from '../db/group-commit.ts';
+import { formPagesOnce } from '../web/form-pages.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered', 'check-email']);
 const tooManyCodes = 'Too many access codes have been tried from here. Wait 10 minutes, then try again.';
@@ -39,6 +41,8 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
   const { db, clock, config, mail } = app.campgrid;
   const links = linksFor(config);
   const codeGuesses = new WrongGuesses(10, 10 * 60_000);
+  // Registrations that arrive together are written in one commit, each checked on its own.
+  const registerTogether = groupCommit(db);
 
   const page = (slug: string, person: Person | null, code: string | null) => {
     const event = visibleEvent(db, slug, person);
@@ -52,20 +56,25 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
     };
   };
 
+  /** The register page's data: the form starts on the one open ticket, and with a signed-in person's name and address. */
+  const formPage = (slug: string, person: Person | null, code: string) => {
+    const view = page(slug, person, code);
+    const open = view.offers.filter((o) => o.state !== 'not-open' && o.state !== 'closed');
+    return { ...view, values: { accessCode: code, ticketTypeId: open.length === 1 ? String(open[0]!.type.id) : '', email: person?.email ?? '', name: person?.name ?? '' } };
+  };
+  const sameForEveryVisitor = formPagesOnce(app);
+
   app.get('/events/:slug/register', { schema: { params: slugParams, querystring: z.object({ code: oneValue }) } }, async (request, reply) => {
     const { slug } = request.params;
+    const person = request.person;
     let code = (request.query.code ?? '').slice(0, 100);
+    // Without a session or a code, the page is everyone's: rendered once per change, each visitor's own token put in.
+    if (!person && code === '') return sameForEveryVisitor(reply, `/events/${slug}/register`, () => ({ page: 'tickets/register.eta', data: formPage(slug, null, '') }));
     const guessedTooOften = code !== '' && codeGuesses.exhausted(request.ip, clock.now());
     if (guessedTooOften) code = '';
-    const view = page(slug, request.person, code);
+    const view = formPage(slug, person, code);
     if (code !== '' && !view.offers.some((o) => o.type.visibility === 'hidden')) codeGuesses.record(request.ip, clock.now());
-    const open = view.offers.filter((o) => o.state !== 'not-open' && o.state !== 'closed');
-    const person = request.person;
-    return reply.code(guessedTooOften ? 429 : 200).view('tickets/register.eta', {
-      ...view,
-      ...(guessedTooOften ? { errors: { accessCode: tooManyCodes } } : {}),
-      values: { accessCode: code, ticketTypeId: open.length === 1 ? String(open[0]!.type.id) : '', email: person?.email ?? '', name: person?.name ?? '' },
-    });
+    return reply.code(guessedTooOften ? 429 : 200).view('tickets/register.eta', { ...view, ...(guessedTooOften ? { errors: { accessCode: tooManyCodes } } : {}) });
   });
 
   app.post(
@@ -91,7 +100,8 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
       try {
         const { ticketTypeId: _t, codeOfConduct: _c, accessCode, wantsBuddy, offersBuddy, shareEmailWithBuddy, ...attendee } = parsed.value;
         const details = { ...attendee, buddy: { role: wantsBuddy ? ('wants' as const) : offersBuddy ? ('offers' as const) : null, shareEmail: shareEmailWithBuddy } };
-        const results = registerForTickets(db, clock.now(), links, { event, types: types as TicketType[], details, accessCode });
+        const now = clock.now();
+        const results = await registerTogether((tx) => registerForTickets(tx, now, links, { event, types: types as TicketType[], details, accessCode }));
         mail.kick();
         // Only the person themselves (signed in) is told the outcome here; anyone else is told to
         // check their email, so the answer never says whether an address was already registered.

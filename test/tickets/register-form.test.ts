@@ -53,4 +53,25 @@ describe('the register form and hidden ticket types', () => {
     const third = await (await signedInAgent(t.app, person(t.db, 'third@example.org'))).post(`/events/${event.slug}/register`, { ...form(type.id), email: 'third@example.org' });
     expect(third.headers.location).toBe(`/events/${event.slug}/register/done?outcome=waiting&ticket=${type.id}&position=2`);
   });
+
+  it('gives every visitor the register page with a token of their own, and shows a place taken at once', async () => {
+    const { event } = publishedCamp(t.db, t.clock.now());
+    const type = ticketType(t.db, t.clock.now(), event, { capacity: 3 });
+    const [ada, bo] = [new Agent(t.app), new Agent(t.app)];
+    const pages = [await ada.get(`/events/${event.slug}/register`), await bo.get(`/events/${event.slug}/register`)];
+    for (const page of pages) expect(page.body).toContain('3 places left');
+    // The page is rendered once for both, but each has its own token and cookie.
+    expect(ada.csrfToken).toBeTruthy();
+    expect(ada.csrfToken).not.toBe(bo.csrfToken);
+    expect(pages.every((page) => /campgrid_csrf=/.test(String(page.headers['set-cookie'])))).toBe(true);
+    expect(pages[1]!.body.replace(bo.csrfToken!, '')).toBe(pages[0]!.body.replace(ada.csrfToken!, ''));
+
+    // Someone else's token does not go with your cookie.
+    const borrowed = await bo.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'bo@example.org', _csrf: ada.csrfToken! });
+    expect(borrowed.statusCode).toBe(403);
+    expect((await ada.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'ada@example.org' })).statusCode).toBe(303);
+    expect((await new Agent(t.app).get(`/events/${event.slug}/register`)).body).toContain('2 places left');
+    expect((await bo.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'bo@example.org' })).statusCode).toBe(303);
+    expect((await bo.get(`/events/${event.slug}/register`)).body).toContain('1 place left');
+  });
 });

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { dataVersionOf } from './data-version.ts';
+import { rendered, type Rendered } from './render-cache.ts';
+
+/** What a page renders from: a template and the data it is given. */
+export type PageToRender = () => { page: string; data: Record<string, unknown> };
+
+/**
+ * A public form page (the register page) for visitors without a session: the same for every
+ * such visitor but for the CSRF token its form carries. It is rendered once per change, with a
+ * stand-in where the token goes, into the app's render cache; each visitor then gets the bytes
+ * with a token of their own, and its cookie. Keys carry the data version (any write renders it
+ * afresh: the places left show at once) and the second (what is open can change with the clock).
+ * During a rush, the visitors between two commits share one rendering instead of one each.
+ */
+export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: string, render: PageToRender) => Promise<FastifyReply> {
+  const { db, clock, cache } = app.campgrid;
+  const dataVersion = dataVersionOf(db.$client);
+  // Random, so no text on the page can be taken for it.
+  const standIn = `csrf-stand-in-${randomBytes(16).toString('hex')}`;
+  // Each rendering as the bytes around its token(s), made once, so a visitor's copy is a copy of
+  // bytes rather than a string built and encoded again (kept while the cache keeps the page).
+  const bytesAround = new WeakMap<Rendered, Buffer[]>();
+  return async (reply, url, render) => {
+    const key = `form|${dataVersion()}|${Math.floor(clock.now().getTime() / 1000)}|${url}`;
+    let shell = cache.peek(key);
+    if (!shell) {
+      const { page, data } = render();
+      shell = rendered(await reply.viewAsync(page, { ...data, csrfToken: standIn }));
+      cache.set(key, shell);
+    }
+    let around = bytesAround.get(shell);
+    if (!around) {
+      around = shell.body.split(standIn).map((part) => Buffer.from(part, 'utf8'));
+      bytesAround.set(shell, around);
+    }
+    const token = Buffer.from(escapeAttribute(reply.generateCsrf()), 'utf8');
+    const bytes = Buffer.concat(around.flatMap((part, i) => (i === 0 ? [part] : [token, part])));
+    return reply.type('text/html; charset=utf-8').send(bytes);
+  };
+}
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => entities[c]!);
+}
