@@ -44,6 +44,14 @@ export function eventCharts(insights: EventInsights) {
       { id: 'chart-roles', title: 'People by role', description: sides.map((s) => `${s.event.name}: ${s.figures.roles.map((r) => `${r.label} ${r.people}`).join(', ')}.`).join(' ') },
       { bars: sides.flatMap((s) => s.figures.roles.map((r): Bar => ({ label: r.label, value: r.people, group: comparison ? s.event.name : undefined }))), x: { label: 'People' } },
     ),
+    themes: barChart(
+      {
+        id: 'chart-themes',
+        title: 'Themes of pitches and scheduled sessions',
+        description: insights.themes.map((t) => `${t.name}: ${plural(t.pitched, 'pitch', 'pitches')}, ${plural(t.scheduled, 'session', 'sessions')} scheduled.`).join(' ') || 'The camp has no themes.',
+      },
+      { bars: insights.themes.flatMap((t): Bar[] => [{ label: 'Pitched', value: t.pitched, group: t.name }, { label: 'Scheduled', value: t.scheduled, group: t.name }]), x: { label: 'Pitches and sessions' } },
+    ),
     regions: barChart(
       {
         id: 'chart-regions',

@@ -6,6 +6,7 @@ import type { CampEvent } from '../events/events.ts';
 import { eventsOrganisedBy } from '../events/organisers.ts';
 import type { Person } from '../people/people.ts';
 import { RuleViolation } from '../rules.ts';
+import { themeBalance, type ThemeBalance } from '../themes/balance.ts';
 import { campFigures, type CampFigures } from './camp-figures.ts';
 import { placeCounts, type PlaceCounts } from './place-counts.ts';
 import { councilsBefore, eventStarts, placesHeldAt } from './places-held.ts';
@@ -29,6 +30,8 @@ export interface EventInsights {
   weeks: Array<{ weeksBefore: number; camp: number | null; other: number | null }>;
   /** The camps the organiser may compare with: the events they organise, this one left out. */
   choices: Array<{ slug: string; name: string }>;
+  /** Per theme of the camp, pitches and scheduled sessions carrying it (empty for a camp without themes). */
+  themes: ThemeBalance[];
 }
 
 /**
@@ -57,6 +60,7 @@ export function eventInsights(db: Db, now: Date, event: CampEvent, person: Perso
     comparison,
     weeks: sideBySide(camp.overTime.points, comparison?.overTime.points ?? []).map((w) => (comparison ? w : { ...w, other: null })),
     choices,
+    themes: themeBalance(db, event.id),
   };
 }
 
