@@ -41,7 +41,12 @@ export const outputs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('outputs_pitch').on(t.pitchId, t.createdAt), index('outputs_event_created').on(t.eventId, t.createdAt)],
+  (t) => [
+    index('outputs_pitch').on(t.pitchId, t.createdAt),
+    index('outputs_event_created').on(t.eventId, t.createdAt),
+    // A camp's outputs newest first without sorting them all: /outputs?camp= (bench/outputs-search.ts).
+    index('outputs_event_newest').on(t.eventId, t.id, t.hiddenAt),
+  ],
 );
 
 /** Why an output was hidden or shown again, and by whom: the organisers' record. */

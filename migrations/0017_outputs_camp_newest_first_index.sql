@@ -1,0 +1,1 @@
+CREATE INDEX `outputs_event_newest` ON `outputs` (`event_id`,`id`,`hidden_at`);
