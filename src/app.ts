@@ -43,6 +43,7 @@ import { messageRoutes } from './messages/messages.routes.ts';
 import { copyRoutes } from './events/copy.routes.ts';
 import { outputRoutes } from './outputs/outputs.routes.ts';
 import { outputFindingRoutes } from './outputs/finding.routes.ts';
+import { outputDigestRoutes } from './outputs/digest.routes.ts';
 import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(unsubscribeRoutes);
   await app.register(outputRoutes);
   await app.register(outputFindingRoutes);
+  await app.register(outputDigestRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

@@ -90,10 +90,13 @@ describe('outputs over HTTP', () => {
     expect((await organiser.post(`${base}/${id}/visibility`, { reason: 'Reworded' })).headers.location).toBe(`${base}?done=restored`);
     expect((await new Agent(app).get(page)).body).toContain('Rude notes');
 
-    const badSettings = await organiser.post(`${base}/settings`, { licence: 'MIT' });
+    const badSettings = await organiser.post(`${base}/settings`, { licence: 'MIT', digestDaysAfter: '3 weeks' });
     expect(badSettings.statusCode).toBe(400);
-    expect(errorSummary(badSettings.body)).toEqual(['Choose a licence']);
-    expect((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0' })).headers.location).toBe(`${base}?done=settings-saved`);
+    expect(errorSummary(badSettings.body)).toEqual(['Choose a licence', 'Enter the days as a whole number, like 7']);
+    expect(inputValue(badSettings.body, 'digestDaysAfter')).toBe('3 weeks');
+    expect(errorSummary((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0', digestDaysAfter: '0' })).body)).toEqual(['Enter a number of days from 1 to 60']);
+    expect((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0', digestDaysAfter: '14' })).headers.location).toBe(`${base}?done=settings-saved`);
     expect((await organiser.get(`${base}?done=settings-saved`)).body).toContain('Creative Commons Zero');
+    expect(inputValue((await organiser.get(`${base}/settings`)).body, 'digestDaysAfter')).toBe('14');
   });
 });
