@@ -5,7 +5,7 @@ import { timeRangeOn } from '../../src/events/local-time.ts';
 import { latestPublished } from '../../src/grid/published-versions.ts';
 import { runTimedWork } from '../../src/jobs.ts';
 import { stopAnnouncements } from '../../src/messages/unsubscribe.ts';
-import { sendDueDigests } from '../../src/outputs/digest.ts';
+import { digestStopLink, sendDueDigests } from '../../src/outputs/digest.ts';
 import { saveOutputSettings } from '../../src/outputs/output-settings.ts';
 import { addOutput, setOutputHidden, type OutputDraft } from '../../src/outputs/outputs.ts';
 import type { Person } from '../../src/people/people.ts';
@@ -103,7 +103,6 @@ describe('the digest of a camp’s outputs by email', () => {
     saveOutputSettings(t.db, t.camp.event.id, { licence: 'CC-BY-4.0', digestDaysAfter: 3 });
     stopAnnouncements(t.db, t.clock.now(), people.fay);
     // Eve got an earlier camp's digest link, or this one's from a friend: it names her and this camp.
-    const { digestStopLink } = await import('../../src/outputs/digest.ts');
     const eve = new Agent(t.app);
     const stopPage = pathOf(digestStopLink(linksFor(t.app.campgrid.config), t.camp.event.id, people.eve.id));
     expect((await eve.get(stopPage)).body).toContain('Do not send me this camp’s digest</button>');
