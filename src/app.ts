@@ -48,6 +48,7 @@ import { insightsRoutes } from './insights/insights.routes.ts';
 import { siteInsightsRoutes } from './insights/site.routes.ts';
 import { outputRoutes } from './outputs/outputs.routes.ts';
 import { outputFindingRoutes } from './outputs/finding.routes.ts';
+import { outputDigestRoutes } from './outputs/digest.routes.ts';
 import { organiseOutputRoutes } from './outputs/organise-outputs.routes.ts';
 import { themeRoutes } from './themes/themes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
@@ -187,6 +188,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(outputRoutes);
   await app.register(outputFindingRoutes);
   await app.register(reachRoutes);
+  await app.register(outputDigestRoutes);
   await app.register(calendarArea);
 
   const timedWork = new TimedWork({ db, clock, mail, links: linksFor(config), everyMs: config.jobSeconds * 1000, dataDir: config.dataDir, log: { error: (e) => app.log.error(e) } });

@@ -3,6 +3,7 @@ import type { Db } from './db/open.ts';
 import { pairDueBuddies } from './buddies/buddies.ts';
 import { removeOrphanedUploads, tidyUp } from './housekeeping.ts';
 import type { MailSender } from './mail/sender.ts';
+import { sendDueDigests } from './outputs/digest.ts';
 import { runDueDraws } from './tickets/ballot.ts';
 import type { Links } from './tickets/manage-links.ts';
 import { deleteExpiredNeeds } from './tickets/privacy.ts';
@@ -12,8 +13,9 @@ import { expireOffers } from './tickets/waiting-list.ts';
 
 /**
  * Work that happens because time passes: ballots drawn, offers expiring, waves and reservation
- * ends freeing places, reconfirmation emails, deleting data on schedule. Everything it needs is
- * in the database, so a restart simply carries on.
+ * ends freeing places, reconfirmation emails, buddies paired, the outputs digest after a camp,
+ * deleting data on schedule. Everything it needs is in the database, so a restart simply
+ * carries on.
  */
 export function runTimedWork(db: Db, now: Date, links: Links): void {
   runDueDraws(db, now, links);
@@ -21,6 +23,7 @@ export function runTimedWork(db: Db, now: Date, links: Links): void {
   offerPlacesEverywhere(db, now, links);
   askWhetherStillComing(db, now, links);
   pairDueBuddies(db, now, links);
+  sendDueDigests(db, now, links);
   deleteExpiredNeeds(db, now);
   tidyUp(db, now);
 }

@@ -6,6 +6,9 @@ import type { CampEvent } from '../events/events.ts';
 import { dateAndTime } from '../events/local-time.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { organisationKey as matchingKey } from '../organisations/matching.ts';
+import { organisationNames, organisations } from '../organisations/organisations.table.ts';
 import { organisationKey } from '../pairing/organisations.ts';
 import { pairBuddies } from '../pairing/pair.ts';
 import { people } from '../people/people.table.ts';
@@ -114,9 +117,35 @@ function dropBrokenPairs(tx: Db, eventId: number, overview: BuddyOverview): void
   if (broken.length > 0) tx.delete(buddyPairs).where(inArray(buddyPairs.id, broken)).run();
 }
 
+const principal = alias(organisations, 'principal');
+
+/**
+ * The nation or region of the council each typed organisation is known to be (a town or parish
+ * council: its principal council's), by the typed text; absent where nobody has said which it is.
+ */
+function regionsOf(db: Db, typed: string[]): Map<string, string> {
+  const keys = new Map(typed.map((t) => [matchingKey(t), t]));
+  if (!keys.size) return new Map();
+  const rows = db
+    .select({ key: organisationNames.key, region: organisations.region, nation: organisations.nation, principalRegion: principal.region, principalNation: principal.nation })
+    .from(organisationNames)
+    .innerJoin(organisations, eq(organisations.id, organisationNames.organisationId))
+    .leftJoin(principal, eq(principal.id, organisations.parentId))
+    .where(inArray(organisationNames.key, [...keys.keys()]))
+    .all();
+  const regions = new Map<string, string>();
+  for (const r of rows) {
+    // England's councils have a region; Scotland's, Wales's and Northern Ireland's, the nation.
+    const region = r.region || r.nation || r.principalRegion || r.principalNation;
+    if (region) regions.set(keys.get(r.key)!, region);
+  }
+  return regions;
+}
+
 /**
  * From the camp's set number of days before its first day until it starts, gives every
- * first-timer who asked and has no buddy one from another organisation, and introduces them.
+ * first-timer who asked and has no buddy one from another organisation (from the same nation or
+ * region where the councils are known and such a buddy is free), and introduces them.
  * Run again and again, it pairs only those still waiting: later registrations, and anyone whose
  * buddy released their place.
  */
@@ -136,9 +165,11 @@ export function pairDueBuddies(db: Db, now: Date, links: Links): number {
       dropBrokenPairs(tx, event.id, buddyOverview(tx, event.id));
       const { waiting, buddies } = buddyOverview(tx, event.id);
       if (waiting.length === 0 || buddies.length === 0) return 0;
+      const regions = regionsOf(tx, [...waiting, ...buddies].map((p) => p.organisation));
+      const regionOf = (p: BuddyPerson) => regions.get(p.organisation) ?? null;
       const { pairs } = pairBuddies({
-        firstTimers: waiting.map((f) => ({ id: f.personId, organisation: organisationKey(f.organisation), region: null })),
-        buddies: buddies.map((b) => ({ id: b.personId, organisation: organisationKey(b.organisation), region: null, load: b.load })),
+        firstTimers: waiting.map((f) => ({ id: f.personId, organisation: organisationKey(f.organisation), region: regionOf(f) })),
+        buddies: buddies.map((b) => ({ id: b.personId, organisation: organisationKey(b.organisation), region: regionOf(b), load: b.load })),
         perBuddy: firstTimersPerBuddy,
         seed: event.id,
       });

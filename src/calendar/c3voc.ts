@@ -1,5 +1,5 @@
-import type { PublishedGrid } from '../grid/published.ts';
 import { openSchedule, type OpenSession, type ScheduleOptions } from './open-schedule.ts';
+import type { GridWithOutputs, ScheduleReference } from './session-outputs.ts';
 
 /**
  * The frab/c3voc schedule formats (`schedule.json`, `schedule.xml`) that pretalx and frab
@@ -10,7 +10,7 @@ import { openSchedule, type OpenSession, type ScheduleOptions } from './open-sch
 export type { ScheduleOptions } from './open-schedule.ts';
 
 /** The schedule as a c3voc `schedule.json` object: serialise it with JSON.stringify. */
-export function scheduleJson(grid: PublishedGrid, options: ScheduleOptions): Record<string, unknown> {
+export function scheduleJson(grid: GridWithOutputs, options: ScheduleOptions): Record<string, unknown> {
   const schedule = openSchedule(grid, options);
   return {
     $schema: 'https://c3voc.de/schedule/schema.json',
@@ -65,12 +65,13 @@ function jsonSession(s: OpenSession): Record<string, unknown> {
     abstract: s.abstract,
     description: null,
     persons: s.persons,
-    links: [],
+    links: s.links,
+    ...(s.attachments.length ? { attachments: s.attachments } : {}),
   };
 }
 
 /** The schedule as a c3voc `schedule.xml` document. */
-export function scheduleXml(grid: PublishedGrid, options: ScheduleOptions): string {
+export function scheduleXml(grid: GridWithOutputs, options: ScheduleOptions): string {
   const schedule = openSchedule(grid, options);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -119,8 +120,15 @@ function xmlSession(s: OpenSession): string[] {
     ...s.persons.map((p) => `          <person guid="${p.guid}">${text(p.name)}</person>`),
     `        </persons>`,
     `        <url>${text(s.url)}</url>`,
+    ...references('links', 'link', s.links),
+    ...references('attachments', 'attachment', s.attachments),
     `      </event>`,
   ];
+}
+
+function references(list: string, item: string, references: ScheduleReference[]): string[] {
+  if (!references.length) return [];
+  return [`        <${list}>`, ...references.map((r) => `          <${item} href="${attribute(r.url)}" type="${r.type}">${text(r.title)}</${item}>`), `        </${list}>`];
 }
 
 /** Characters XML 1.0 cannot carry at all (most control characters, lone surrogates) are dropped. */

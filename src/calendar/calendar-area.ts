@@ -9,6 +9,8 @@ import { findPerson, displayName } from '../people/people.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { ownerOfFeedToken } from './personal-feeds.ts';
 import type { CampEvent } from '../events/events.ts';
+import { outputsForExports } from '../outputs/exported.ts';
+import type { GridWithOutputs } from './session-outputs.ts';
 
 /** Before the first publish a public event still has feeds: empty ones, so calendar apps accept the address. */
 function emptyGrid(event: CampEvent): PublishedGrid {
@@ -26,12 +28,14 @@ function emptyGrid(event: CampEvent): PublishedGrid {
 export async function calendarArea(app: FastifyInstance): Promise<void> {
   const { db, config, cache } = app.campgrid;
   const publicEvent = (slug: string) => publicEventBySlug(db, slug);
+  // The latest grid with what its sessions made, for the exports' links and the events' descriptions.
+  const gridOf = (event: CampEvent): GridWithOutputs => ({ ...(latestPublished(db, event.id) ?? emptyGrid(event)), outputs: outputsForExports(db, event.id) });
   await app.register(calendarRoutes, {
     baseUrl: config.baseUrl,
     cache,
     loadPublishedGrid: (slug) => {
       const event = publicEvent(slug);
-      return event ? (latestPublished(db, event.id) ?? emptyGrid(event)) : null;
+      return event ? gridOf(event) : null;
     },
     loadCampLayout: (slug) => {
       const event = publicEvent(slug);
@@ -48,7 +52,7 @@ export async function calendarArea(app: FastifyInstance): Promise<void> {
       if (!owner || !person || !event) return null;
       const mine = agendaPitchIds(db, person.id).get(event.id);
       return {
-        grid: latestPublished(db, event.id) ?? emptyGrid(event),
+        grid: gridOf(event),
         pitchIds: mine ? [...new Set([...mine.wanted, ...mine.facilitating])] : [],
         personName: displayName(person),
       };

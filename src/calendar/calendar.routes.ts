@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { id, slugParams, statusForInvalidInput, tokenParams, type TypedApp } from '../web/input.ts';
 import type { PublishedGrid } from '../grid/published.ts';
+import type { GridWithOutputs } from './session-outputs.ts';
 import { scheduleJson, scheduleXml } from './c3voc.ts';
 import { isNotModified } from '../web/conditional-get.ts';
 import { eventFeed, personalFeed, roomFeed, sessionFeed } from './feeds.ts';
@@ -14,7 +15,7 @@ type Maybe<T> = T | Promise<T>;
 
 /** A person's own feed, found by the secret token in its address. */
 export interface FeedOwner {
-  grid: PublishedGrid;
+  grid: GridWithOutputs;
   /** Every session that is theirs: the ones they marked and the ones they facilitate. */
   pitchIds: number[];
   personName: string;
@@ -28,7 +29,7 @@ export interface CalendarRoutesOptions {
    * public event with no grid yet, an empty grid (version 0, no sessions) lets people subscribe
    * before the first publish: some calendar apps refuse to add an address that answers 404.
    */
-  loadPublishedGrid: (slug: string) => Maybe<PublishedGrid | null>;
+  loadPublishedGrid: (slug: string) => Maybe<GridWithOutputs | null>;
   /** The person behind a feed token and the grid of the event it belongs to; null for an unknown or revoked token. */
   sessionsForFeedToken: (token: string) => Maybe<FeedOwner | null>;
   /**
@@ -127,22 +128,22 @@ export async function calendarRoutes(app: TypedApp, options: CalendarRoutesOptio
   });
 }
 
-const calendar = (grid: PublishedGrid): Delivery => ({ type: 'text/calendar; charset=utf-8', lastModified: lastChangeOf(grid) });
+const calendar = (grid: GridWithOutputs): Delivery => ({ type: 'text/calendar; charset=utf-8', lastModified: lastChangeOf(grid) });
 
 /**
  * The last time anything public about the grid changed. Every public answer uses the whole
  * grid's, not its own sessions': a session moving out of a room changes that room's feed too.
  */
-export function lastChangeOf(grid: PublishedGrid): number {
-  return grid.sessions.reduce((latest, s) => Math.max(latest, s.changedAt), grid.publishedAt);
+export function lastChangeOf(grid: GridWithOutputs): number {
+  return grid.sessions.reduce((latest, s) => Math.max(latest, s.changedAt), Math.max(grid.publishedAt, grid.outputs?.changedAt ?? 0));
 }
 
 /**
  * A cache key: the grid version plus what else the bytes depend on. The event's own details
  * are in the key too, in case an edit to the event's name reaches the snapshot without a publish.
  */
-function keyOf(grid: PublishedGrid, what: string): string {
-  return `${grid.event.id}:${grid.version}:${grid.publishedAt}:${fingerprint(grid.event)}:${what}`;
+function keyOf(grid: GridWithOutputs, what: string): string {
+  return `${grid.event.id}:${grid.version}:${grid.publishedAt}:${grid.outputs?.version ?? ''}:${fingerprint(grid.event)}:${what}`;
 }
 
 function fingerprint(value: unknown): string {

@@ -1,7 +1,8 @@
-import type { PublishedGrid, PublishedSession } from '../grid/published.ts';
+import type { PublishedSession } from '../grid/published.ts';
 import { renderCalendar, type CalendarEntry } from './ics.ts';
 import { sessionUid } from './guids.ts';
 import { eventUrl, sessionUrl } from './links.ts';
+import { outputLines, outputsOfSession, sessionChangedAt, type GridWithOutputs } from './session-outputs.ts';
 
 /**
  * Calendar feeds of a published grid: the whole camp, one room, one session, and a person's own
@@ -14,7 +15,7 @@ import { eventUrl, sessionUrl } from './links.ts';
 export const FEED_REFRESH_SECONDS = 3600;
 
 /** Every session in the camp, cancelled ones included so calendars can drop their copy. */
-export function eventFeed(grid: PublishedGrid, baseUrl: string): string {
+export function eventFeed(grid: GridWithOutputs, baseUrl: string): string {
   return feed(grid, baseUrl, grid.event.name, grid.sessions);
 }
 
@@ -22,7 +23,7 @@ export function eventFeed(grid: PublishedGrid, baseUrl: string): string {
  * The sessions in one room. A room with no sessions gives an empty calendar when its name is
  * known (so a subscription made before the grid fills it stays valid), otherwise null.
  */
-export function roomFeed(grid: PublishedGrid, roomId: number, baseUrl: string, roomName?: string): string | null {
+export function roomFeed(grid: GridWithOutputs, roomId: number, baseUrl: string, roomName?: string): string | null {
   const inRoom = grid.sessions.filter((s) => s.roomId === roomId);
   // The snapshot's name, as in each session's LOCATION; the caller's only for an empty room.
   const name = (inRoom.find((s) => !s.cancelled) ?? inRoom[0])?.roomName ?? roomName;
@@ -31,7 +32,7 @@ export function roomFeed(grid: PublishedGrid, roomId: number, baseUrl: string, r
 }
 
 /** One session, for "add to my calendar"; null if the grid never had it. */
-export function sessionFeed(grid: PublishedGrid, pitchId: number, baseUrl: string): string | null {
+export function sessionFeed(grid: GridWithOutputs, pitchId: number, baseUrl: string): string | null {
   const session = grid.sessions.find((s) => s.pitchId === pitchId);
   if (!session) return null;
   return feed(grid, baseUrl, `${grid.event.name}: ${session.title}`, [session]);
@@ -42,12 +43,12 @@ export function sessionFeed(grid: PublishedGrid, pitchId: number, baseUrl: strin
  * the ones they facilitate (the loader knows both; the snapshot names facilitators only by key).
  * Ids not in the grid (pitches never scheduled) are left out.
  */
-export function personalFeed(grid: PublishedGrid, pitchIds: number[], personName: string, baseUrl: string): string {
+export function personalFeed(grid: GridWithOutputs, pitchIds: number[], personName: string, baseUrl: string): string {
   const theirs = new Set(pitchIds);
   return feed(grid, baseUrl, `${grid.event.name}: ${personName}`, grid.sessions.filter((s) => theirs.has(s.pitchId)), `Your sessions at ${grid.event.name}`);
 }
 
-function feed(grid: PublishedGrid, baseUrl: string, name: string, sessions: PublishedSession[], description = grid.event.summary): string {
+function feed(grid: GridWithOutputs, baseUrl: string, name: string, sessions: PublishedSession[], description = grid.event.summary): string {
   const ordered = [...sessions].sort((a, b) => a.startsAt - b.startsAt || a.pitchId - b.pitchId);
   return renderCalendar(
     { name, description, refreshSeconds: FEED_REFRESH_SECONDS, url: eventUrl(baseUrl, grid.event.slug) },
@@ -56,7 +57,7 @@ function feed(grid: PublishedGrid, baseUrl: string, name: string, sessions: Publ
 }
 
 /** What a calendar says about one session. */
-export function sessionEntry(grid: PublishedGrid, session: PublishedSession, baseUrl: string): CalendarEntry {
+export function sessionEntry(grid: GridWithOutputs, session: PublishedSession, baseUrl: string): CalendarEntry {
   const url = sessionUrl(baseUrl, grid.event.slug, session.pitchId);
   return {
     uid: sessionUid(session.pitchId, baseUrl),
@@ -65,16 +66,16 @@ export function sessionEntry(grid: PublishedGrid, session: PublishedSession, bas
     end: session.endsAt,
     // Google and Outlook keep showing a cancelled event from a subscription, so the title says so too.
     summary: session.cancelled ? `Cancelled: ${session.title}` : session.title,
-    description: sessionDescription(session, url),
+    description: [sessionDescription(session, url), ...outputLines(outputsOfSession(grid, session.pitchId), url)].join('\n'),
     location: sessionLocation(grid, session),
     url,
     cancelled: session.cancelled,
-    changedAt: session.changedAt,
+    changedAt: sessionChangedAt(grid, session.pitchId, session.changedAt),
   };
 }
 
 /** Room, venue and address on one line: calendar apps show LOCATION as a single line and map it. */
-export function sessionLocation(grid: PublishedGrid, session: PublishedSession): string {
+export function sessionLocation(grid: GridWithOutputs, session: PublishedSession): string {
   const address = grid.event.venueAddress.split(/\s*(?:\r\n|\r|\n)\s*/).filter(Boolean).join(', ');
   return [session.roomName, grid.event.venueName, address].filter((part) => part.trim() !== '').join(', ');
 }

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import type { PublishedGrid, PublishedSession } from '../grid/published.ts';
+import type { PublishedSession } from '../grid/published.ts';
 import { personGuid, roomGuid, sessionGuid } from './guids.ts';
 import { completeLayout, type CampLayout } from './layout.ts';
 import { eventUrl, sessionUrl, trimBase } from './links.ts';
+import { outputsOfSession, scheduleReferences, type GridWithOutputs, type ScheduleReference } from './session-outputs.ts';
 
 /**
  * A published grid as the open schedule formats see it: days, then rooms, then sessions, with
@@ -42,33 +43,41 @@ export interface OpenSession {
   type: string;
   abstract: string;
   persons: Array<{ guid: string; name: string }>;
+  /** What the session made: links, and notes' and actions' places on its page. */
+  links: ScheduleReference[];
+  /** Links to files the session made (slides, papers). */
+  attachments: ScheduleReference[];
 }
 
 export interface ScheduleOptions extends CampLayout {
   baseUrl: string;
 }
 
-export function openSchedule(grid: PublishedGrid, options: ScheduleOptions): OpenSchedule {
+export function openSchedule(grid: GridWithOutputs, options: ScheduleOptions): OpenSchedule {
   const { baseUrl } = options;
   const zone = grid.event.timeZone;
   const layout = completeLayout(grid, options);
   const acronym = acronymOf(grid.event.slug);
   const sessions = grid.sessions.filter((s) => !s.cancelled).sort((a, b) => a.startsAt - b.startsAt || a.pitchId - b.pitchId);
-  const toOpen = (s: PublishedSession): OpenSession => ({
-    guid: sessionGuid(s.pitchId, baseUrl),
-    id: s.pitchId,
-    date: localDateTime(s.startsAt, zone),
-    end: localDateTime(s.endsAt, zone),
-    start: DateTime.fromMillis(s.startsAt, { zone }).toFormat('HH:mm'),
-    duration: hoursAndMinutes(s.endsAt - s.startsAt),
-    room: s.roomName,
-    slug: `${acronym}-${s.pitchId}-${slugOf(s.title)}`,
-    url: sessionUrl(baseUrl, grid.event.slug, s.pitchId),
-    title: s.title,
-    type: s.format || 'other',
-    abstract: s.description,
-    persons: s.facilitators.map((f) => ({ guid: personGuid(f.key, baseUrl), name: f.name })),
-  });
+  const toOpen = (s: PublishedSession): OpenSession => {
+    const url = sessionUrl(baseUrl, grid.event.slug, s.pitchId);
+    return {
+      guid: sessionGuid(s.pitchId, baseUrl),
+      id: s.pitchId,
+      date: localDateTime(s.startsAt, zone),
+      end: localDateTime(s.endsAt, zone),
+      start: DateTime.fromMillis(s.startsAt, { zone }).toFormat('HH:mm'),
+      duration: hoursAndMinutes(s.endsAt - s.startsAt),
+      room: s.roomName,
+      slug: `${acronym}-${s.pitchId}-${slugOf(s.title)}`,
+      url,
+      title: s.title,
+      type: s.format || 'other',
+      abstract: s.description,
+      persons: s.facilitators.map((f) => ({ guid: personGuid(f.key, baseUrl), name: f.name })),
+      ...scheduleReferences(outputsOfSession(grid, s.pitchId), url),
+    };
+  };
   const rooms = layout.rooms.map((r) => ({ id: r.id, name: r.name, guid: roomGuid(r.id, baseUrl) }));
   return {
     version: `v${grid.version}`,

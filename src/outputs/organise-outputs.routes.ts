@@ -56,7 +56,7 @@ export async function organiseOutputRoutes(app: TypedApp): Promise<void> {
   app.get('/outputs/settings', { config: { minimumRole: 'organiser' } }, async (request, reply) => {
     const { event } = organising(request);
     const settings = outputSettingsOf(db, event.id);
-    return reply.view('outputs/settings.eta', { ...settingsView(event), values: { licence: settings.licence }, errors: {} });
+    return reply.view('outputs/settings.eta', { ...settingsView(event), values: { licence: settings.licence, digestDaysAfter: String(settings.digestDaysAfter) }, errors: {} });
   });
 
   app.post('/outputs/settings', { config: { minimumRole: 'organiser' } }, async (request, reply) => {

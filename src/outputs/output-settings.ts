@@ -4,9 +4,11 @@ import { outputSettings, type OutputLicence } from './outputs.table.ts';
 
 export interface OutputSettings {
   licence: OutputLicence;
+  /** Days after the camp's last day that the digest email goes out. */
+  digestDaysAfter: number;
 }
 
-export const defaultOutputSettings: OutputSettings = { licence: 'CC-BY-4.0' };
+export const defaultOutputSettings: OutputSettings = { licence: 'CC-BY-4.0', digestDaysAfter: 7 };
 
 /** What each licence is called and where its terms are, for pages, feeds and exports. */
 export const licenceNames: Record<OutputLicence, { name: string; url: string }> = {
@@ -18,7 +20,7 @@ export const licenceNames: Record<OutputLicence, { name: string; url: string }> 
 
 export function outputSettingsOf(db: Db, eventId: number): OutputSettings {
   const row = db.select().from(outputSettings).where(eq(outputSettings.eventId, eventId)).get();
-  return row ? { licence: row.licence } : defaultOutputSettings;
+  return row ? { licence: row.licence, digestDaysAfter: row.digestDaysAfter } : defaultOutputSettings;
 }
 
 /** New outputs take the new licence; those already shared keep the one they were given. */

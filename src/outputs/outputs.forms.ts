@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, radio, requiredText, tickbox } from '../web/forms.ts';
+import { optionalText, radio, requiredText, tickbox, wholeNumber } from '../web/forms.ts';
 import { outputKinds, outputLicences } from './outputs.table.ts';
 
 /** One form for the three kinds; which fields a kind needs is the domain's rule (outputs.ts). */
@@ -24,4 +24,5 @@ export const visibilityForm = z.object({ reason: requiredText('Enter the reason'
 
 export const outputSettingsForm = z.object({
   licence: radio(outputLicences, 'Choose a licence'),
+  digestDaysAfter: wholeNumber('Enter how many days after the camp', 'Enter the days as a whole number, like 7', 1, 60, 'Enter a number of days from 1 to 60'),
 });

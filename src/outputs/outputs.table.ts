@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { events } from '../events/events.table.ts';
 import { people } from '../people/people.table.ts';
 import { pitches } from '../pitches/pitches.table.ts';
@@ -46,6 +46,8 @@ export const outputs = sqliteTable(
     index('outputs_event_created').on(t.eventId, t.createdAt),
     // /outputs' council filter finds a council's people's outputs by author (finding-filters.ts).
     index('outputs_author').on(t.authorId, t.eventId),
+    // A camp's outputs newest first without sorting them all: /outputs?camp= (bench/outputs-search.ts).
+    index('outputs_event_newest').on(t.eventId, t.id, t.hiddenAt),
   ],
 );
 
@@ -67,4 +69,32 @@ export const outputSettings = sqliteTable('output_settings', {
     .primaryKey()
     .references(() => events.id, { onDelete: 'cascade' }),
   licence: text('licence', { enum: outputLicences }).notNull().default('CC-BY-4.0'),
+  // How many days after the camp's last day the digest email goes to the people who came.
+  digestDaysAfter: integer('digest_days_after').notNull().default(7),
 });
+
+/** A person at a camp, for the digest's records: both go when the camp or the person does. */
+const campAndPerson = () => ({
+  eventId: integer('event_id')
+    .notNull()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' }),
+});
+
+/**
+ * Who was sent a camp's digest: written in the transaction that queues the email, so each
+ * person gets it once however often the job runs. `outboxId` is null for someone who had
+ * nothing in it (no outputs from their sessions), opted out, or stopped announcements.
+ */
+export const outputDigestsSent = sqliteTable(
+  'output_digests_sent',
+  { ...campAndPerson(), outboxId: integer('outbox_id'), decidedAt: integer('decided_at').notNull() },
+  (t) => [primaryKey({ columns: [t.eventId, t.personId] })],
+);
+
+/** People who asked, from a digest's link, not to get this camp's digest. */
+export const outputDigestOptOuts = sqliteTable('output_digest_opt_outs', { ...campAndPerson(), stoppedAt: integer('stopped_at').notNull() }, (t) => [
+  primaryKey({ columns: [t.eventId, t.personId] }),
+]);

@@ -4,6 +4,8 @@ import { buddyOverview, chooseBuddy, pairDueBuddies, setBuddyTiming } from '../.
 import { FixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/open.ts';
 import type { CampEvent } from '../../src/events/events.ts';
+import { organisationKey as matchingKey } from '../../src/organisations/matching.ts';
+import { organisationNames, organisations } from '../../src/organisations/organisations.table.ts';
 import { findPerson } from '../../src/people/people.ts';
 import { releasePlace } from '../../src/tickets/manage.ts';
 import { deletePersonalDetails } from '../../src/tickets/privacy.ts';
@@ -52,6 +54,37 @@ describe('first-timer buddies', () => {
     expect(pairs.map((p) => [p.firstTimer.personId, p.buddy.personId])).toEqual([[f.personId, b.personId]]);
     expect(waiting).toEqual([]);
     expect(introductions().map((m) => m.toAddress).sort()).toEqual([b, f].map((r) => findPersonById(r.personId)).sort());
+  });
+
+  it('prefers a buddy from the same nation or region, as the councils say, among those from other organisations', () => {
+    const council = (name: string, region: string, nation: string) => {
+      const { id } = db.insert(organisations).values({ kind: 'council', name, region, nation, createdAt: 0 }).returning().get();
+      db.insert(organisationNames)
+        .values({ key: matchingKey(name), text: name, organisationId: id, source: 'register', createdAt: 0 })
+        .onConflictDoUpdate({ target: organisationNames.key, set: { organisationId: id } })
+        .run();
+    };
+    council('Leeds City Council', 'Yorkshire and The Humber', 'England');
+    council('City of York Council', 'Yorkshire and The Humber', 'England');
+    council('Kent County Council', 'South East', 'England');
+    council('Surrey County Council', 'South East', 'England');
+    council('Cardiff Council', '', 'Wales');
+    council('Swansea Council', '', 'Wales');
+    const leeds = firstTimer('Leeds City Council');
+    const cardiff = firstTimer('Cardiff Council');
+    buddy('Kent County Council');
+    const york = buddy('City of York Council');
+    buddy('Surrey County Council');
+    const swansea = buddy('Swansea Council');
+    clock.set(new Date(campStarts - 7 * day));
+    expect(pairDueBuddies(db, clock.now(), links)).toBe(2);
+    const pairs = buddyOverview(db, event.id).pairs.map((p) => [p.firstTimer.personId, p.buddy.personId]);
+    expect(pairs.sort()).toEqual(
+      [
+        [leeds.personId, york.personId],
+        [cardiff.personId, swansea.personId],
+      ].sort(),
+    );
   });
 
   it('pairs later registrations on the next run, and never once the camp has started', () => {

@@ -1,4 +1,11 @@
-import type { Database } from '../../src/db/open.ts';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { FixedClock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/db/open.ts';
+import { demoSlug } from '../../src/demo/seed.ts';
+import { findEventBySlug } from '../../src/events/events.ts';
 import { seedDemoCamp } from '../../src/demo/seed.ts';
 import type { CampEvent } from '../../src/events/events.ts';
 import { latestPublished } from '../../src/grid/published-versions.ts';
@@ -46,5 +53,34 @@ export function sessionPeople(db: Database, event: CampEvent): SessionPeople {
     interested: person(db, byId(interestedId).email),
     stranger: person(db, 'stranger@example.org', { name: 'Stranger' }),
     organiser: person(db, 'organiser@demo.campgrid.example'),
+  };
+}
+
+export interface DemoCampApp {
+  app: FastifyInstance;
+  db: Database;
+  clock: FixedClock;
+  camp: SessionPeople;
+  close: () => Promise<void>;
+}
+
+/** The real app serving a copy of the demo camp, with one session's people; env adds to its config. */
+export async function demoCampApp(env: Record<string, string> = {}, options: { startMail?: boolean } = {}): Promise<DemoCampApp> {
+  const path = demoCampCopy();
+  const db = openDatabase(path);
+  const clock = new FixedClock(testNow);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: path, DATA_DIR: join(path, '..'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test', ...env });
+  const app = await buildApp(config, { db, clock, startMail: options.startMail ?? false, logger: false });
+  await app.ready();
+  const camp = sessionPeople(db, findEventBySlug(db, demoSlug)!);
+  return {
+    app,
+    db,
+    clock,
+    camp,
+    close: async () => {
+      await app.close();
+      db.$client.close();
+    },
   };
 }

@@ -126,7 +126,7 @@ describe('logs', () => {
   it('hold no secret from any tokened address in the route table, whether in request lines, errors or messages', async () => {
     const { app, lines, raw } = await loggingApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' });
     const tokened = app.campgrid.routes.filter((r) => /\/:(token|key|secret)\b/.test(r.url));
-    expect(new Set(tokened.map((r) => r.url.split('/:token')[0]))).toEqual(new Set(['/sign-in', '/tickets/:id', '/sponsorships', '/feeds', '/unsubscribe']));
+    expect(new Set(tokened.map((r) => r.url.split('/:token')[0]))).toEqual(new Set(['/sign-in', '/tickets/:id', '/sponsorships', '/feeds', '/unsubscribe', '/outputs/digest']));
     const secrets: string[] = [];
     for (const [n, route] of tokened.entries()) {
       const secret = `Sekr3t${n}x${'Q'.repeat(30)}`;
@@ -142,6 +142,7 @@ describe('logs', () => {
     expect(requested).toContain('/tickets/7/[secret]/details?code=[secret]');
     expect(requested).toContain('/feeds/[secret].ics?code=[secret]');
     expect(requested).toContain('/unsubscribe/[secret]?code=[secret]');
+    expect(requested).toContain('/outputs/digest/[secret]?code=[secret]');
     expect(requested).toContain('/sign-in/sent');
     for (const secret of secrets) expect(raw.filter((line) => line.includes(secret))).toEqual([]);
   });

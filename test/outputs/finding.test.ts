@@ -1,17 +1,11 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/open.ts';
+import type { Database } from '../../src/db/open.ts';
 import { demoSlug } from '../../src/demo/seed.ts';
-import { findEventBySlug } from '../../src/events/events.ts';
 import { findOutputs, searchQuery } from '../../src/outputs/finding.ts';
 import { addOutput, editOutput, setOutputHidden, type OutputDraft } from '../../src/outputs/outputs.ts';
 import { Agent } from '../helpers/agent.ts';
-import { testNow } from '../helpers/app.ts';
-import { demoCampCopy, sessionPeople, type SessionPeople } from '../helpers/outputs.ts';
+import { demoCampApp, type SessionPeople } from '../helpers/outputs.ts';
 import { xmllint } from '../helpers/schedule-schemas.ts';
 
 const draft = (overrides: Partial<OutputDraft>): OutputDraft => ({ kind: 'notes', title: 'Notes', body: '', url: '', owner: '', credited: true, ...overrides });
@@ -21,19 +15,12 @@ describe('finding outputs', () => {
   let db: Database;
   let camp: SessionPeople;
   let during: Date;
+  let close: () => Promise<void>;
   beforeEach(async () => {
-    const path = demoCampCopy();
-    db = openDatabase(path);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: path, DATA_DIR: join(path, '..'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
-    app = await buildApp(config, { db, clock: new FixedClock(testNow), startMail: false, logger: false });
-    await app.ready();
-    camp = sessionPeople(db, findEventBySlug(db, demoSlug)!);
+    ({ app, db, camp, close } = await demoCampApp());
     during = new Date(camp.session.startsAt + 60_000);
   });
-  afterEach(async () => {
-    await app.close();
-    db.$client.close();
-  });
+  afterEach(() => close());
   const add = (d: Partial<OutputDraft>) => addOutput(db, during, { event: camp.event, session: camp.session, person: camp.facilitator, draft: draft(d) });
   const titles = (q: string) => findOutputs(db, { q, limit: 50 }).outputs.map((o) => o.title);
 

@@ -1,15 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/open.ts';
+import type { FixedClock } from '../../src/clock.ts';
+import type { Database } from '../../src/db/open.ts';
 import { demoSlug } from '../../src/demo/seed.ts';
-import { findEventBySlug } from '../../src/events/events.ts';
 import { Agent, errorSummary, inputValue } from '../helpers/agent.ts';
-import { testNow } from '../helpers/app.ts';
-import { demoCampCopy, sessionPeople, type SessionPeople } from '../helpers/outputs.ts';
+import { demoCampApp, type SessionPeople } from '../helpers/outputs.ts';
 import { signedInAgent } from '../helpers/people.ts';
 
 describe('outputs over HTTP', () => {
@@ -18,20 +13,12 @@ describe('outputs over HTTP', () => {
   let clock: FixedClock;
   let camp: SessionPeople;
   let page: string;
+  let close: () => Promise<void>;
   beforeEach(async () => {
-    const path = demoCampCopy();
-    db = openDatabase(path);
-    clock = new FixedClock(testNow);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: path, DATA_DIR: join(path, '..'), LOG_LEVEL: 'silent', BASE_URL: 'http://campgrid.test' });
-    app = await buildApp(config, { db, clock, startMail: false, logger: false });
-    await app.ready();
-    camp = sessionPeople(db, findEventBySlug(db, demoSlug)!);
+    ({ app, db, clock, camp, close } = await demoCampApp());
     page = `/events/${demoSlug}/pitches/${camp.session.pitchId}`;
   });
-  afterEach(async () => {
-    await app.close();
-    db.$client.close();
-  });
+  afterEach(() => close());
 
   it('says before the session that outputs come once it starts, and refuses the form until then', async () => {
     expect((await new Agent(app).get(page)).body).toContain('Once the session starts, the people who were there can add notes, links and actions here.');
@@ -103,10 +90,13 @@ describe('outputs over HTTP', () => {
     expect((await organiser.post(`${base}/${id}/visibility`, { reason: 'Reworded' })).headers.location).toBe(`${base}?done=restored`);
     expect((await new Agent(app).get(page)).body).toContain('Rude notes');
 
-    const badSettings = await organiser.post(`${base}/settings`, { licence: 'MIT' });
+    const badSettings = await organiser.post(`${base}/settings`, { licence: 'MIT', digestDaysAfter: '3 weeks' });
     expect(badSettings.statusCode).toBe(400);
-    expect(errorSummary(badSettings.body)).toEqual(['Choose a licence']);
-    expect((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0' })).headers.location).toBe(`${base}?done=settings-saved`);
+    expect(errorSummary(badSettings.body)).toEqual(['Choose a licence', 'Enter the days as a whole number, like 7']);
+    expect(inputValue(badSettings.body, 'digestDaysAfter')).toBe('3 weeks');
+    expect(errorSummary((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0', digestDaysAfter: '0' })).body)).toEqual(['Enter a number of days from 1 to 60']);
+    expect((await organiser.post(`${base}/settings`, { licence: 'CC0-1.0', digestDaysAfter: '14' })).headers.location).toBe(`${base}?done=settings-saved`);
     expect((await organiser.get(`${base}?done=settings-saved`)).body).toContain('Creative Commons Zero');
+    expect(inputValue((await organiser.get(`${base}/settings`)).body, 'digestDaysAfter')).toBe('14');
   });
 });

@@ -44,7 +44,7 @@ describe('outputs of a session', () => {
 
   it('carries the camp’s licence and its author’s public name, or “a participant”', () => {
     addOutput(db, during, { event: camp.event, session: camp.session, person: camp.facilitator, draft: notes() });
-    saveOutputSettings(db, camp.event.id, { licence: 'OGL-UK-3.0' });
+    saveOutputSettings(db, camp.event.id, { licence: 'OGL-UK-3.0', digestDaysAfter: 7 });
     addOutput(db, during, { event: camp.event, session: camp.session, person: camp.interested, draft: notes({ title: 'Quietly', credited: false }) });
     const shown = outputsOfSession(db, camp.session.pitchId);
     expect(shown.map((o) => [o.title, o.licence, o.by])).toEqual([

@@ -95,7 +95,7 @@ function ruleFor(method: string, url: string, minimumRole: OrganiserRole | undef
   if (url === '/unmentoring' || url.startsWith('/unmentoring/')) return { kind: 'signed-in' };
   if (url.startsWith('/me/sponsorships/:sponsorId')) return { kind: 'sponsor-contact' };
   if (url === '/me' || url.startsWith('/me/')) return { kind: 'signed-in' };
-  if (url.startsWith('/tickets/:id/:token') || url.startsWith('/sponsorships/:token') || url === '/feeds/:token.ics' || url === '/unsubscribe/:token') return { kind: 'secret-link' };
+  if (url.startsWith('/tickets/:id/:token') || url.startsWith('/sponsorships/:token') || url === '/feeds/:token.ics' || url === '/unsubscribe/:token' || url === '/outputs/digest/:token') return { kind: 'secret-link' };
   if (/^\/events\/:slug\/pitches\/:pitchId\/(edit|withdraw)$/.test(url)) return { kind: 'facilitator' };
   if (route === 'GET /events/:slug/pitches/invitations' || route === 'POST /events/:slug/pitches/:pitchId/invitation') return { kind: 'signed-in' };
   if (route === 'GET /events/:slug/pitches/new' || route === 'POST /events/:slug/pitches/:pitchId/interest') return { kind: 'registered', refusal: 403 };
@@ -226,7 +226,8 @@ describe('the authorisation matrix', () => {
         .replace(camp.secrets.manage, wrong)
         .replace(camp.secrets.sponsor, wrong)
         .replace(camp.secrets.feed, `${camp.event.id}-${camp.people.attendee.id}-${wrong}`)
-        .replace(camp.secrets.unsubscribe, `${camp.people.attendee.id}-${wrong}`);
+        .replace(camp.secrets.unsubscribe, `${camp.people.attendee.id}-${wrong}`)
+        .replace(camp.secrets.digest, `${camp.event.id}-${camp.people.attendee.id}-${wrong}`);
       for (const role of ['anonymous', 'attendee', 'administrator'] as const) {
         const response = await send(role, method, forged);
         expect(response.statusCode, `${role} ${method} ${forged}`).toBe(404);

@@ -3,6 +3,7 @@ import { inviteOrganiser } from '../../src/events/organisers.ts';
 import { feedTokenFor } from '../../src/calendar/personal-feeds.ts';
 import { seedDemoCamp } from '../../src/demo/seed.ts';
 import { unsubscribeToken } from '../../src/messages/unsubscribe.ts';
+import { digestStopLink } from '../../src/outputs/digest.ts';
 import type { Person } from '../../src/people/people.ts';
 import { newSponsorLink } from '../../src/sponsors/sponsor-mail.ts';
 import { linksFor, manageLink } from '../../src/tickets/manage-links.ts';
@@ -25,8 +26,8 @@ export interface SecurityCamp {
   event: CampEvent;
   people: Record<Exclude<Role, 'anonymous'>, Person>;
   ids: Record<string, number>;
-  /** Path parts of the real secret links: `/tickets/:id/:token`, `/sponsorships/:token`, `/feeds/:token.ics`, `/unsubscribe/:token`. */
-  secrets: { manage: string; sponsor: string; feed: string; unsubscribe: string };
+  /** Path parts of the real secret links: `/tickets/:id/:token`, `/sponsorships/:token`, `/feeds/:token.ics`, `/unsubscribe/:token`, `/outputs/digest/:token`. */
+  secrets: { manage: string; sponsor: string; feed: string; unsubscribe: string; digest: string };
   /** A route pattern with real values in place of its parameters. */
   concrete(url: string): string;
   /** A browser-like client signed in as the role (a fresh session each time). */
@@ -89,6 +90,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
     sponsor: newSponsorLink(t.db, testNow, sponsorRow.id, '').split('/').pop()!,
     feed: feedTokenFor(t.db, testNow, t.config.sessionSecret, event.id, people.attendee.id),
     unsubscribe: unsubscribeToken(t.config.sessionSecret, people.attendee.id),
+    digest: digestStopLink(links, event.id, people.attendee.id).split('/').pop()!,
   };
   const ids: Record<string, number> = {
     dayId: day.id,
@@ -111,6 +113,7 @@ export async function securityCamp(): Promise<SecurityCamp> {
       .replace('/sponsorships/:token', `/sponsorships/${secrets.sponsor}`)
       .replace('/feeds/:token.ics', `/feeds/${secrets.feed}.ics`)
       .replace('/unsubscribe/:token', `/unsubscribe/${secrets.unsubscribe}`)
+      .replace('/outputs/digest/:token', `/outputs/digest/${secrets.digest}`)
       .replace('/sign-in/:token', '/sign-in/not-a-real-token')
       .replace(':id.ics', `${pitched.pitchId}.ics`)
       .replace(/:(dayId|slotId|roomId|room|memberId|packageId|sponsorId|typeId|registrationId|pitchId|outputId|themeId)\b/g, (_m, name: string) => String(ids[name]))
