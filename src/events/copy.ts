@@ -26,7 +26,7 @@ export function copyEvent(db: Db, now: Date, source: CampEvent, details: CopyDet
     const move = moveByWeeks(details.weeks, source.timeZone);
     const copy = tx
       .insert(events)
-      .values({ ...eventDetailsOf(source), name: details.name, slug: details.slug, status: 'draft', copiedFromId: source.id, createdAt: now.getTime(), updatedAt: now.getTime() })
+      .values({ ...eventDetailsOf(source), name: details.name, slug: details.slug, status: 'draft', copiedFromId: source.id, firstTimerTargetPercent: source.firstTimerTargetPercent, createdAt: now.getTime(), updatedAt: now.getTime() })
       .returning()
       .get();
     const dayIds = copyDays(tx, source.id, copy.id, move);

@@ -9,6 +9,7 @@ import { suggestedCopy } from '../../src/events/copy-suggestion.ts';
 import { days, eventOrganisers, rooms, slots } from '../../src/events/events.table.ts';
 import { createEvent, daysOf, type CampEvent } from '../../src/events/events.ts';
 import { addSlot } from '../../src/events/slots.ts';
+import { setFirstTimerTarget } from '../../src/insights/event-insights.ts';
 import { gridDrafts, gridPlacements, gridVersions } from '../../src/grid/grid.table.ts';
 import { interest, pitches } from '../../src/pitches/pitches.table.ts';
 import { sponsorPackages, sponsors } from '../../src/sponsors/sponsors.table.ts';
@@ -43,9 +44,12 @@ describe('copying a camp for next year', () => {
     expect(countWhere(pitches, eq(pitches.eventId, demo.id))).toBeGreaterThan(3);
     expect(countWhere(sponsors, eq(sponsors.eventId, demo.id))).toBeGreaterThan(0);
 
-    const copy = copyEvent(db, testNow, demo, { name: 'Demo camp next year', slug: 'demo-next-year', weeks: 52 }, owner[0]!.personId);
+    setFirstTimerTarget(db, testNow, demo.id, 60);
 
-    expect(copy).toMatchObject({ name: 'Demo camp next year', slug: 'demo-next-year', status: 'draft', copiedFromId: demo.id, venueName: demo.venueName, timeZone: demo.timeZone, codeOfConduct: demo.codeOfConduct });
+    const copy = copyEvent(db, testNow, { ...demo, firstTimerTargetPercent: 60 }, { name: 'Demo camp next year', slug: 'demo-next-year', weeks: 52 }, owner[0]!.personId);
+
+    // The organisers' aims come along with the camp: the share of first-timers they want.
+    expect(copy).toMatchObject({ name: 'Demo camp next year', slug: 'demo-next-year', status: 'draft', copiedFromId: demo.id, venueName: demo.venueName, timeZone: demo.timeZone, codeOfConduct: demo.codeOfConduct, firstTimerTargetPercent: 60 });
     expect(copiedFrom(db, copy)?.id).toBe(demo.id);
     const strip = <T extends { id: number; eventId: number }>({ id: _i, eventId: _e, ...rest }: T) => rest;
     expect(db.select().from(rooms).where(eq(rooms.eventId, copy.id)).all().map(strip)).toEqual(db.select().from(rooms).where(eq(rooms.eventId, demo.id)).all().map(strip));
