@@ -84,7 +84,7 @@ describeInBrowser('journeys 5 and 7', (browser) => {
       }
     }, 180_000);
 
-    it(`journey 7: after the day, notes are added and the event page becomes an archive, ${runName(viewport, javaScript)}`, async () => {
+    it(`journey 7: after the day, a link, notes and an action are added, the event page becomes an archive, and a visitor finds them by search, ${runName(viewport, javaScript)}`, async () => {
       const t = await camp();
       try {
         const { grid } = sessionFor(t.db);
@@ -104,6 +104,18 @@ describeInBrowser('journeys 5 and 7', (browser) => {
         await attendee.getByRole('button', { name: 'Add a link' }).click();
         await expect.poll(() => attendee.getByRole('link', { name: 'Our notes', exact: true }).count()).toBe(1);
         expect(await attendee.getByRole('link', { name: 'Our notes', exact: true }).getAttribute('rel')).toBe('nofollow ugc');
+        // Written notes, and what happens next with an owner's name.
+        await attendee.getByRole('link', { name: 'Add notes', exact: true }).click();
+        await attendee.getByLabel('Title', { exact: true }).fill('What we heard about bin rounds');
+        await attendee.getByLabel('Notes', { exact: true }).fill('Three councils share routing data for quarrybank collections.\nSee https://notes.example.org/bins');
+        await attendee.getByRole('button', { name: 'Add notes' }).click();
+        await expect.poll(() => attendee.getByText('What we heard about bin rounds').count()).toBeGreaterThan(0);
+        await attendee.getByRole('link', { name: 'Add an action (what happens next)' }).click();
+        await attendee.getByLabel('What happens next', { exact: true }).fill('Write up the quarrybank routing pilot');
+        await attendee.getByLabel('Who will do it (optional)').fill('Priya');
+        await attendee.getByRole('button', { name: 'Add an action' }).click();
+        await expect.poll(() => attendee.getByText('Write up the quarrybank routing pilot').count()).toBeGreaterThan(0);
+        await expectNoAxeViolations(attendee, { javaScript });
 
         // After the day, an organiser archives the event.
         t.clock.set(new Date(session.endsAt + 3 * 24 * 3_600_000));
@@ -125,6 +137,13 @@ describeInBrowser('journeys 5 and 7', (browser) => {
         await expectNoAxeViolations(visitor, { javaScript });
         await visitor.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
         expect(await visitor.getByRole('link', { name: 'Our notes', exact: true }).count()).toBe(1);
+        await expectNoAxeViolations(visitor, { javaScript });
+        // Anyone finds what the session made by searching every camp's outputs.
+        await visitor.goto(`${t.address}/outputs`);
+        await visitor.getByLabel('Search titles, notes and actions').fill('quarrybank');
+        await visitor.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect.poll(() => visitor.getByRole('link', { name: 'What we heard about bin rounds' }).count()).toBeGreaterThan(0);
+        expect(await visitor.getByText('Write up the quarrybank routing pilot').count()).toBeGreaterThan(0);
         await expectNoAxeViolations(visitor, { javaScript });
         await attendeeContext.close();
         await organiserContext.close();
