@@ -7,6 +7,7 @@ import { findOrCreatePerson } from '../people/people.ts';
 import { seededRandom } from '../tickets/ballot.ts';
 import { insertRegistration } from '../tickets/register.ts';
 import { addTicketType } from '../tickets/ticket-types.ts';
+import { events } from '../events/events.table.ts';
 import { registrations } from '../tickets/tickets.table.ts';
 import { seedLastYearSessions } from './last-year.ts';
 import { demoAttendee } from './tickets.ts';
@@ -41,7 +42,11 @@ export function seedDemoHistory(db: Db, now: Date, event: CampEvent, organiserId
         cameIds.push(person.id);
       }
     }
-    if (yearsAgo === 1) seedLastYearSessions(db, now, { event: published, day, organiserId, facilitatorIds: cameIds.filter((_, i) => i % 3 === 0) });
+    if (yearsAgo === 1) {
+      seedLastYearSessions(db, now, { event: published, day, organiserId, facilitatorIds: cameIds.filter((_, i) => i % 3 === 0) });
+      // This year's camp was rolled over from last year's, so its insights compare with it.
+      db.update(events).set({ copiedFromId: past.id }).where(eq(events.id, event.id)).run();
+    }
     changeEventStatus(db, now, past.id, 'archived');
   }
 }
