@@ -84,17 +84,16 @@ describeInBrowser('journeys 5 and 7', (browser) => {
       }
     }, 180_000);
 
-    it(`journey 7: after the day, a link, notes and an action are added, the event page becomes an archive, and a visitor finds them by search, ${runName(viewport, javaScript)}`, async () => {
+    it(`journey 7: after the session its facilitator adds a link, notes and an action; after the day the event page becomes an archive, and a visitor finds them by search, ${runName(viewport, javaScript)}`, async () => {
       const t = await camp();
       try {
         const { grid } = sessionFor(t.db);
-        const session = grid.sessions.find((s) => !s.cancelled)!;
-        // The day of the camp, once the session has started, for someone who said they would go.
+        const session = grid.sessions.find((s) => !s.cancelled && s.facilitators.some((f) => f.key.startsWith('u')))!;
+        // The day of the camp, once the session has started, for its facilitator.
         t.clock.set(new Date(session.startsAt + 10 * 60_000));
-        const zoe = person(t.db, 'attendee1@demo.campgrid.example');
-        t.db.$client.prepare('insert or ignore into interest (pitch_id, person_id, created_at) values (?, ?, ?)').run(session.pitchId, zoe.id, 0);
+        const facilitator = findPerson(t.db, Number(session.facilitators.find((f) => f.key.startsWith('u'))!.key.slice(1)))!;
         const attendeeContext = await newContext(browser(), { javaScript, viewport });
-        await t.signIn(attendeeContext, zoe);
+        await t.signIn(attendeeContext, facilitator);
         const attendee = await attendeeContext.newPage();
         await attendee.goto(`${t.address}/events/${demoSlug}/pitches/${session.pitchId}`);
         await expectNoAxeViolations(attendee, { javaScript });
