@@ -10,10 +10,12 @@ import { deleteExpiredNeeds } from './tickets/privacy.ts';
 import { askWhetherStillComing } from './tickets/reconfirm.ts';
 import { offerPlacesEverywhere } from './tickets/ticket-jobs.ts';
 import { expireOffers } from './tickets/waiting-list.ts';
+import { startScheduledRound } from './unmentoring/unmentoring.ts';
 
 /**
  * Work that happens because time passes: ballots drawn, offers expiring, waves and reservation
  * ends freeing places, reconfirmation emails, buddies paired, the outputs digest after a camp,
+ * UnMentoring's monthly round,
  * deleting data on schedule. Everything it needs is in the database, so a restart simply
  * carries on.
  */
@@ -24,6 +26,7 @@ export function runTimedWork(db: Db, now: Date, links: Links): void {
   askWhetherStillComing(db, now, links);
   pairDueBuddies(db, now, links);
   sendDueDigests(db, now, links);
+  startScheduledRound(db, now, links.baseUrl);
   deleteExpiredNeeds(db, now);
   tidyUp(db, now);
 }

@@ -1,11 +1,11 @@
 import { formBody, submitAction, submitForm } from '../web/forms.ts';
 import { requireAdministrator, requireSignedIn } from '../web/guards.ts';
 import { doneBanner, doneQuery, type DoneMessages, type TypedApp } from '../web/input.ts';
-import { joinForm } from './unmentoring.forms.ts';
-import { historyOf, joinUnmentoring, leaveUnmentoring, membershipOf, roundsBeforeMeetingAgain, skipNextRound, startRound, unmentoringFigures } from './unmentoring.ts';
+import { joinForm, scheduleForm } from './unmentoring.forms.ts';
+import { historyOf, joinUnmentoring, leaveUnmentoring, membershipOf, nextScheduledRoundOn, roundSchedule, roundsBeforeMeetingAgain, setRoundSchedule, skipNextRound, startRound, unmentoringFigures } from './unmentoring.ts';
 
 const memberDone: DoneMessages = { joined: 'You are in UnMentoring', skipping: 'You will sit out the next round', back: 'You are back for the next round', left: 'You have left UnMentoring' };
-const adminDone: DoneMessages = { started: 'Round started: everyone in it has been sent an introduction' };
+const adminDone: DoneMessages = { started: 'Round started: everyone in it has been sent an introduction', scheduled: 'Automatic rounds saved' };
 
 /** /unmentoring for signed-in people; /admin/unmentoring for administrators, who start rounds. */
 export async function unmentoringRoutes(app: TypedApp): Promise<void> {
@@ -55,16 +55,33 @@ export async function unmentoringRoutes(app: TypedApp): Promise<void> {
     return reply.redirect('/unmentoring?done=left', 303);
   });
 
-  const adminPage = () => ({ title: 'UnMentoring rounds', ...unmentoringFigures(db), backLink: '/organise' });
+  const adminPage = () => ({ title: 'UnMentoring rounds', ...unmentoringFigures(db), nextRoundOn: nextScheduledRoundOn(db, clock.now()), backLink: '/organise' });
+  const savedSchedule = () => {
+    const day = roundSchedule(db);
+    return day === null ? { schedule: 'never' } : { schedule: 'monthly', dayOfMonth: String(day) };
+  };
 
   app.get('/admin/unmentoring', { preHandler: requireAdministrator, schema: { querystring: doneQuery } }, async (request, reply) =>
-    reply.view('unmentoring/admin.eta', { ...adminPage(), done: doneBanner(adminDone, request.query.done) }),
+    reply.view('unmentoring/admin.eta', { ...adminPage(), values: savedSchedule(), done: doneBanner(adminDone, request.query.done) }),
+  );
+
+  app.post('/admin/unmentoring/schedule', { preHandler: requireAdministrator }, async (request, reply) =>
+    submitForm(reply, {
+      schema: scheduleForm,
+      body: formBody(request.body),
+      view: 'unmentoring/admin.eta',
+      viewData: adminPage(),
+      act: ({ dayOfMonth }) => {
+        setRoundSchedule(db, dayOfMonth);
+        return '/admin/unmentoring?done=scheduled';
+      },
+    }),
   );
 
   app.post('/admin/unmentoring/rounds', { preHandler: requireAdministrator }, async (request, reply) => {
     const result = await submitAction(reply, {
       view: 'unmentoring/admin.eta',
-      viewData: adminPage(),
+      viewData: { ...adminPage(), values: savedSchedule() },
       act: () => {
         startRound(db, clock.now(), { startedBy: request.person!.id, baseUrl: config.baseUrl });
         return '/admin/unmentoring?done=started';

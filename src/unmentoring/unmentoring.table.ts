@@ -36,3 +36,12 @@ export const unmentoringMeetings = sqliteTable(
   },
   (t) => [index('unmentoring_meetings_round_group').on(t.roundId, t.groupNumber), index('unmentoring_meetings_person').on(t.personId)],
 );
+
+/**
+ * When rounds start by themselves: one row (id 1), or none for "never". A day of the month
+ * (1–28, so every month has it) means a round starts on or after that day each month.
+ */
+export const unmentoringSchedule = sqliteTable('unmentoring_schedule', {
+  id: integer('id').primaryKey(),
+  dayOfMonth: integer('day_of_month'),
+});

@@ -1,5 +1,6 @@
 // UnMentoring: a site-wide scheme pairing people across organisations for a conversation.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Db } from '../db/open.ts';
 import { composeMail } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -7,7 +8,7 @@ import { organisationKey } from '../pairing/organisations.ts';
 import { pairRound } from '../pairing/pair.ts';
 import { people } from '../people/people.table.ts';
 import { RuleViolation } from '../rules.ts';
-import { unmentoringMeetings, unmentoringMembers, unmentoringRounds } from './unmentoring.table.ts';
+import { unmentoringMeetings, unmentoringMembers, unmentoringRounds, unmentoringSchedule } from './unmentoring.table.ts';
 
 /** Nobody meets someone again within this many rounds. */
 export const roundsBeforeMeetingAgain = 6;
@@ -50,7 +51,7 @@ interface Met {
  * someone from their own organisation where that can be avoided, nor with anyone they met in
  * the last six rounds; odd numbers make one trio. Each group is introduced by email.
  */
-export function startRound(db: Db, now: Date, args: { startedBy: number; baseUrl: string; seed?: number; notify?: boolean }): { roundId: number; groups: number; unpaired: number } {
+export function startRound(db: Db, now: Date, args: { startedBy: number | null; baseUrl: string; seed?: number; notify?: boolean }): { roundId: number; groups: number; unpaired: number } {
   return db.transaction((tx) => {
     const active = tx
       .select({ personId: unmentoringMembers.personId, organisation: unmentoringMembers.organisation, topics: unmentoringMembers.topics, name: people.name, email: people.email })
@@ -135,4 +136,57 @@ export function unmentoringFigures(db: Db): { active: number; skipping: number; 
       return { id: r.id, startedAt: r.startedAt, pairs: groups.size, organisations: organisations.size };
     }),
   };
+}
+
+/** Rounds are scheduled in UK time: "day 1" is the 1st in London. */
+const scheduleZone = 'Europe/London';
+
+/** The day of the month rounds start by themselves, or null for never. */
+export function roundSchedule(db: Db): number | null {
+  return db.select().from(unmentoringSchedule).where(eq(unmentoringSchedule.id, 1)).get()?.dayOfMonth ?? null;
+}
+
+export function setRoundSchedule(db: Db, dayOfMonth: number | null): void {
+  db.insert(unmentoringSchedule).values({ id: 1, dayOfMonth }).onConflictDoUpdate({ target: unmentoringSchedule.id, set: { dayOfMonth } }).run();
+}
+
+function startedThisMonth(db: Db, now: Date): boolean {
+  const monthStart = DateTime.fromJSDate(now, { zone: scheduleZone }).startOf('month').toMillis();
+  return db.select({ id: unmentoringRounds.id }).from(unmentoringRounds).where(gte(unmentoringRounds.startedAt, monthStart)).limit(1).get() !== undefined;
+}
+
+/**
+ * When the next automatic round is due: day N of this month if no round has started this
+ * month (which may already have passed, so it starts on the next run), else day N of next month.
+ */
+export function nextScheduledRound(db: Db, now: Date): Date | null {
+  const day = roundSchedule(db);
+  if (day === null) return null;
+  const month = DateTime.fromJSDate(now, { zone: scheduleZone }).startOf('month');
+  return (startedThisMonth(db, now) ? month.plus({ months: 1 }) : month).set({ day }).toJSDate();
+}
+
+/** The same as a UK date (YYYY-MM-DD) for the page; today's when it is overdue. */
+export function nextScheduledRoundOn(db: Db, now: Date): string | null {
+  const due = nextScheduledRound(db, now);
+  if (due === null) return null;
+  return DateTime.fromJSDate(new Date(Math.max(due.getTime(), now.getTime())), { zone: scheduleZone }).toISODate();
+}
+
+/**
+ * Timed work: starts the month's round once it is due, the administrators' button and this
+ * counting alike, so a second run, a restart or a round started by hand never adds another.
+ * Too few people taking part means no round; it is tried again on the next run.
+ */
+export function startScheduledRound(db: Db, now: Date, baseUrl: string): { roundId: number } | null {
+  return db.transaction((tx) => {
+    const due = nextScheduledRound(tx, now);
+    if (due === null || due.getTime() > now.getTime()) return null;
+    try {
+      return { roundId: startRound(tx, now, { startedBy: null, baseUrl }).roundId };
+    } catch (error) {
+      if (error instanceof RuleViolation) return null;
+      throw error;
+    }
+  });
 }

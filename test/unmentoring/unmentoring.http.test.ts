@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unmentoringMembers } from '../../src/unmentoring/unmentoring.table.ts';
+import { roundSchedule } from '../../src/unmentoring/unmentoring.ts';
 import { errorSummary, inputValue } from '../helpers/agent.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
 import { outboxMessages } from '../helpers/outbox.ts';
@@ -52,5 +53,36 @@ describe('joining UnMentoring and starting a round', () => {
     const figures = await admin.get('/admin/unmentoring');
     expect(figures.body).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">1<\/td><td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>/);
     expect(figures.body).not.toContain('ann@example.org');
+  });
+
+  it('lets an administrator start rounds monthly on a day from 1 to 28, keeping what was typed when the day is wrong', async () => {
+    const admin = await signedInAgent(t.app, person(t.db, 'admin@example.org', { administrator: true }));
+    expect((await admin.get('/admin/unmentoring')).body).toContain('Rounds start only when an administrator starts one.');
+    const bad = await admin.post('/admin/unmentoring/schedule', { schedule: 'monthly', dayOfMonth: '31' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorSummary(bad.body)).toEqual(['Day of the month must be a whole number from 1 to 28']);
+    expect(inputValue(bad.body, 'dayOfMonth')).toBe('31');
+    expect(errorSummary((await admin.post('/admin/unmentoring/schedule', { schedule: 'monthly', dayOfMonth: '' })).body)).toEqual(['Enter the day of the month rounds start']);
+    expect(errorSummary((await admin.post('/admin/unmentoring/schedule', { schedule: 'weekly' })).body)).toEqual(['Choose whether rounds start automatically']);
+    expect(errorSummary((await admin.post('/admin/unmentoring/schedule', { schedule: 'never', dayOfMonth: 'soon' })).body)).toEqual(['Day of the month must be a whole number from 1 to 28']);
+    expect(roundSchedule(t.db)).toBeNull();
+    const saved = await admin.post('/admin/unmentoring/schedule', { schedule: 'monthly', dayOfMonth: '5' });
+    expect(saved.headers.location).toBe('/admin/unmentoring?done=scheduled');
+    expect(roundSchedule(t.db)).toBe(5);
+    const page = await admin.get('/admin/unmentoring');
+    expect(page.body).toContain('The next automatic round is due on');
+    expect(inputValue(page.body, 'dayOfMonth')).toBe('5');
+    expect((await admin.post('/admin/unmentoring/schedule', { schedule: 'never', dayOfMonth: '5' })).headers.location).toBe('/admin/unmentoring?done=scheduled');
+    expect(roundSchedule(t.db)).toBeNull();
+  });
+
+  it('lets only administrators change the schedule, and only with the form’s token', async () => {
+    const ann = await signedInAgent(t.app, person(t.db, 'ann@example.org'));
+    const refused = await ann.post('/admin/unmentoring/schedule', { schedule: 'monthly', dayOfMonth: '5' });
+    expect((await ann.get('/admin/unmentoring')).statusCode).toBe(refused.statusCode);
+    expect([302, 303, 403]).toContain(refused.statusCode);
+    const admin = await signedInAgent(t.app, person(t.db, 'admin@example.org', { administrator: true }));
+    expect((await admin.post('/admin/unmentoring/schedule', { schedule: 'monthly', dayOfMonth: '5', _csrf: 'forged' })).statusCode).toBe(403);
+    expect(roundSchedule(t.db)).toBeNull();
   });
 });

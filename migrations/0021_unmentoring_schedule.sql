@@ -1,0 +1,4 @@
+CREATE TABLE `unmentoring_schedule` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`day_of_month` integer
+);
