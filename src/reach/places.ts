@@ -1,9 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { organisationNames, organisations } from '../organisations/organisations.table.ts';
-import { people } from '../people/people.table.ts';
-import { registrations, ticketTypes } from '../tickets/tickets.table.ts';
+import { placesHeldAt } from '../insights/places-held.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 
 /**
  * A confirmed place at a camp, with the principal council its holder came from (a town or
@@ -22,35 +20,16 @@ export interface PlaceFromCouncil {
 }
 
 export function confirmedPlaces(db: Db, eventIds: number[]): PlaceFromCouncil[] {
-  if (eventIds.length === 0) return [];
-  const named = alias(organisations, 'named');
-  const rows = db
-    .select({
-      eventId: ticketTypes.eventId,
-      personId: registrations.personId,
-      mailbox: people.mailbox,
-      email: people.email,
-      role: registrations.role,
-      firstCamp: registrations.firstCamp,
-      importedFrom: registrations.importedFrom,
-      councilId: sql<number | null>`case ${named.kind} when 'council' then ${named.id} when 'town-or-parish-council' then ${named.parentId} end`,
-    })
-    .from(registrations)
-    .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
-    .innerJoin(people, eq(people.id, registrations.personId))
-    .leftJoin(organisationNames, eq(organisationNames.key, registrations.organisationKey))
-    .leftJoin(named, eq(named.id, organisationNames.organisationId))
-    .where(and(inArray(ticketTypes.eventId, eventIds), eq(registrations.status, 'confirmed')))
-    .orderBy(asc(registrations.id))
-    .all();
-  return rows.map((r) => ({
-    eventId: r.eventId,
-    personId: r.personId,
-    mailbox: r.mailbox || r.email,
-    councillor: r.role === 'councillor',
-    saidFirstCamp: r.importedFrom === null ? r.firstCamp : null,
-    councilId: r.councilId,
-  }));
+  return placesHeldAt(db, eventIds)
+    .filter((p) => p.status === 'confirmed')
+    .map((p) => ({
+      eventId: p.eventId,
+      personId: p.personId,
+      mailbox: p.mailbox,
+      councillor: p.role === 'councillor',
+      saidFirstCamp: p.imported ? null : p.firstCamp,
+      councilId: p.council?.id ?? null,
+    }));
 }
 
 export interface Council {
