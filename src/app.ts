@@ -54,12 +54,13 @@ import { themeRoutes } from './themes/themes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
-import { pageCache } from './web/page-cache.ts';
+import { serverWithFrontDoor, publicPagesFromMemory, type FrontDoor } from './web/front-door.ts';
+import { pageCache, PublicPages } from './web/page-cache.ts';
 import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, requestIdFor, SecretPaths } from './web/logging.ts';
 import { safeRedirects } from './web/redirects.ts';
-import { security } from './web/security.ts';
+import { security, securityHeadersFor } from './web/security.ts';
 import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
@@ -88,8 +89,13 @@ export interface BuildOptions {
 /** Builds the whole Campgrid web app. Tests, the demo and the server all build it this way. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const secrets = new SecretPaths();
+  const logs = !(options.logger === false || config.logLevel === 'silent');
+  const logsRequests = logs && ['info', 'debug', 'trace'].includes(config.logLevel);
+  // The front door answers kept public pages before the framework; it needs the app's logger, so it is made just below.
+  let frontDoor: FrontDoor | undefined;
   const app = Fastify({
-    logger: options.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream, secrets),
+    serverFactory: serverWithFrontDoor(() => frontDoor),
+    logger: !logs ? false : loggerOptions(config, options.logStream, secrets),
     genReqId: requestIdFor,
     requestIdHeader: false,
     trustProxy: config.trustProxy,
@@ -122,7 +128,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const config = (route.config = { ...route.config });
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, config });
   });
-  app.decorate('campgrid', { config, db, clock, mail, routes, cache: new RenderCache() });
+  const cache = new RenderCache();
+  app.decorate('campgrid', { config, db, clock, mail, routes, cache });
+  const pages = new PublicPages(db, clock, cache, securityHeadersFor(config));
+  frontDoor = publicPagesFromMemory({ pages, requestLog: logsRequests ? app.log : undefined, trustProxy: config.trustProxy });
 
   // Every response names its request, so a visitor's report can be matched to the log.
   app.addHook('onRequest', (request, reply, done) => {
@@ -135,7 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sessions, { personForSession: (token) => personForSession(db, clock, token) });
   await app.register(security);
   await app.register(safeRedirects);
-  await app.register(pageCache);
+  await app.register(pageCache, { pages });
   await app.register(views, {
     areaHelpers: [eventViewHelpers, ticketViewHelpers, sponsorViewHelpers, gridViewHelpers, outputViewHelpers, reachViewHelpers],
     areaLocals: [organiserMenu(db)],

@@ -1,9 +1,11 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { isNotModified } from './conditional-get.ts';
 import { dataVersionOf } from './data-version.ts';
-import { rendered, type Coding, type Rendered } from './render-cache.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/open.ts';
+import { rendered, type Coding, type Rendered, type RenderCache } from './render-cache.ts';
 
 /**
  * The public pages, feeds and exports a visitor without a session sees the same as every other
@@ -41,6 +43,8 @@ const keptHeaders = ['content-type', 'etag', 'last-modified', 'cache-control', '
 interface CachedAnswer extends Rendered {
   headers: Record<string, string>;
   lastModified: number | null;
+  /** Each kind of answer's headers as a flat name, value list, made once: see PublicPages.answer. */
+  headerLists?: Partial<Record<Coding | 'not modified', string[]>>;
 }
 
 declare module 'fastify' {
@@ -48,6 +52,87 @@ declare module 'fastify' {
     /** Set when this request's answer may be kept for other visitors, under this key. */
     pageCacheKey: string | null;
   }
+}
+
+/** A kept page's answer to one request: the status, its headers as a flat name, value list, and the bytes (none for a 304). */
+export interface PageAnswer {
+  statusCode: 200 | 304;
+  /** Security headers included; not the request id or the length. */
+  headerList: readonly string[];
+  body: Buffer | null;
+}
+
+/**
+ * The kept public pages, shared by the page cache below (inside the app, after sessions) and the
+ * front door (web/front-door.ts, before the app, for requests with no cookie at all), so both
+ * answer a kept page the same way.
+ */
+export class PublicPages {
+  private readonly dataVersion: () => string;
+  /** Addresses kept lately, so a request for anything else costs no key; cleared, not grown, past a bound. */
+  private readonly keptUrls = new Set<string>();
+
+  constructor(
+    db: Database,
+    private readonly clock: Clock,
+    private readonly cache: RenderCache,
+    /** The site's security headers (web/security.ts), listed with each answer so a page's own (a feed's CORP) overrides them. */
+    private readonly securityHeaders: Record<string, string>,
+  ) {
+    this.dataVersion = dataVersionOf(db.$client);
+  }
+
+  /** Where a page at `url` is kept: it changes with any write and with the minute (pages show the time). */
+  keyFor(url: string): string {
+    return `page|${this.dataVersion()}|${Math.floor(this.clock.now().getTime() / 60_000)}|${url}`;
+  }
+
+  /** The kept answer for `url` as things stand, if there is one. */
+  keptFor(url: string): { key: string; hit: CachedAnswer } | undefined {
+    if (!this.keptUrls.has(url)) return undefined;
+    const key = this.keyFor(url);
+    const hit = this.cache.peek<CachedAnswer>(key);
+    return hit && { key, hit };
+  }
+
+  kept(key: string): CachedAnswer | undefined {
+    return this.cache.peek<CachedAnswer>(key);
+  }
+
+  keep(key: string, url: string, entry: CachedAnswer): void {
+    if (this.keptUrls.size >= 10_000) this.keptUrls.clear();
+    this.keptUrls.add(url);
+    this.cache.set(key, entry);
+  }
+
+  /**
+   * The answer to a request for a kept page: 304 if the browser's copy is current, else the bytes
+   * in the best coding it accepts. Each kind's headers are listed once per kept page, as the
+   * flat list Node's writeHead takes: building a header object per request cost more than the
+   * rest of the answer.
+   */
+  answer(key: string, hit: CachedAnswer, request: { 'if-none-match'?: string; 'if-modified-since'?: string; 'accept-encoding'?: string }): PageAnswer {
+    const lists = (hit.headerLists ??= {});
+    if (isNotModified(request, hit.etag, hit.lastModified)) return { statusCode: 304, headerList: (lists['not modified'] ??= headerListOf(this.securityHeaders, hit, null, true)), body: null };
+    const accepted = hit.body.length < 1024 ? null : acceptedEncoding(request['accept-encoding']);
+    const coding = accepted ?? 'identity';
+    // Bytes, not the string: a string would be encoded again for every visitor.
+    let bytes = hit.encoded?.[coding];
+    if (!bytes) {
+      bytes = encode(hit.body, coding);
+      this.cache.addEncoded(key, hit, coding, bytes);
+    }
+    return { statusCode: 200, headerList: (lists[coding] ??= headerListOf(this.securityHeaders, hit, accepted)), body: bytes };
+  }
+}
+
+/** A kept page's headers for a 304 (`coding` null and no body) or a 200 in `coding`. */
+function headerListOf(security: Record<string, string>, hit: CachedAnswer, coding: 'br' | 'gzip' | null, notModified = false): string[] {
+  const headers: Record<string, string> = { ...security, ...hit.headers, etag: hit.etag };
+  if (!hit.headers['cache-control']) headers['cache-control'] = revalidate;
+  if (!notModified) headers.vary = 'accept-encoding';
+  if (coding) headers['content-encoding'] = coding;
+  return Object.entries(headers).flat();
 }
 
 /**
@@ -59,20 +144,21 @@ declare module 'fastify' {
  * write — a publish, a pitch edited, a place taken — makes the next visitor see it at once.
  */
 export const pageCache = fp(
-  async (app: FastifyInstance) => {
-    const { db, clock, cache } = app.campgrid;
-    const dataVersion = dataVersionOf(db.$client);
+  async (app: FastifyInstance, { pages }: { pages: PublicPages }) => {
     app.decorateRequest('pageCacheKey', null);
 
     app.addHook('onRequest', (request, reply, done) => {
       if (request.method !== 'GET' || request.person || !publicPages.has(request.routeOptions.url ?? '')) return done();
-      const key = `page|${dataVersion()}|${Math.floor(clock.now().getTime() / 60_000)}|${request.url}`;
-      const hit = cache.peek<CachedAnswer>(key);
+      const key = pages.keyFor(request.url);
+      const hit = pages.kept(key);
       if (!hit) {
         request.pageCacheKey = key;
         return done();
       }
-      replay(request, reply, key, hit);
+      const answer = pages.answer(key, hit, request.headers);
+      const list = answer.headerList;
+      for (let i = 0; i < list.length; i += 2) reply.header(list[i]!, list[i + 1]!);
+      void reply.code(answer.statusCode).send(answer.body ?? undefined);
     });
 
     app.addHook('onSend', (request, reply, payload, done) => {
@@ -88,31 +174,10 @@ export const pageCache = fp(
         if (headers.etag) entry.etag = headers.etag;
         else reply.header('etag', entry.etag);
         if (!headers['cache-control']) reply.header('cache-control', revalidate);
-        cache.set(key, entry);
+        pages.keep(key, request.url, entry);
       }
       done(null, payload);
     });
-
-    function replay(request: FastifyRequest, reply: FastifyReply, key: string, hit: CachedAnswer): void {
-      reply.headers(hit.headers);
-      reply.header('etag', hit.etag);
-      if (!hit.headers['cache-control']) reply.header('cache-control', revalidate);
-      if (isNotModified(request.headers, hit.etag, hit.lastModified)) {
-        void reply.code(304).send();
-        return;
-      }
-      reply.header('vary', 'accept-encoding');
-      const accepted = hit.body.length < 1024 ? null : acceptedEncoding(request.headers['accept-encoding']);
-      const coding = accepted ?? 'identity';
-      // Bytes, not the string: a string would be encoded again for every visitor.
-      let bytes = hit.encoded?.[coding];
-      if (!bytes) {
-        bytes = encode(hit.body, coding);
-        cache.addEncoded(key, hit, coding, bytes);
-      }
-      if (accepted) reply.header('content-encoding', accepted);
-      void reply.send(bytes);
-    }
   },
   { name: 'campgrid-page-cache', dependencies: ['campgrid-sessions'] },
 );

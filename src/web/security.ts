@@ -5,6 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
+import type { Config } from '../config.ts';
 import { secureCookies } from './sessions.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,29 +18,7 @@ export const security = fp(
   async (app: FastifyInstance) => {
     const { config } = app.campgrid;
     const https = secureCookies(config.baseUrl);
-    // helmet says which headers; they are the same for every response (no nonces), so they are
-    // worked out once and each response gets them from a plain object, in the one write of its
-    // headers, rather than helmet's middleware setting each of them on every request.
-    const securityHeaders = headersSetBy(helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          objectSrc: ["'none'"],
-          ...(https ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
-      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-      referrerPolicy: { policy: 'same-origin' },
-    }));
+    const securityHeaders = securityHeadersFor(config);
     app.addHook('onRequest', (_request, reply, done) => {
       reply.headers(securityHeaders);
       done();
@@ -66,6 +45,38 @@ export const security = fp(
   },
   { name: 'campgrid-security', dependencies: ['campgrid-sessions'] },
 );
+
+/**
+ * The security headers every response carries. helmet says which; they are the same for every
+ * response (no nonces), so they are worked out once and each response gets them from a plain
+ * object, in the one write of its headers, rather than helmet's middleware setting each of them
+ * on every request. The front door (web/front-door.ts) sends the same object.
+ */
+export function securityHeadersFor(config: Config): Record<string, string> {
+  const https = secureCookies(config.baseUrl);
+  return headersSetBy(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+}
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 
