@@ -33,10 +33,10 @@ export function safeSameSitePath(value: unknown): string | null {
  */
 export const safeRedirects = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onSend', async (_request, reply, payload) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       const location = reply.getHeader('location');
       if (typeof location === 'string' && !headerSafe.test(location)) reply.header('location', safeSameSitePath(location) ?? '/');
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'campgrid-redirects' },

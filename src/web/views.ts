@@ -1,6 +1,6 @@
 import fastifyView from '@fastify/view';
 import { Eta } from 'eta';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { viewsDir } from '../paths.ts';
 import { assetUrl, readAssetManifest } from './asset-manifest.ts';
@@ -22,15 +22,21 @@ export interface ViewOptions {
 export const views = fp(
   async (app: FastifyInstance, { areaHelpers, areaLocals }: ViewOptions) => {
     const { config } = app.campgrid;
-    const production = config.env === 'production';
-    const manifest = config.env === 'development' ? {} : readAssetManifest();
-    await app.register(fastifyView, {
-      engine: { eta: new Eta({ views: viewsDir, cache: production, autoEscape: true, autoTrim: false }) },
-      templates: viewsDir,
-      production,
-      defaultContext: { h: withAreaHelpers(areaHelpers), serviceName: 'Campgrid', asset: (logical: string) => assetUrl(manifest, logical) },
+    // Made when a page is rendered, not for every request: most answers (kept pages, feeds,
+    // redirects, health checks) render nothing. Decorating `locals` first keeps @fastify/view
+    // from adding its own hook that makes an empty object per request.
+    const made = Symbol('locals');
+    type WithLocals = FastifyReply & { [made]?: Record<string, unknown> };
+    app.decorateReply('locals', {
+      getter(this: WithLocals) {
+        return (this[made] ??= localsFor(this));
+      },
+      setter(this: WithLocals, value: Record<string, unknown>) {
+        this[made] = value;
+      },
     });
-    app.addHook('onRequest', (request, reply, done) => {
+    function localsFor(reply: FastifyReply): Record<string, unknown> {
+      const { request } = reply;
       const locals: Record<string, unknown> = { person: request.person, currentPath: request.url.split('?')[0], errors: {}, values: {} };
       for (const more of areaLocals) Object.assign(locals, more(request));
       // Only pages that print a token (a form) make one, and set the cookie that goes with it:
@@ -39,8 +45,15 @@ export const views = fp(
       // that makes its token when printed does not.
       let token: string | undefined;
       locals.csrfToken = { toString: () => (token ??= reply.generateCsrf()) };
-      reply.locals = locals;
-      done();
+      return locals;
+    }
+    const production = config.env === 'production';
+    const manifest = config.env === 'development' ? {} : readAssetManifest();
+    await app.register(fastifyView, {
+      engine: { eta: new Eta({ views: viewsDir, cache: production, autoEscape: true, autoTrim: false }) },
+      templates: viewsDir,
+      production,
+      defaultContext: { h: withAreaHelpers(areaHelpers), serviceName: 'Campgrid', asset: (logical: string) => assetUrl(manifest, logical) },
     });
   },
   { name: 'campgrid-views', dependencies: ['campgrid-sessions', 'campgrid-security'] },
