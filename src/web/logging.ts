@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
-import type { DestinationStream } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 
 /** Anything that looks like an email address, wherever it appears in a line. */
@@ -24,9 +24,12 @@ const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '
 export class SecretPaths {
   private readonly patterns = new Map<string, RegExp>();
   private readonly fixed = new Set<string>();
+  /** How many addresses it has been told of, so what was redacted before one came can be redacted again. */
+  learnt = 0;
 
   /** Takes note of one route's address, e.g. `/tickets/:id/:token/details`. */
   learn(url: string): void {
+    this.learnt++;
     const segments = url.split('/');
     const at = segments.findIndex((segment) => secretParam.test(segment));
     if (at === -1) {
@@ -67,10 +70,28 @@ export function requestIdFor(request: IncomingMessage): string {
  */
 export function loggerOptions(config: Config, stream?: DestinationStream, secrets = new SecretPaths()): FastifyServerOptions['logger'] {
   const redact = config.env !== 'development';
-  const scrub = (s: string): string => (redact ? secrets.redact(redactEmails(s)) : s);
+  // The same addresses and messages come round again and again, and scrubbing one runs a
+  // pattern per tokened route: short strings are scrubbed once and remembered (a few thousand
+  // at most, forgotten whenever a route is added).
+  const scrubbed = new Map<string, string>();
+  let routesKnown = secrets.learnt;
+  const scrub = (s: string): string => {
+    if (!redact) return s;
+    if (s.length > 300) return secrets.redact(redactEmails(s));
+    if (routesKnown !== secrets.learnt || scrubbed.size >= 4096) {
+      scrubbed.clear();
+      routesKnown = secrets.learnt;
+    }
+    let clean = scrubbed.get(s);
+    if (clean === undefined) scrubbed.set(s, (clean = secrets.redact(redactEmails(s))));
+    return clean;
+  };
   return {
     level: config.logLevel,
-    ...(stream ? { stream } : {}),
+    // Standard output written asynchronously: lines logged while a write is under way go out
+    // together in the next one, so a busy minute costs a few writes rather than one per line;
+    // pino flushes what is left when the process exits.
+    stream: stream ?? pino.destination({ dest: 1, sync: false }),
     redact: ['req.headers.cookie', 'req.headers.authorization'],
     serializers: {
       req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({

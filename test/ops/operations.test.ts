@@ -113,9 +113,11 @@ describe('logs', () => {
     app.log.error(new Error('refused by <SAM@Example.ORG>'));
     await app.campgrid.mail.deliverDue();
 
-    const requests = lines.filter((l) => l.msg === 'incoming request');
+    const requests = lines.filter((l) => l.msg === 'request completed');
     expect(requests.length).toBe(5);
+    // One line per request, when it is answered: who asked for what, and what they got.
     for (const line of requests) expect(line.reqId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const line of requests) expect(line).toMatchObject({ res: { statusCode: expect.any(Number) }, responseTime: expect.any(Number) });
     expect(requests.map((l) => (l.req as { url: string }).url)).toContain('/sign-in?email=[email]&next=/me');
     expect(raw.join('')).toContain('could not deliver to [email]: mailbox full');
     expect(raw.join('')).toContain('refused by <[email]>');
@@ -137,7 +139,7 @@ describe('logs', () => {
     }
     await app.inject({ method: 'GET', url: '/sign-in/sent' });
 
-    const requested = lines.filter((l) => l.msg === 'incoming request').map((l) => (l.req as { url: string }).url);
+    const requested = lines.filter((l) => l.msg === 'request completed').map((l) => (l.req as { url: string }).url);
     expect(requested).toContain('/sign-in/[secret]?code=[secret]');
     expect(requested).toContain('/tickets/7/[secret]/details?code=[secret]');
     expect(requested).toContain('/feeds/[secret].ics?code=[secret]');
