@@ -58,7 +58,7 @@ import { serverWithFrontDoor, publicPagesFromMemory, type FrontDoor } from './we
 import { pageCache, PublicPages } from './web/page-cache.ts';
 import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
-import { loggerOptions, requestIdFor, SecretPaths } from './web/logging.ts';
+import { loggerOptions, OneLinePerRequest, requestIdFor, SecretPaths } from './web/logging.ts';
 import { safeRedirects } from './web/redirects.ts';
 import { security, securityHeadersFor } from './web/security.ts';
 import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
@@ -97,8 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     serverFactory: serverWithFrontDoor(() => frontDoor),
     logger: !logs ? false : loggerOptions(config, options.logStream, secrets),
     genReqId: requestIdFor,
-    // One line per request, when it is answered (below), rather than Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
@@ -140,12 +139,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reply.header('x-request-id', request.id);
     done();
   });
-  if (logsRequests) {
-    app.addHook('onResponse', (request, reply, done) => {
-      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-      done();
-    });
-  }
   await app.register(requestDeadlines);
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);

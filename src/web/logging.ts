@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { pino, type DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 
@@ -51,6 +51,20 @@ export class SecretPaths {
       redacted = redacted.replace(pattern, (whole, path: string, secret: string) => (this.fixed.has(path + secret) ? whole : `${path}[secret]`));
     }
     return redacted;
+  }
+}
+
+/**
+ * One log line per request, when it is answered, saying who asked for what and what they got,
+ * rather than Fastify's two ('incoming request', then 'request completed' without the address):
+ * each line costs a request as much as the rest of a kept page's answer.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }
 
