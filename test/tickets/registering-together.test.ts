@@ -74,6 +74,20 @@ describe('registrations that arrive together', () => {
     for (const seen of seenWhenAnswered) expect(seen).toEqual(['ada@example.org', 'bo@example.org', 'cy@example.org']);
   });
 
+  it('commits together registrations that arrive in different turns of the event loop, a few milliseconds apart', async () => {
+    // A busy server reads one registration per turn: a batch that closed with the turn held one.
+    const together = groupCommit(fresh.db);
+    let turn = 0;
+    const ranInTurn: number[] = [];
+    const first = together(() => ranInTurn.push(turn));
+    await new Promise((resolve) => setImmediate(resolve));
+    turn++;
+    const second = together(() => ranInTurn.push(turn));
+    await Promise.all([first, second]);
+    // Both ran in the one drain after the second arrived.
+    expect(ranInTurn).toEqual([1, 1]);
+  });
+
   it('never gives more places than there are, however many arrive in one batch', async () => {
     const together = groupCommit(fresh.db, 500);
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => together(registration(`person${i}@example.org`))));
