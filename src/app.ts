@@ -134,11 +134,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const pages = new PublicPages(db, clock, cache, securityHeadersFor(config));
   frontDoor = publicPagesFromMemory({ pages, requestLog: logsRequests ? app.log : undefined, trustProxy: config.trustProxy });
 
-  // Every response names its request, so a visitor's report can be matched to the log.
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
   await app.register(requestDeadlines);
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);

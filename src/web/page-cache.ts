@@ -1,5 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, onRequestHookHandler, onSendHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { isNotModified } from './conditional-get.ts';
 import { dataVersionOf } from './data-version.ts';
@@ -147,8 +147,18 @@ export const pageCache = fp(
   async (app: FastifyInstance, { pages }: { pages: PublicPages }) => {
     app.decorateRequest('pageCacheKey', null);
 
-    app.addHook('onRequest', (request, reply, done) => {
-      if (request.method !== 'GET' || request.person || !publicPages.has(request.routeOptions.url ?? '')) return done();
+    // The hooks run on the public pages' own routes only: every other request pays nothing here.
+    // They are the route's, so they run after the app's (sessions have found the person), and
+    // the keeping onSend comes before compression's, so it keeps the page's text.
+    app.addHook('onRoute', (route) => {
+      if ([route.method].flat().includes('GET') && publicPages.has(route.url)) {
+        route.onRequest = [route.onRequest ?? []].flat().concat(answerKept);
+        route.onSend = [route.onSend ?? []].flat().concat(keepAnswer);
+      }
+    });
+
+    const answerKept: onRequestHookHandler = (request, reply, done) => {
+      if (request.method !== 'GET' || request.person) return done();
       const key = pages.keyFor(request.url);
       const hit = pages.kept(key);
       if (!hit) {
@@ -159,9 +169,9 @@ export const pageCache = fp(
       const list = answer.headerList;
       for (let i = 0; i < list.length; i += 2) reply.header(list[i]!, list[i + 1]!);
       void reply.code(answer.statusCode).send(answer.body ?? undefined);
-    });
+    };
 
-    app.addHook('onSend', (request, reply, payload, done) => {
+    const keepAnswer: onSendHookHandler = (request, reply, payload, done) => {
       const key = request.pageCacheKey;
       if (key && reply.statusCode === 200 && typeof payload === 'string' && cacheable(reply)) {
         const headers: Record<string, string> = {};
@@ -177,7 +187,7 @@ export const pageCache = fp(
         pages.keep(key, request.url, entry);
       }
       done(null, payload);
-    });
+    };
   },
   { name: 'campgrid-page-cache', dependencies: ['campgrid-sessions'] },
 );

@@ -19,8 +19,10 @@ export const security = fp(
     const { config } = app.campgrid;
     const https = secureCookies(config.baseUrl);
     const securityHeaders = securityHeadersFor(config);
-    app.addHook('onRequest', (_request, reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
       reply.headers(securityHeaders);
+      // Every response names its request too, so a visitor's report can be matched to the log.
+      reply.header('x-request-id', request.id);
       done();
     });
     await app.register(fastifyCsrf, {
