@@ -1,10 +1,11 @@
-// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--warmup S] [--connections N] [--sessions N] [--identity]`.
+// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--rounds N] [--warmup S] [--connections N] [--sessions N] [--identity]`.
 // Seeds a temporary database with the demo camp grown to about 120 published sessions (desk
 // pitches, extra rooms, the scheduler's grid published as the next version), starts the real
 // server (production, cached templates) and, for comparison, a bare Fastify server with one
 // constant-string route, each as its own child process. Then autocannon over loopback measures
 // the public grid page, the whole-event calendar feed (200 and 304 with If-None-Match) and the
-// c3voc schedule.json, the event page and /healthz against the baseline. Exits 1 only on a 5xx
+// c3voc schedule.json, the event page and /healthz against the baseline, in rounds (each
+// target's share is the median of its rounds' shares: see below). Exits 1 only on a 5xx
 // or a failed 304 check; the targets (each a share of the baseline's requests per second in the
 // same run) are reported with the machine's load, since a busy machine moves every figure.
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ const option = (name: string): string | undefined => {
 const duration = Number(option('--duration') ?? 10);
 const warmup = Number(option('--warmup') ?? Math.min(2, Math.max(0.5, duration / 5)));
 const connections = Number(option('--connections') ?? 10);
+const rounds = Math.max(1, Number(option('--rounds') ?? 5));
 const targetSessions = Number(option('--sessions') ?? 120);
 const jsonFile = option('--json');
 // Every request asks for compression, as browsers and calendar apps do; --identity measures
@@ -50,6 +52,11 @@ interface Target {
   expect: number;
 }
 
+interface Measured {
+  result: FullResult;
+  cpuSeconds: number | null;
+}
+
 interface Row {
   target: string;
   path: string;
@@ -59,7 +66,9 @@ interface Row {
   requests: number;
   statuses: string;
   check: string;
+  /** The median of the rounds' shares of the baseline. */
   vsBaseline: number;
+  roundShares: number[];
   kbPerResponse: number;
   serverCpuMsPerRequest: number | null;
 }
@@ -85,7 +94,7 @@ async function main(): Promise<number> {
       `Campgrid public pages: ${camp.sessions} published sessions (${camp.pitches} pitches, ${camp.rooms} rooms, ${camp.places} places, ${camp.unscheduled} unscheduled; grid version ${camp.version}, snapshot ${Math.round(camp.snapshotChars / 1024)} KB of JSON), seeded in ${seedSeconds.toFixed(1)} s`,
     );
     const loadBefore = loadavg()[0]!;
-    console.log(`autocannon: ${connections} connections, ${acceptEncoding ? `Accept-Encoding: ${acceptEncoding}` : 'no Accept-Encoding'}, ${warmup} s warm-up then ${duration} s each; Node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(2)}\n`);
+    console.log(`autocannon: ${connections} connections, ${acceptEncoding ? `Accept-Encoding: ${acceptEncoding}` : 'no Accept-Encoding'}, ${warmup} s warm-up then ${duration} s each in ${rounds} rounds; Node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(2)}\n`);
 
     const ics = `/events/${camp.slug}/calendar.ics`;
     const full = await fetch(server.baseUrl + ics);
@@ -103,54 +112,74 @@ async function main(): Promise<number> {
       { name: 'schedule.json', path: `/events/${camp.slug}/schedule.json`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
     ];
 
-    const rows: Row[] = [];
+    // Each target is measured in rounds, the baseline first in each round, and its share of the
+    // baseline is the median of the rounds' shares: a machine whose speed drifts (other work,
+    // a noisy neighbour) moves both sides of a round alike, where one long run of each would
+    // compare a quiet minute with a busy one.
+    const roundSeconds = duration / rounds;
     let serverErrors = 0;
+    const firstStatus = new Map<Target, number>();
     for (const target of targets) {
-      const url = target.baseUrl + target.path;
       if (acceptEncoding) target.headers = { 'accept-encoding': acceptEncoding, ...target.headers };
       // One request first: it must answer as expected.
-      const first = await fetch(url, { headers: target.headers });
+      const first = await fetch(target.baseUrl + target.path, { headers: target.headers });
       await first.arrayBuffer();
       if (first.status >= 500) serverErrors++;
-      const warm = (await autocannon({ url, connections, duration: warmup, headers: target.headers })) as FullResult;
+      firstStatus.set(target, first.status);
+      const warm = (await autocannon({ url: target.baseUrl + target.path, connections, duration: warmup, headers: target.headers })) as FullResult;
       serverErrors += warm['5xx'];
-      const cpuBefore = cpuSecondsOf(target.pid);
-      const result = (await autocannon({ url, connections, duration, headers: target.headers })) as FullResult;
-      const cpuAfter = cpuSecondsOf(target.pid);
-      serverErrors += result['5xx'];
-      const completed = result.requests.total;
-      const statuses = Object.entries(result.statusCodeStats)
-        .sort(([a], [b]) => Number(a) - Number(b))
-        .map(([code, { count }]) => `${code} × ${count}`);
-      if (result.errors) statuses.push(`errors × ${result.errors}`);
-      if (result.timeouts) statuses.push(`timeouts × ${result.timeouts}`);
-      const allExpected = first.status === target.expect && (result.statusCodeStats[String(target.expect)]?.count ?? 0) === completed && completed > 0 && result.errors === 0;
+    }
+    const measured = new Map<Target, Measured[]>(targets.map((t) => [t, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) {
+        const cpuBefore = cpuSecondsOf(target.pid);
+        const result = (await autocannon({ url: target.baseUrl + target.path, connections, duration: roundSeconds, headers: target.headers })) as FullResult;
+        const cpuAfter = cpuSecondsOf(target.pid);
+        serverErrors += result['5xx'];
+        measured.get(target)!.push({ result, cpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null });
+      }
+    }
+    const baselineRounds = measured.get(targets[0]!)!;
+    const rows: Row[] = [];
+    for (const target of targets) {
+      const runs = measured.get(target)!;
+      const completed = runs.reduce((sum, run) => sum + run.result.requests.total, 0);
+      const seconds = runs.reduce((sum, run) => sum + (run.result.duration || roundSeconds), 0);
+      const byStatus = new Map<string, number>();
+      for (const run of runs) for (const [code, { count }] of Object.entries(run.result.statusCodeStats)) byStatus.set(code, (byStatus.get(code) ?? 0) + count);
+      const statuses = [...byStatus].sort(([a], [b]) => Number(a) - Number(b)).map(([code, count]) => `${code} × ${count}`);
+      const errors = runs.reduce((sum, run) => sum + run.result.errors, 0);
+      const timeouts = runs.reduce((sum, run) => sum + run.result.timeouts, 0);
+      if (errors) statuses.push(`errors × ${errors}`);
+      if (timeouts) statuses.push(`timeouts × ${timeouts}`);
+      const firstAnswered = firstStatus.get(target)!;
+      const allExpected = firstAnswered === target.expect && (byStatus.get(String(target.expect)) ?? 0) === completed && completed > 0 && errors === 0;
       if (target.expect === 304 && !allExpected) failed = true;
-      if (result['5xx'] > 0 || first.status >= 500) failed = true;
-      const reqPerSec = completed / (result.duration || duration);
+      if (runs.some((run) => run.result['5xx'] > 0) || firstAnswered >= 500) failed = true;
+      const shares = runs.map((run, i) => run.result.requests.total / (baselineRounds[i]!.result.requests.total || 1));
+      const cpu = runs.every((run) => run.cpuSeconds !== null) ? runs.reduce((sum, run) => sum + run.cpuSeconds!, 0) : null;
       rows.push({
         target: target.name,
         path: target.path,
-        reqPerSec: Math.round(reqPerSec),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
+        reqPerSec: Math.round(completed / seconds),
+        p50Ms: median(runs.map((run) => run.result.latency.p50)),
+        p99Ms: Math.max(...runs.map((run) => run.result.latency.p99)),
         requests: completed,
         statuses: statuses.join(', '),
-        check: allExpected ? `ok: all ${target.expect}` : `${target.expect === 304 ? 'FAIL' : 'MISS'}: not all ${target.expect} (first answered ${first.status})`,
-        vsBaseline: 0,
+        check: allExpected ? `ok: all ${target.expect}` : `${target.expect === 304 ? 'FAIL' : 'MISS'}: not all ${target.expect} (first answered ${firstAnswered})`,
+        vsBaseline: Math.round(median(shares) * 100) / 100,
+        roundShares: shares.map((share) => Math.round(share * 100) / 100),
         // As sent (compressed when asked), headers included.
-        kbPerResponse: completed ? Math.round((result.throughput.total / completed / 1024) * 10) / 10 : 0,
-        serverCpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && completed ? Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / completed) / 1000 : null,
+        kbPerResponse: completed ? Math.round((runs.reduce((sum, run) => sum + run.result.throughput.total, 0) / completed / 1024) * 10) / 10 : 0,
+        serverCpuMsPerRequest: cpu !== null && completed ? Math.round((cpu * 1000 * 1000) / completed) / 1000 : null,
       });
     }
-    const base = rows[0]!.reqPerSec;
-    for (const row of rows) row.vsBaseline = base ? Math.round((row.reqPerSec / base) * 100) / 100 : 0;
     if (serverErrors) failed = true;
 
-    const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'KB/answer', 'server CPU ms/req', 'statuses', 'check'];
-    const cells = rows.map((r) => [r.target, String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), `${r.vsBaseline.toFixed(2)}×`, String(r.kbPerResponse), r.serverCpuMsPerRequest === null ? '?' : r.serverCpuMsPerRequest.toFixed(3), r.statuses, r.check]);
+    const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'each round', 'KB/answer', 'server CPU ms/req', 'statuses', 'check'];
+    const cells = rows.map((r) => [r.target, String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), `${r.vsBaseline.toFixed(2)}×`, r.roundShares.map((share) => share.toFixed(2)).join(' '), String(r.kbPerResponse), r.serverCpuMsPerRequest === null ? '?' : r.serverCpuMsPerRequest.toFixed(3), r.statuses, r.check]);
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-    const line = (c: string[]) => c.map((v, i) => (i === 0 || i >= 7 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
+    const line = (c: string[]) => c.map((v, i) => (i === 0 || i === 5 || i >= 8 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
     console.log(line(header));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const c of cells) console.log(line(c));
@@ -182,6 +211,12 @@ async function main(): Promise<number> {
     clearTimeout(killer);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** User plus system CPU seconds a process has used so far (Linux), or null where unknown. */
