@@ -9,35 +9,74 @@
 //  - a session with preferred days but no allowed place on any of them is off its days.
 import { mostAttendable } from './attendance.ts';
 import { PLACE_GONE, type Model } from './model.ts';
+import { roomShareCost } from './room-share-bound.ts';
 import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
-export function countingLowerBound(model: Model): number {
-  const { slotCount, sessionCount } = model;
-  const slots = [...Array(slotCount).keys()].map((t) => ({ start: model.startMs[t]!, end: model.endMs[t]! }));
-  const everySlot = mostAttendable(slots);
-  const schedulable = (s: number): boolean => model.candidates[s]!.length > 0;
+export interface BoundBudget {
+  /** clock() value after which the costlier parts give up (the bound stays valid, only weaker). */
+  deadline: number;
+  clock: () => number;
+}
 
-  let bound = 0;
+export const NO_LIMIT: BoundBudget = { deadline: Infinity, clock: () => 0 };
+
+export function countingLowerBound(model: Model, budget: BoundBudget = NO_LIMIT): number {
+  const parts = countingParts(model);
+  const { leftOutCost } = parts;
+  let overflowTerm = 0;
+  for (let s = 0; s < model.sessionCount; s++) {
+    if (model.candidates[s]!.length === 0) continue;
+    overflowTerm += model.pinned[s] ? parts.overflow[s]! : Math.min(parts.overflow[s]!, leftOutCost[s]!);
+  }
+  // The overflow term, the room-slot count and the share-out of room-slots all price leaving
+  // sessions out, so only the largest counts; the share-out is at least the other two when it finishes.
+  const shared = roomShareCost(model, leftOutCost, budget);
+  return provenFloor(model, parts.constant + Math.max(overflowTerm, tooManyForTheRooms(model, leftOutCost), shared?.cost ?? 0));
+}
+
+/**
+ * A bound computed in floating point, made safe and readable: with whole capacities and
+ * audiences every score is a multiple of 0.5 (a day off is 0.5), so round up to the next one;
+ * otherwise round down to hundredths. Either way rounding error never lifts it above the optimum.
+ */
+export function provenFloor(model: Model, bound: number): number {
+  const whole = model.capacity.every(Number.isInteger) && model.expected.every(Number.isInteger);
+  return Math.max(0, whole ? Math.ceil(2 * bound - 1e-6) / 2 : Math.floor(100 * bound - 1e-6) / 100);
+}
+
+export interface CountingParts {
+  /** What every grid pays whatever happens to the schedulable sessions: attendee floors, forced moves, days no place pleases. */
+  constant: number;
+  /** 1 for an attendee who could attend every schedulable session they want (their floor is only the unschedulable ones). */
+  hasSpareTime: Uint8Array;
+  /** What leaving each schedulable session out costs beyond `constant`. */
+  leftOutCost: Float64Array;
+  /** Overflow in each session's roomiest allowed room. */
+  overflow: Float64Array;
+}
+
+export function countingParts(model: Model): CountingParts {
+  const { slotCount, sessionCount } = model;
+  const floors = attendeeFloors(model);
+  let constant = 0;
   const hasSpareTime = new Uint8Array(model.attendeeCount);
   for (let a = 0; a < model.attendeeCount; a++) {
-    const wants = model.wants[a]!;
+    constant += floors[a]!;
     let possible = 0;
-    for (const s of wants) if (schedulable(s)) possible++;
-    const attendable = attendableSlots(model, a, slots, everySlot);
-    bound += wants.length - possible + Math.max(0, possible - attendable);
-    if (possible <= attendable) hasSpareTime[a] = 1;
+    for (const s of model.wants[a]!) if (model.candidates[s]!.length > 0) possible++;
+    if (floors[a]! === model.wants[a]!.length - possible) hasSpareTime[a] = 1;
   }
 
   const places = model.roomCount * slotCount;
   const leftOutCost = new Float64Array(sessionCount);
-  let overflowTerm = 0;
+  const overflow = new Float64Array(sessionCount);
   for (let s = 0; s < sessionCount; s++) {
     const candidates = model.candidates[s]!;
     const before = model.previous[s]!;
     const beforeAllowed = before >= 0 && model.allowed[s * places + before] === 1;
-    if (before === PLACE_GONE || (before >= 0 && !beforeAllowed)) bound += MOVE_COST;
+    if (before === PLACE_GONE || (before >= 0 && !beforeAllowed)) constant += MOVE_COST;
     const canPlease = candidates.some((where) => model.preferredSlot[s * slotCount + (where % slotCount)]);
-    if (model.hasPreference[s] && !canPlease) bound += OFF_DAY_COST;
+    if (model.hasPreference[s] && !canPlease) constant += OFF_DAY_COST;
     if (candidates.length === 0) continue;
 
     for (const a of model.concerned[s]!) if (model.wants[a]!.includes(s) && hasSpareTime[a]) leftOutCost[s] = leftOutCost[s]! + 1;
@@ -45,11 +84,9 @@ export function countingLowerBound(model: Model): number {
     if (model.hasPreference[s] && canPlease) leftOutCost[s] = leftOutCost[s]! + OFF_DAY_COST;
     let roomiest = 0;
     for (const where of candidates) roomiest = Math.max(roomiest, model.capacity[(where / slotCount) | 0]!);
-    const overflow = Math.max(0, model.expected[s]! - roomiest);
-    overflowTerm += model.pinned[s] ? overflow : Math.min(overflow, leftOutCost[s]!);
+    overflow[s] = Math.max(0, model.expected[s]! - roomiest);
   }
-  // The overflow term and the room-slot count both price leaving sessions out: take the larger.
-  return bound + Math.max(overflowTerm, tooManyForTheRooms(model, leftOutCost));
+  return { constant, hasSpareTime, leftOutCost, overflow };
 }
 
 /**
@@ -75,6 +112,23 @@ function tooManyForTheRooms(model: Model, leftOutCost: Float64Array): number {
   let cost = 0;
   for (let k = 0; k < mustLeave; k++) cost += free[k]!;
   return cost;
+}
+
+/**
+ * Per attendee, the wanted sessions they miss on every valid grid: those with nowhere to run,
+ * and those beyond the most they could attend.
+ */
+export function attendeeFloors(model: Model): Float64Array {
+  const slots = [...Array(model.slotCount).keys()].map((t) => ({ start: model.startMs[t]!, end: model.endMs[t]! }));
+  const everySlot = mostAttendable(slots);
+  const floors = new Float64Array(model.attendeeCount);
+  for (let a = 0; a < model.attendeeCount; a++) {
+    const wants = model.wants[a]!;
+    let possible = 0;
+    for (const s of wants) if (model.candidates[s]!.length > 0) possible++;
+    floors[a] = wants.length - possible + Math.max(0, possible - attendableSlots(model, a, slots, everySlot));
+  }
+  return floors;
 }
 
 /** Most sessions attendee `a` could attend: free slots, plus the pinned sessions they run and want. */
