@@ -1,7 +1,7 @@
 // A proven floor under the score, from counting arguments that hold for every valid grid:
 //  - a wanted session that has nowhere it may run is missed;
-//  - nobody attends more sessions than the number of pairwise non-overlapping slots they
-//    are free for, so wanting more than that means missing the rest;
+//  - nobody attends more sessions than fit in the pairwise non-overlapping slots they are
+//    free for (a double session takes two), so wanting more than that means missing the rest;
 //  - a session wanted by more people than its biggest allowed room holds either overflows or
 //    is left out, and leaving it out costs each wanter whose count above had room to spare;
 //  - with more sessions than room-slots, the cheapest ones to leave out are left out;
@@ -49,7 +49,9 @@ export interface CountingParts {
   constant: number;
   /** 1 for an attendee who could attend every schedulable session they want (their floor is only the unschedulable ones). */
   hasSpareTime: Uint8Array;
-  /** What leaving each schedulable session out costs beyond `constant`. */
+  /** Each attendee's floor, counting the time their own sessions take (see attendeeFloors). */
+  floors: Float64Array;
+  /** What leaving each schedulable session out costs beyond `constant` (less than 0 when it gives a facilitator time back). */
   leftOutCost: Float64Array;
   /** Overflow in each session's roomiest allowed room. */
   overflow: Float64Array;
@@ -57,7 +59,7 @@ export interface CountingParts {
 
 export function countingParts(model: Model): CountingParts {
   const { slotCount, sessionCount } = model;
-  const floors = attendeeFloors(model);
+  const { blocked: floors } = attendeeFloors(model);
   let constant = 0;
   const hasSpareTime = new Uint8Array(model.attendeeCount);
   for (let a = 0; a < model.attendeeCount; a++) {
@@ -86,7 +88,13 @@ export function countingParts(model: Model): CountingParts {
     for (const where of candidates) roomiest = Math.max(roomiest, model.capacity[(where / slotCount) | 0]!);
     overflow[s] = Math.max(0, model.expected[s]! - roomiest);
   }
-  return { constant, hasSpareTime, leftOutCost, overflow };
+  // The floors count the time facilitators' own sessions take; leaving one out gives it back.
+  const { floors: unblocked } = attendeeFloors(model);
+  for (let a = 0; a < model.attendeeCount; a++) {
+    const refund = floors[a]! - unblocked[a]!;
+    if (refund > 0) for (const s of ownUnwanted(model, a)) leftOutCost[s] = leftOutCost[s]! - refund;
+  }
+  return { constant, floors, hasSpareTime, leftOutCost, overflow };
 }
 
 /**
@@ -106,42 +114,70 @@ function tooManyForTheRooms(model: Model, leftOutCost: Float64Array): number {
     if (model.pinned[s]) cells -= model.length[s]!;
     else free.push(leftOutCost[s]!);
   }
+  // Leaving out the cheapest ones, and any whose absence pays (a cost below 0), is the least it costs.
   const mustLeave = free.length - Math.max(0, cells);
-  if (mustLeave <= 0) return 0;
   free.sort((a, b) => a - b);
   let cost = 0;
-  for (let k = 0; k < mustLeave; k++) cost += free[k]!;
+  for (let k = 0; k < free.length && (k < mustLeave || free[k]! < 0); k++) cost += free[k]!;
   return cost;
 }
 
 /**
  * Per attendee, the wanted sessions they miss on every valid grid: those with nowhere to run,
- * and those beyond the most they could attend.
+ * and those beyond the most they could attend. `blocked` is the same counting the time their
+ * own unpinned sessions take (they cannot attend anything else while running one), which holds
+ * only while those sessions are on the grid.
  */
-export function attendeeFloors(model: Model): Float64Array {
+export function attendeeFloors(model: Model): { floors: Float64Array; blocked: Float64Array } {
   const slots = [...Array(model.slotCount).keys()].map((t) => ({ start: model.startMs[t]!, end: model.endMs[t]! }));
   const everySlot = mostAttendable(slots);
   const floors = new Float64Array(model.attendeeCount);
+  const blocked = new Float64Array(model.attendeeCount);
   for (let a = 0; a < model.attendeeCount; a++) {
     const wants = model.wants[a]!;
     let possible = 0;
     for (const s of wants) if (model.candidates[s]!.length > 0) possible++;
-    floors[a] = wants.length - possible + Math.max(0, possible - attendableSlots(model, a, slots, everySlot));
+    floors[a] = wants.length - attendableSlots(model, a, slots, everySlot, false);
+    blocked[a] = wants.length - attendableSlots(model, a, slots, everySlot, true);
   }
-  return floors;
+  return { floors, blocked };
 }
 
-/** Most sessions attendee `a` could attend: free slots, plus the pinned sessions they run and want. */
-function attendableSlots(model: Model, a: number, slots: { start: number; end: number }[], everySlot: number): number {
+/** An attendee's own unpinned sessions that they do not want: while on the grid, they take the attendee's time. */
+function ownUnwanted(model: Model, a: number): number[] {
+  const own = a < model.facilitates.length ? model.facilitates[a]! : new Int32Array(0);
+  return [...own].filter((s) => !model.pinned[s] && model.candidates[s]!.length > 0 && !model.wants[a]!.includes(s));
+}
+
+/**
+ * Most sessions attendee `a` could attend: the pinned sessions they run and want, and as many
+ * of the others as fit, shortest first, in the most pairwise non-overlapping slots they are
+ * free for (a double session uses two of them).
+ */
+function attendableSlots(model: Model, a: number, slots: { start: number; end: number }[], everySlot: number, blockOwn: boolean): number {
   const own = a < model.facilitates.length ? model.facilitates[a]! : new Int32Array(0);
   const pinnedOwn = [...own].filter((s) => model.pinned[s] && model.candidates[s]!.length > 0);
-  if (pinnedOwn.length === 0) return everySlot;
-  const busy = pinnedOwn.map((s) => {
-    const first = model.candidates[s]![0]! % model.slotCount;
-    const run = model.runs[model.length[s]!]![first]!;
-    return { start: model.startMs[first]!, end: model.endMs[run[run.length - 1]!]! };
-  });
-  const free = slots.filter((slot) => busy.every((b) => slot.end <= b.start || b.end <= slot.start));
-  const wantedOwn = pinnedOwn.filter((s) => model.wants[a]!.includes(s)).length;
-  return mostAttendable(free) + wantedOwn;
+  let freeSlots = everySlot;
+  if (pinnedOwn.length > 0) {
+    const busy = pinnedOwn.map((s) => {
+      const first = model.candidates[s]![0]! % model.slotCount;
+      const run = model.runs[model.length[s]!]![first]!;
+      return { start: model.startMs[first]!, end: model.endMs[run[run.length - 1]!]! };
+    });
+    freeSlots = mostAttendable(slots.filter((slot) => busy.every((b) => slot.end <= b.start || b.end <= slot.start)));
+  }
+  if (blockOwn) for (const s of ownUnwanted(model, a)) freeSlots -= model.length[s]!;
+  const wants = model.wants[a]!;
+  const wantedOwn = pinnedOwn.filter((s) => wants.includes(s));
+  const lengths = [...wants]
+    .filter((s) => model.candidates[s]!.length > 0 && !wantedOwn.includes(s))
+    .map((s) => model.length[s]!)
+    .sort((x, y) => x - y);
+  let fitted = 0;
+  for (const length of lengths) {
+    if (length > freeSlots) break;
+    freeSlots -= length;
+    fitted++;
+  }
+  return fitted + wantedOwn.length;
 }
