@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { optimumByExhaustiveSearch } from '../../src/scheduling/exhaustive.ts';
 import { generateCamp } from '../../src/scheduling/generate.ts';
 import { solve, validateInstance, type Instance } from '../../src/scheduling/index.ts';
-import { countingLowerBound } from '../../src/scheduling/lower-bound.ts';
+import { countingLowerBound, NO_LIMIT } from '../../src/scheduling/lower-bound.ts';
 import { buildModel } from '../../src/scheduling/model.ts';
 import { sharedSlotLowerBound } from '../../src/scheduling/shared-slot-bound.ts';
 import { camp, daySlots, room, session } from './camp.ts';
 import { randomCamp } from './random-camps.ts';
 import { bruteForceOptimum } from './recompute.ts';
 
-const unlimited = { deadline: Infinity, clock: () => 0 };
 const bounds = (instance: Instance) => {
   const model = buildModel(instance);
-  return { counting: countingLowerBound(model, unlimited), sharedSlot: sharedSlotLowerBound(model, unlimited) };
+  return { counting: countingLowerBound(model, NO_LIMIT), sharedSlot: sharedSlotLowerBound(model, NO_LIMIT) };
 };
 const people = (count: number, prefix: string, wants: string[]) => Array.from({ length: count }, (_, k) => ({ id: `${prefix}${k}`, wants }));
 
