@@ -9,10 +9,12 @@
 // Split the sessions into small clusters that many people want together; for an attendee,
 // missed = wanted − attended ≥ Σ over clusters (wanted there − groups used there). Each cluster's
 // cheapest grouping is found exactly by branch and bound, and the clusters' minima add up to a
-// floor, since every real grid is one grouping of each cluster at once. Per-session costs that
-// do not depend on the other sessions (overflow in the roomiest allowed room, forced moves,
-// preferred days, leaving a published session out) ride along. Attendees who want more than
-// they can attend keep the counting bound's term instead, which is sharper for them.
+// floor, since every real grid is one grouping of each cluster at once. What a session costs
+// on its own rides along: on the grid, its cheapest room with each room-slot priced at the room
+// share-out's shadow price (the grid is paid back every room-slot's price, a Lagrangian
+// relaxation of "a room has so many room-slots", so this bound is never below the counting
+// one); off it, what the counting bound prices leaving it out at. Attendees who want more than
+// they can attend keep the counting bound's term, or are clustered too, whichever proves more.
 import { countingParts, provenFloor, type BoundBudget } from './lower-bound.ts';
 import type { Model } from './model.ts';
 import { roomShareCost, roomSlots } from './room-share-bound.ts';
