@@ -156,13 +156,21 @@ function cheapestGrouping(model: Model, cluster: number[], { groups, roomsPerGro
     }
   }
   const people = weightOf.length;
-  // Leaving a session out is worth trying only if it can cost less than any group would.
-  const mayLeave = cluster.map((s, k) => !model.pinned[s] && outCost[k]! < placeCost[k]! + tracked[k]!.reduce((sum, p) => sum + weightOf[p]!, 0));
+  const sharesFacilitator = (k: number, j: number): boolean =>
+    model.facilitatorsOf[cluster[k]!]!.some((p) => model.facilitatorsOf[cluster[j]!]!.includes(p));
+  // Leaving a session out need not be tried if it costs at least what the worst group would
+  // and some group always has room for it: then putting it back into a best grouping that
+  // leaves it out never costs more. A group has room when the others cannot fill every group
+  // and none of them shares a facilitator with it.
+  const alwaysRoom = m - 1 < groups * roomsPerGroup;
+  const mayLeave = cluster.map((s, k) => {
+    if (model.pinned[s]) return false;
+    const worstGroup = placeCost[k]! + tracked[k]!.reduce((sum, p) => sum + weightOf[p]!, 0);
+    return outCost[k]! < worstGroup || !alwaysRoom || cluster.some((_, j) => j !== k && sharesFacilitator(k, j));
+  });
   // The least each session from k on can cost, to cut branches that cannot win.
   const cheapest = new Float64Array(m + 1);
   for (let k = m - 1; k >= 0; k--) cheapest[k] = cheapest[k + 1]! + (mayLeave[k] ? Math.min(placeCost[k]!, outCost[k]!) : placeCost[k]!);
-  const sharesFacilitator = (k: number, j: number): boolean =>
-    model.facilitatorsOf[cluster[k]!]!.some((p) => model.facilitatorsOf[cluster[j]!]!.includes(p));
 
   const sessionsOf: number[][] = Array.from({ length: people }, () => []);
   tracked.forEach((list, k) => list.forEach((p) => sessionsOf[p]!.push(k)));
