@@ -9,16 +9,11 @@
 //  - a session with preferred days but no allowed place on any of them is off its days.
 import { mostAttendable } from './attendance.ts';
 import { PLACE_GONE, type Model } from './model.ts';
+import { NO_LIMIT, type BoundBudget } from './bound-budget.ts';
 import { roomShareCost } from './room-share-bound.ts';
 import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
-export interface BoundBudget {
-  /** clock() value after which the costlier parts give up (the bound stays valid, only weaker). */
-  deadline: number;
-  clock: () => number;
-}
-
-export const NO_LIMIT: BoundBudget = { deadline: Infinity, clock: () => 0 };
+export { NO_LIMIT, type BoundBudget } from './bound-budget.ts';
 
 export function countingLowerBound(model: Model, budget: BoundBudget = NO_LIMIT): number {
   const parts = countingParts(model);

@@ -5,7 +5,7 @@
 // solved exactly as a minimum-cost flow: a session of length L needs L room-slots of one room
 // (relaxed to any rooms it may use), costs its overflow there (plus a move if it leaves its
 // published room), or stays out at the cost the counting bound prices leaving it out at.
-import type { BoundBudget } from './lower-bound.ts';
+import type { BoundBudget } from './bound-budget.ts';
 import type { Model } from './model.ts';
 import { MOVE_COST } from './score.ts';
 

@@ -15,7 +15,8 @@
 // relaxation of "a room has so many room-slots", so this bound is never below the counting
 // one); off it, what the counting bound prices leaving it out at. Attendees who want more than
 // they can attend keep the counting bound's term, or are clustered too, whichever proves more.
-import { countingParts, provenFloor, type BoundBudget } from './lower-bound.ts';
+import type { BoundBudget } from './bound-budget.ts';
+import { countingParts, provenFloor } from './lower-bound.ts';
 import type { Model } from './model.ts';
 import { roomShareCost, roomSlots } from './room-share-bound.ts';
 
