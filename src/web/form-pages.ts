@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { dataVersionOf } from './data-version.ts';
+import { acceptedCodings } from './page-cache.ts';
 import { rendered, type Rendered } from './render-cache.ts';
+import { SplicedGzip } from './spliced-gzip.ts';
 
 /** What a page renders from: a template and the data it is given. */
 export type PageToRender = () => { page: string; data: Record<string, unknown> };
@@ -13,6 +15,8 @@ export type PageToRender = () => { page: string; data: Record<string, unknown> }
  * with a token of their own, and its cookie. Keys carry the data version (any write renders it
  * afresh: the places left show at once) and the second (what is open can change with the clock).
  * During a rush, the visitors between two commits share one rendering instead of one each.
+ * A browser that takes gzip gets the rendering compressed once, with its token spliced in
+ * (web/spliced-gzip.ts).
  */
 export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: string, render: PageToRender) => Promise<FastifyReply> {
   const { db, clock, cache } = app.campgrid;
@@ -20,8 +24,10 @@ export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: 
   // Random, so no text on the page can be taken for it.
   const standIn = `csrf-stand-in-${randomBytes(16).toString('hex')}`;
   // Each rendering as the bytes around its token(s), made once, so a visitor's copy is a copy of
-  // bytes rather than a string built and encoded again (kept while the cache keeps the page).
-  const bytesAround = new WeakMap<Rendered, Buffer[]>();
+  // bytes rather than a string built and encoded again (kept while the cache keeps the page),
+  // and, for browsers that take gzip (all of them), those bytes compressed once: compressing the
+  // whole page for each visitor had cost more than everything else in answering them.
+  const bytesAround = new WeakMap<Rendered, { pieces: Buffer[]; gzip?: SplicedGzip }>();
   return async (reply, url, render) => {
     const key = `form|${dataVersion()}|${Math.floor(clock.now().getTime() / 1000)}|${url}`;
     let shell = cache.peek(key);
@@ -32,12 +38,16 @@ export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: 
     }
     let around = bytesAround.get(shell);
     if (!around) {
-      around = shell.body.split(standIn).map((part) => Buffer.from(part, 'utf8'));
+      around = { pieces: shell.body.split(standIn).map((part) => Buffer.from(part, 'utf8')) };
       bytesAround.set(shell, around);
     }
     const token = Buffer.from(escapeAttribute(reply.generateCsrf()), 'utf8');
-    const bytes = Buffer.concat(around.flatMap((part, i) => (i === 0 ? [part] : [token, part])));
-    return reply.type('text/html; charset=utf-8').send(bytes);
+    reply.type('text/html; charset=utf-8').header('vary', 'accept-encoding');
+    if (acceptedCodings(reply.request.headers['accept-encoding']).has('gzip')) {
+      around.gzip ??= new SplicedGzip(around.pieces);
+      return reply.header('content-encoding', 'gzip').send(around.gzip.with(around.pieces.slice(1).map(() => token)));
+    }
+    return reply.send(Buffer.concat(around.pieces.flatMap((part, i) => (i === 0 ? [part] : [token, part]))));
   };
 }
 

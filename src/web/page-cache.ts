@@ -203,14 +203,20 @@ function cacheable(reply: FastifyReply): boolean {
 
 /** The better of brotli and gzip that the browser accepts (a q of 0 refuses), or null for neither. */
 export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | null {
-  if (!header) return null;
+  const accepted = acceptedCodings(header);
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+}
+
+/** The content codings an Accept-Encoding header accepts (a q of 0 refuses). */
+export function acceptedCodings(header: string | undefined): Set<string> {
   const accepted = new Set<string>();
+  if (!header) return accepted;
   for (const part of header.split(',')) {
     const [name, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
     const q = params.find((p) => p.startsWith('q='));
     if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
   }
-  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+  return accepted;
 }
 
 function encode(body: string, coding: Coding): Buffer {

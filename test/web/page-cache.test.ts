@@ -1,4 +1,4 @@
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,26 @@ describe('public pages for visitors without a session', () => {
     await two.get(`/events/${demoSlug}/register`);
     expect(one.csrfToken).toBeTruthy();
     expect(one.csrfToken).not.toBe(two.csrfToken);
+  });
+
+  it('give a browser that takes gzip the register page compressed once, its own token spliced in, and the token works', async () => {
+    const register = `/events/${demoSlug}/register`;
+    const tokenIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const plain = await visit(register);
+    const zipped = await visit(register, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    const html = gunzipSync(zipped.rawPayload).toString('utf8');
+    const token = tokenIn(html);
+    expect(token).not.toBe('');
+    expect(token).not.toBe(tokenIn(plain.body));
+    // The same page as the uncompressed one but for the token.
+    expect(html.replaceAll(token, 'TOKEN')).toBe(plain.body.replaceAll(tokenIn(plain.body), 'TOKEN'));
+    // The token goes with this visitor's cookie: the form is checked (400, not the expired-form 403).
+    const cookie = String(zipped.headers['set-cookie']).split(';')[0]!;
+    const posted = await app.inject({ method: 'POST', url: register, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}` });
+    expect(posted.statusCode).toBe(400);
   });
 
   it('never keep a draft event for visitors: it does not exist for them', async () => {
