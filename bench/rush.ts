@@ -59,9 +59,10 @@ async function main(): Promise<number> {
     console.log(`Campgrid registration rush: ${requests} registrations at once for ${capacity} places (Node ${process.version}, ${cpus().length} cores)`);
     const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
     const target = { slug: camp.slug, ticketTypeId: camp.ticketTypeId };
-    // The floor answers a page of the same size, so both send the client the same bytes.
-    const pageBytes = Buffer.byteLength(await (await fetch(`${server.baseUrl}/events/${camp.slug}/register`)).text());
-    const floor = await floorOnThisMachine(target, dir, pageBytes);
+    // The floor answers a copy of the same page, so both send the client the same bytes.
+    const pageFile = join(dir, 'register-page.html');
+    writeFileSync(pageFile, await (await fetch(`${server.baseUrl}/events/${camp.slug}/register`)).text());
+    const floor = await floorOnThisMachine(target, dir, pageFile);
     const { results, totalMs, serverCpuMsPerRequest, clientCpuMsPerRequest } = await fireAll(server, target, 'Rusher');
 
     const answered = results.filter((r) => r.status !== null);
@@ -194,8 +195,8 @@ async function fireAll(server: { baseUrl: string; child: { pid?: number } }, tar
  * Sends the same visitors to the floor server (a constant page and a 303, nothing else) to show
  * what this machine allows at this moment, whatever the neighbours are doing.
  */
-async function floorOnThisMachine(target: RushTarget, dir: string, pageBytes: number) {
-  const floorServer = await startServerProcess({ databasePath: join(dir, 'unused.db'), script: 'bench/support/floor-server.ts', env: { FLOOR_PAGE_BYTES: String(pageBytes) } });
+async function floorOnThisMachine(target: RushTarget, dir: string, pageFile: string) {
+  const floorServer = await startServerProcess({ databasePath: join(dir, 'unused.db'), script: 'bench/support/floor-server.ts', env: { FLOOR_PAGE_FILE: pageFile } });
   try {
     const { results, totalMs, serverCpuMsPerRequest } = await fireAll(floorServer, target, 'Floor');
     const latencies = results.filter((a) => a.status !== null).map((a) => a.ms);

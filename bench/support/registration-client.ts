@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import http from 'node:http';
 import net from 'node:net';
 
@@ -137,11 +138,12 @@ export async function registerOverSocket(baseUrl: string, target: RushTarget, wh
   const url = new URL(`/events/${target.slug}/register`, baseUrl);
   const began = performance.now();
   const done = (status: number | null, outcome: string | null, error?: string): Submission => ({ email: who.email, status, outcome, ms: performance.now() - began, ...(error ? { error } : {}) });
-  const page = await exchange(url, `GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`, true, timeoutMs);
+  // Asking for compression, as every browser does.
+  const page = await exchange(url, `GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nAccept-Encoding: gzip, deflate, br\r\nConnection: close\r\n\r\n`, true, timeoutMs);
   if (page.status !== 200) return done(page.status, 'no-form', page.error ?? `the page answered ${page.status}`);
   let csrf: CsrfPair;
   try {
-    csrf = csrfFrom([...page.head.matchAll(/\r\nset-cookie: ([^\r]*)/gi)].map((m) => m[1]!), page.body);
+    csrf = csrfFrom([...page.head.matchAll(/\r\nset-cookie: ([^\r]*)/gi)].map((m) => m[1]!), decoded(page.head, page.body));
   } catch (error) {
     return done(page.status, 'no-form', (error as Error).message);
   }
@@ -151,6 +153,15 @@ export async function registerOverSocket(baseUrl: string, target: RushTarget, wh
     `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: ${csrf.cookie}\r\nConnection: close\r\n\r\n${body}`;
   const answer = await exchange(url, post, false, timeoutMs);
   return done(answer.status, /\r\nlocation: [^\r]*[?&]outcome=([a-z-]+)/i.exec(answer.head)?.[1] ?? null, answer.error);
+}
+
+/** A body read as latin1 (byte for byte), undone from the coding the head names, as text. */
+function decoded(head: string, body: string): string {
+  const coding = /\r\ncontent-encoding: *([a-z]+)/i.exec(head)?.[1]?.toLowerCase();
+  const bytes = Buffer.from(body, 'latin1');
+  if (coding === 'gzip') return gunzipSync(bytes).toString('utf8');
+  if (coding === 'br') return brotliDecompressSync(bytes).toString('utf8');
+  return bytes.toString('utf8');
 }
 
 /**
