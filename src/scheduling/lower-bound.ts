@@ -10,12 +10,17 @@
 import { mostAttendable } from './attendance.ts';
 import { PLACE_GONE, type Model } from './model.ts';
 import { NO_LIMIT, type BoundBudget } from './bound-budget.ts';
-import { roomShareCost } from './room-share-bound.ts';
+import { roomShareCost, type RoomShare } from './room-share-bound.ts';
 import { MOVE_COST, OFF_DAY_COST } from './score.ts';
 
 export { NO_LIMIT, type BoundBudget } from './bound-budget.ts';
 
 export function countingLowerBound(model: Model, budget: BoundBudget = NO_LIMIT): number {
+  return countingBoundWithParts(model, budget).value;
+}
+
+/** The counting bound with what it was worked out from, for the shared-slot bound to build on rather than work out again. */
+export function countingBoundWithParts(model: Model, budget: BoundBudget = NO_LIMIT): { value: number; parts: CountingParts; rooms: RoomShare | null } {
   const parts = countingParts(model);
   const { leftOutCost } = parts;
   let overflowTerm = 0;
@@ -25,8 +30,8 @@ export function countingLowerBound(model: Model, budget: BoundBudget = NO_LIMIT)
   }
   // The overflow term, the room-slot count and the share-out of room-slots all price leaving
   // sessions out, so only the largest counts; the share-out is at least the other two when it finishes.
-  const shared = roomShareCost(model, leftOutCost, budget);
-  return provenFloor(model, parts.constant + Math.max(overflowTerm, tooManyForTheRooms(model, leftOutCost), shared?.cost ?? 0));
+  const rooms = roomShareCost(model, leftOutCost, budget);
+  return { value: provenFloor(model, parts.constant + Math.max(overflowTerm, tooManyForTheRooms(model, leftOutCost), rooms?.cost ?? 0)), parts, rooms };
 }
 
 /**
@@ -54,7 +59,8 @@ export interface CountingParts {
 
 export function countingParts(model: Model): CountingParts {
   const { slotCount, sessionCount } = model;
-  const { blocked: floors } = attendeeFloors(model);
+  // With the time facilitators' own sessions take, and without (leaving one out gives it back).
+  const { blocked: floors, floors: unblocked } = attendeeFloors(model);
   let constant = 0;
   const hasSpareTime = new Uint8Array(model.attendeeCount);
   for (let a = 0; a < model.attendeeCount; a++) {
@@ -83,8 +89,6 @@ export function countingParts(model: Model): CountingParts {
     for (const where of candidates) roomiest = Math.max(roomiest, model.capacity[(where / slotCount) | 0]!);
     overflow[s] = Math.max(0, model.expected[s]! - roomiest);
   }
-  // The floors count the time facilitators' own sessions take; leaving one out gives it back.
-  const { floors: unblocked } = attendeeFloors(model);
   for (let a = 0; a < model.attendeeCount; a++) {
     const refund = floors[a]! - unblocked[a]!;
     if (refund > 0) for (const s of ownUnwanted(model, a)) leftOutCost[s] = leftOutCost[s]! - refund;
@@ -123,7 +127,7 @@ function tooManyForTheRooms(model: Model, leftOutCost: Float64Array): number {
  * own unpinned sessions take (they cannot attend anything else while running one), which holds
  * only while those sessions are on the grid.
  */
-export function attendeeFloors(model: Model): { floors: Float64Array; blocked: Float64Array } {
+function attendeeFloors(model: Model): { floors: Float64Array; blocked: Float64Array } {
   const slots = [...Array(model.slotCount).keys()].map((t) => ({ start: model.startMs[t]!, end: model.endMs[t]! }));
   const everySlot = mostAttendable(slots);
   const floors = new Float64Array(model.attendeeCount);

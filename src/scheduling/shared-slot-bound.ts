@@ -16,9 +16,9 @@
 // one); off it, what the counting bound prices leaving it out at. Attendees who want more than
 // they can attend keep the counting bound's term, or are clustered too, whichever proves more.
 import type { BoundBudget } from './bound-budget.ts';
-import { countingParts, provenFloor } from './lower-bound.ts';
+import { countingParts, provenFloor, type CountingParts } from './lower-bound.ts';
 import type { Model } from './model.ts';
-import { roomShareCost, roomSlots } from './room-share-bound.ts';
+import { roomShareCost, roomSlots, type RoomShare } from './room-share-bound.ts';
 
 /** Branch-and-bound nodes one cluster may take before its floor falls back to the trivial one. */
 const NODES_PER_CLUSTER = 100_000;
@@ -29,10 +29,10 @@ const MOST_GROUPS = 31;
 /** Cluster sizes tried, as multiples of the number of slots: bigger clusters see more clashes but take longer. */
 const SIZES = [2, 2.5, 3];
 
-export function sharedSlotLowerBound(model: Model, budget: BoundBudget): number {
+export function sharedSlotLowerBound(model: Model, budget: BoundBudget, counted?: { parts: CountingParts; rooms: RoomShare | null }): number {
   const groups = model.slotCount;
   if (groups === 0 || groups > MOST_GROUPS) return 0;
-  const parts = countingParts(model);
+  const parts = counted?.parts ?? countingParts(model);
   const roomsPerGroup = mostRoomsInASlot(model);
   const schedulable = [...Array(model.sessionCount).keys()].filter((s) => model.candidates[s]!.length > 0);
   const unschedulable = model.wants.map((wants) => wants.filter((s) => model.candidates[s]!.length === 0).length);
@@ -46,7 +46,8 @@ export function sharedSlotLowerBound(model: Model, budget: BoundBudget): number 
   const weightsTried = parts.hasSpareTime.every(Boolean) ? [1] : [0, 1];
   const nodes = { left: NODES_IN_ALL, out: () => budget.clock() >= budget.deadline };
   // Each session placed costs its cheapest room at the rooms' prices; the grid gets the prices back.
-  const rooms = roomShareCost(model, parts.leftOutCost, budget);
+  // The counting bound's share-out, when it finished within its own budget, is the same one.
+  const rooms = counted?.rooms ?? roomShareCost(model, parts.leftOutCost, budget);
   if (rooms === null) return 0;
   const placed = new Float64Array(model.sessionCount);
   for (const s of schedulable) {

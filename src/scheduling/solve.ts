@@ -2,7 +2,7 @@
 // iteration budget runs out, and report the best grid with its metrics and a proven bound.
 import { buildFirstGrid, placeWhereCheapest } from './construct.ts';
 import { GridState, UNSCHEDULED } from './grid-state.ts';
-import { countingLowerBound } from './lower-bound.ts';
+import { countingBoundWithParts } from './lower-bound.ts';
 import { buildModel, type Model } from './model.ts';
 import { sharedSlotLowerBound } from './shared-slot-bound.ts';
 import { Random } from './random.ts';
@@ -41,7 +41,8 @@ export function solve(instance: Instance, options: SolveOptions = {}): ScheduleR
   const model = buildModel(instance);
   const random = new Random(seed);
   const state = new GridState(model);
-  const countingBound = countingLowerBound(model, { deadline: began + timeLimitMs / 4, clock });
+  const counted = countingBoundWithParts(model, { deadline: began + timeLimitMs / 4, clock });
+  const countingBound = counted.value;
   buildFirstGrid(state, random);
   // What follows the search (putting left-out sessions back, the reference rescoring) costs
   // about a quarter of the set-up so far (a third keeps a margin): stop the search early enough that the whole solve,
@@ -58,7 +59,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): ScheduleR
   }
 
   // Only a grid that is not yet proven the best needs the costlier bound.
-  const lowerBound = state.score > countingBound ? Math.max(countingBound, sharedSlotLowerBound(model, { deadline: end, clock })) : countingBound;
+  const lowerBound = state.score > countingBound ? Math.max(countingBound, sharedSlotLowerBound(model, { deadline: end, clock }, counted)) : countingBound;
   const assignments = placementsOf(model, state.placeOf);
   const checked = scoreGrid(instance, assignments);
   if (checked.violations.length > 0 || checked.metrics.score !== state.score) {

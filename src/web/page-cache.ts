@@ -113,7 +113,7 @@ export class PublicPages {
    */
   answer(key: string, hit: CachedAnswer, request: { 'if-none-match'?: string; 'if-modified-since'?: string; 'accept-encoding'?: string }): PageAnswer {
     const lists = (hit.headerLists ??= {});
-    if (isNotModified(request, hit.etag, hit.lastModified)) return { statusCode: 304, headerList: (lists['not modified'] ??= headerListOf(this.securityHeaders, hit, null, true)), body: null };
+    if (isNotModified(request, hit.etag, hit.lastModified)) return { statusCode: 304, headerList: (lists['not modified'] ??= headerListOf(this.securityHeaders, hit, 'not modified')), body: null };
     const accepted = hit.body.length < 1024 ? null : acceptedEncoding(request['accept-encoding']);
     const coding = accepted ?? 'identity';
     // Bytes, not the string: a string would be encoded again for every visitor.
@@ -122,16 +122,16 @@ export class PublicPages {
       bytes = encode(hit.body, coding);
       this.cache.addEncoded(key, hit, coding, bytes);
     }
-    return { statusCode: 200, headerList: (lists[coding] ??= headerListOf(this.securityHeaders, hit, accepted)), body: bytes };
+    return { statusCode: 200, headerList: (lists[coding] ??= headerListOf(this.securityHeaders, hit, coding)), body: bytes };
   }
 }
 
-/** A kept page's headers for a 304 (`coding` null and no body) or a 200 in `coding`. */
-function headerListOf(security: Record<string, string>, hit: CachedAnswer, coding: 'br' | 'gzip' | null, notModified = false): string[] {
+/** A kept page's headers for one kind of answer: a 304, or a 200 in a coding. */
+function headerListOf(security: Record<string, string>, hit: CachedAnswer, kind: Coding | 'not modified'): string[] {
   const headers: Record<string, string> = { ...security, ...hit.headers, etag: hit.etag };
   if (!hit.headers['cache-control']) headers['cache-control'] = revalidate;
-  if (!notModified) headers.vary = 'accept-encoding';
-  if (coding) headers['content-encoding'] = coding;
+  if (kind !== 'not modified') headers.vary = 'accept-encoding';
+  if (kind === 'br' || kind === 'gzip') headers['content-encoding'] = kind;
   return Object.entries(headers).flat();
 }
 

@@ -52,7 +52,8 @@ export const security = fp(
  * The security headers every response carries. helmet says which; they are the same for every
  * response (no nonces), so they are worked out once and each response gets them from a plain
  * object, in the one write of its headers, rather than helmet's middleware setting each of them
- * on every request. The front door (web/front-door.ts) sends the same object.
+ * on every request. The kept public pages (web/page-cache.ts, and so the front door) list the
+ * same headers.
  */
 export function securityHeadersFor(config: Config): Record<string, string> {
   const https = secureCookies(config.baseUrl);
