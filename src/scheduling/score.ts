@@ -4,7 +4,13 @@ import { missedSessions, type TimeRange } from './attendance.ts';
 import { buildTimeline, slotRun, timesOverlap } from './timeline.ts';
 import type { GridScore, Instance, Placement, RuleViolation, Session } from './types.ts';
 
-export const MOVE_COST = 5;
+/**
+ * A published session moved or dropped: as costly as ten people missing a session they wanted,
+ * because everyone who planned their day (or synced a calendar) around the published grid has
+ * to notice the change. At 5, a re-plan after a lost room moved four or more sessions the loss
+ * did not force, each to win back a handful of votes (docs/scheduling.md).
+ */
+export const MOVE_COST = 10;
 /** A session kept off its preferred days: less than one missed vote (docs/scheduling.md). */
 export const OFF_DAY_COST = 0.5;
 

@@ -73,7 +73,7 @@ describe.concurrent('the schedule command', { timeout: 90_000 }, () => {
         'schedule: warning: session c was published in room attic, which no longer exists; it has to move\n',
     );
     const result = JSON.parse(stdout);
-    expect(result.metrics).toEqual({ missed: 0, overflow: 0, moves: 1, score: 5, lowerBound: 5 });
+    expect(result.metrics).toEqual({ missed: 0, overflow: 0, moves: 1, score: 10, lowerBound: 10 });
     expect(result.warnings).toHaveLength(2);
   });
 

@@ -92,7 +92,7 @@ describe('metrics of a grid, worked by hand', () => {
       { session: 'a', room: 'hall', slot: 's1' },
       { session: 'b', room: 'nook', slot: 's3' },
     ];
-    expect(scoreGrid(instance, grid).metrics).toEqual({ missed: 0, overflow: 0, moves: 2, score: 10 });
+    expect(scoreGrid(instance, grid).metrics).toEqual({ missed: 0, overflow: 0, moves: 2, score: 20 });
   });
 
   it('decides overlap by time: parallel slots with different ids clash, other days never do', () => {

@@ -45,7 +45,7 @@ describe('tiny camps with a known optimum', () => {
       attendees: [{ id: 'u1', wants: ['a', 'b'] }],
       previous: [{ session: 'a', room: 'hall', slot: 's1' }, { session: 'b', room: 'nook', slot: 's1' }],
     });
-    // Moving b would save u1 one missed session but cost 5: it stays.
+    // Moving b would save u1 one missed session but cost 10: it stays.
     const result = solve(instance, { iterations: 2_000 });
     expect(result.assignments).toEqual(instance.previous);
     expect(result.metrics.score).toBe(1);

@@ -95,7 +95,7 @@ export function recompute(instance: Instance, assignments: readonly Placement[])
     const now = placed.get(before.session);
     if (!now || now.room !== before.room || now.first !== before.slot) moves++;
   }
-  const score = missed + overflow + 5 * moves;
+  const score = missed + overflow + 10 * moves;
   const withPreference = instance.sessions.filter((s) => s.preferredDays !== undefined);
   if (withPreference.length === 0) return { missed, overflow, moves, score, broken: [...broken].sort() };
   // Half a vote for each session with preferred days that does not start on one of them.
