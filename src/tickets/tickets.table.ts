@@ -111,6 +111,9 @@ export const registrations = sqliteTable(
   (t) => [
     uniqueIndex('registrations_type_person').on(t.ticketTypeId, t.personId),
     index('registrations_type_status').on(t.ticketTypeId, t.status, t.queueOrder),
+    // The end of a type's queue (its largest queue order) in a few page reads, not a walk over
+    // every registration of the type: each new registration asks for it.
+    index('registrations_type_queue').on(t.ticketTypeId, t.queueOrder),
     index('registrations_person').on(t.personId),
     index('registrations_organisation_key').on(t.organisationKey),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `registrations_type_queue` ON `registrations` (`ticket_type_id`,`queue_order`);
