@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { secureRandomBytes } from '../random.ts';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
@@ -44,7 +44,7 @@ const insertMailAlone = insertMail(false);
  * so the two are committed (or lost) together.
  */
 export function queueMail(db: Db, now: Date, mail: QueuedMail): OutboxMessage {
-  const messageId = `<${randomBytes(16).toString('hex')}@campgrid>`;
+  const messageId = `<${secureRandomBytes(16).toString('hex')}@campgrid>`;
   const insert = mail.calendar ? insertMailWithCalendar : insertMailAlone;
   return insert(db).get({
     messageId,

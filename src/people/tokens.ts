@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { secureRandomBytes } from '../random.ts';
 
 /** A URL-safe secret with 256 bits of randomness. */
 export function newSecretToken(): string {
-  return randomBytes(32).toString('base64url');
+  return secureRandomBytes(32).toString('base64url');
 }
 
 /** Tokens are stored only as their SHA-256, so a copy of the database grants nothing. */

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { secureRandomBytes } from '../random.ts';
 import { sameSecret } from '../people/tokens.ts';
 
 /**
@@ -22,7 +23,7 @@ export function linksFor(config: { baseUrl: string; sessionSecret: string; mailF
 }
 
 export function newManageKey(): string {
-  return randomBytes(32).toString('base64url');
+  return secureRandomBytes(32).toString('base64url');
 }
 
 function signature(secret: string, registrationId: number, manageKey: string): string {
