@@ -1,6 +1,7 @@
 // First-timer buddies: who asked, who offered, who is paired with whom, and the introductions.
 import { and, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { days, events } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import { dateAndTime } from '../events/local-time.ts';
@@ -22,10 +23,17 @@ const dayMs = 86_400_000;
 export const firstTimersPerBuddy = 2;
 
 /** Records (or clears) what a person chose at registration, in the caller's transaction. */
+// Most registrations neither ask for a buddy nor offer to be one: this runs for each of them.
+const clearChoice = preparedQuery((db) =>
+  db
+    .delete(buddyChoices)
+    .where(and(eq(buddyChoices.eventId, sql.placeholder('eventId')), eq(buddyChoices.personId, sql.placeholder('personId'))))
+    .prepare(),
+);
+
 export function recordBuddyChoice(tx: Db, now: Date, args: { eventId: number; personId: number; role: BuddyRole | null; shareEmail: boolean }): void {
-  const where = and(eq(buddyChoices.eventId, args.eventId), eq(buddyChoices.personId, args.personId));
   if (args.role === null) {
-    tx.delete(buddyChoices).where(where).run();
+    clearChoice(tx).run({ eventId: args.eventId, personId: args.personId });
     return;
   }
   const values = { role: args.role, shareEmail: args.shareEmail };

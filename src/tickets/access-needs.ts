@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { accessNeedChoices, registrationAccessNeeds, type AccessNeed } from './tickets.table.ts';
 
 export const accessNeedLabels: Record<AccessNeed, string> = {
@@ -9,9 +10,12 @@ export const accessNeedLabels: Record<AccessNeed, string> = {
 };
 
 /** Replaces the access needs a registration ticked; none ticked leaves no row. */
+// Most registrations tick none: this runs for each of them, so it is built once.
+const clearNeeds = preparedQuery((db) => db.delete(registrationAccessNeeds).where(eq(registrationAccessNeeds.registrationId, sql.placeholder('registrationId'))).prepare());
+
 export function saveAccessNeeds(db: Db, registrationId: number, needs: readonly AccessNeed[]): void {
   if (needs.length === 0) {
-    db.delete(registrationAccessNeeds).where(eq(registrationAccessNeeds.registrationId, registrationId)).run();
+    clearNeeds(db).run({ registrationId });
     return;
   }
   const row = { stepFree: needs.includes('step-free'), hearingLoop: needs.includes('hearing-loop'), quietRoom: needs.includes('quiet') };
