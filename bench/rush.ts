@@ -1,10 +1,13 @@
-// Registration rush benchmark: `npm run bench:rush [-- --json FILE] [--requests N] [--capacity N] [--sockets N] [--client socket|http]`.
+// Registration rush benchmark: `npm run bench:rush [-- --json FILE] [--rounds N] [--requests N] [--capacity N] [--sockets N] [--client socket|http]`.
 // --profile DIR writes the server's CPU profile there.
 // Starts the real server as a child process on a fresh database with a published camp whose
 // one first-come ticket type has 250 places, then 2,000 visitors at once over loopback, each
 // as a browser does: opens the register page (its own CSRF cookie and token), then posts the
 // form with a distinct email.
 // Prints what came back, then checks the database itself. Exits 1 if a requirement fails.
+// --rounds N (default 3) repeats the floor and the rush N times, each round on a fresh database
+// and server: on a shared virtual machine the same build's ratio moved between 1.9 and 2.4 from
+// one run to the next, so the target is judged on the median round, and every round is shown.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
@@ -36,8 +39,40 @@ if (client === 'socket' && option('--sockets')) {
 }
 // Writes a V8 CPU profile of the server to this folder, for finding where the time goes.
 const profileDir = option('--profile');
+const rounds = Math.max(1, Number(option('--rounds') ?? (profileDir ? 1 : 3)));
+
+interface Round {
+  figures: Record<string, number | null>;
+  database: { confirmed: number; waiting: number; other: [string, number][]; duplicates: number; emailsQueued: number };
+  requirements: Array<[string, boolean]>;
+}
 
 async function main(): Promise<number> {
+  console.log(`Campgrid registration rush: ${requests} registrations at once for ${capacity} places, ${rounds} round${rounds === 1 ? '' : 's'} (Node ${process.version}, ${cpus().length} cores)`);
+  const done: Round[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    console.log(`\n--- round ${round} of ${rounds}`);
+    done.push(await oneRound());
+  }
+  const ratios = done.map((r) => r.figures.vsFloor!);
+  const middle = [...done].sort((a, b) => a.figures.vsFloor! - b.figures.vsFloor!)[Math.floor((done.length - 1) / 2)]!;
+  const { figures } = middle;
+  const passed = done.every((r) => r.requirements.every(([, ok]) => ok));
+  const met = figures.vsFloor! <= 2 && done.every((r) => r.figures.lost === 0);
+  console.log('');
+  if (rounds > 1) console.log(`rounds       against the floor: ${ratios.map((r) => `${r} ×`).join(', ')}; the median round is the one judged below`);
+  console.log(`${met ? 'ok  ' : 'MISS'}  target: all answered within 2 × the floor's time (${figures.vsFloor} ×; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms${rounds > 1 ? ', median of the rounds' : ''})`);
+  if (jsonFile) {
+    const results = done.map((r, k) => ({ round: k + 1, ...r.figures, ...r.database, other: r.database.other.length ? r.database.other : '' }));
+    const target = { target: `rush: ${requests} registrations at once, time against the floor's, median of ${rounds} round${rounds === 1 ? '' : 's'} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms)`, aim: '≤ 2 ×', measured: figures.vsFloor, met };
+    writeFileSync(jsonFile, `${JSON.stringify({ benchmark: 'rush', node: process.version, rounds, results, requirementsMet: passed, targetsMet: met, targets: [target] }, null, 2)}\n`);
+    console.log(`\nresults written to ${jsonFile}`);
+  }
+  return passed ? 0 : 1;
+}
+
+/** One round: a fresh camp and server, the floor, then the rush, and what the database holds. */
+async function oneRound(): Promise<Round> {
   const dir = mkdtempSync(join(tmpdir(), 'campgrid-rush-'));
   const databasePath = join(dir, 'campgrid.db');
   const camp = seedRushCamp(databasePath, { capacity });
@@ -56,7 +91,6 @@ async function main(): Promise<number> {
     },
   });
   try {
-    console.log(`Campgrid registration rush: ${requests} registrations at once for ${capacity} places (Node ${process.version}, ${cpus().length} cores)`);
     const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
     const target = { slug: camp.slug, ticketTypeId: camp.ticketTypeId };
     // The floor answers a copy of the same page, so both send the client the same bytes.
@@ -136,6 +170,7 @@ async function main(): Promise<number> {
     console.log(`latencies    ${histogram(latencies)}`);
     console.log(`server       ${serverCpuMsPerRequest ?? '?'} ms of CPU per registration (this client: ${clientCpuMsPerRequest} ms); load average before the rush ${loadBefore} on ${cpus().length} cores`);
     console.log(`floor        a bare Fastify answering the same page and 303 to the same visitors just before: all answered in ${(floor.totalMs / 1000).toFixed(2)} s, p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms, ${floor.serverCpuMsPerRequest ?? '?'} ms of CPU per request`);
+    console.log(`this round   ${figures.vsFloor} × the floor's time`);
     console.log(`database     confirmed ${database.confirmed}, waiting ${database.waiting}, duplicates ${duplicates}, emails queued ${queued} (${sentDuringRush} sent by the time the last answer came)${database.other.length ? `, other ${JSON.stringify(database.other)}` : ''}`);
 
     const requirements: Array<[string, boolean]> = [
@@ -146,19 +181,9 @@ async function main(): Promise<number> {
       ['zero 5xx', serverErrors === 0],
       ['zero lost', lost === 0],
     ];
-    const targets: Array<[string, boolean]> = [[`all answered within 2 × the floor's time (${figures.vsFloor} ×; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms)`, figures.vsFloor <= 2 && lost === 0]];
     console.log('');
     for (const [name, ok] of requirements) console.log(`${ok ? 'ok  ' : 'FAIL'}  requirement: ${name}`);
-    for (const [name, ok] of targets) console.log(`${ok ? 'ok  ' : 'MISS'}  target: ${name}`);
-    const passed = requirements.every(([, ok]) => ok);
-    if (jsonFile) {
-      writeFileSync(
-        jsonFile,
-        `${JSON.stringify({ benchmark: 'rush', node: process.version, figures, database, requirementsMet: passed, targetsMet: targets.every(([, ok]) => ok), targets: [{ target: `rush: ${requests} registrations at once, time against the floor's (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms)`, aim: '≤ 2 ×', measured: figures.vsFloor, met: targets.every(([, ok]) => ok) }] }, null, 2)}\n`,
-      );
-      console.log(`\nresults written to ${jsonFile}`);
-    }
-    return passed ? 0 : 1;
+    return { figures, database, requirements };
   } finally {
     await server.stop('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
