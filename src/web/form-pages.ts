@@ -28,13 +28,25 @@ export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: 
   // and, for browsers that take gzip (all of them), those bytes compressed once: compressing the
   // whole page for each visitor had cost more than everything else in answering them.
   const bytesAround = new WeakMap<Rendered, { pieces: Buffer[]; gzip?: SplicedGzip }>();
+  // Visitors who ask while a rendering is under way wait for that one rather than each starting
+  // their own: after every commit of a rush, the page is due afresh for all of them at once.
+  const underWay = new Map<string, Promise<Rendered>>();
   return async (reply, url, render) => {
     const key = `form|${dataVersion()}|${Math.floor(clock.now().getTime() / 1000)}|${url}`;
     let shell = cache.peek(key);
     if (!shell) {
-      const { page, data } = render();
-      shell = rendered(await reply.viewAsync(page, { ...data, csrfToken: standIn }));
-      cache.set(key, shell);
+      let rendering = underWay.get(key);
+      if (!rendering) {
+        const { page, data } = render();
+        rendering = reply.viewAsync(page, { ...data, csrfToken: standIn }).then((html) => {
+          const made = rendered(html);
+          cache.set(key, made);
+          return made;
+        });
+        underWay.set(key, rendering);
+        void rendering.finally(() => underWay.delete(key)).catch(() => {});
+      }
+      shell = await rendering;
     }
     let around = bytesAround.get(shell);
     if (!around) {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registrations } from '../../src/tickets/tickets.table.ts';
 import { Agent, errorSummary } from '../helpers/agent.ts';
 import { makeApp, type TestApp } from '../helpers/app.ts';
@@ -73,5 +73,16 @@ describe('the register form and hidden ticket types', () => {
     expect((await new Agent(t.app).get(`/events/${event.slug}/register`)).body).toContain('2 places left');
     expect((await bo.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'bo@example.org' })).statusCode).toBe(303);
     expect((await bo.get(`/events/${event.slug}/register`)).body).toContain('1 place left');
+  });
+
+  it('renders the page once for visitors who all ask at once after a change, each with a token of their own', async () => {
+    const { event } = publishedCamp(t.db, t.clock.now());
+    ticketType(t.db, t.clock.now(), event, { capacity: 3 });
+    const kept = vi.spyOn(t.app.campgrid.cache, 'set');
+    const visitors = Array.from({ length: 20 }, () => new Agent(t.app));
+    const pages = await Promise.all(visitors.map((visitor) => visitor.get(`/events/${event.slug}/register`)));
+    expect(pages.every((page) => page.statusCode === 200 && page.body.includes('3 places left'))).toBe(true);
+    expect(new Set(visitors.map((visitor) => visitor.csrfToken)).size).toBe(20);
+    expect(kept.mock.calls.filter(([key]) => String(key).startsWith('form|'))).toHaveLength(1);
   });
 });
