@@ -6,7 +6,7 @@
 // form with a distinct email.
 // Prints what came back, then checks the database itself. Exits 1 if a requirement fails.
 // --rounds N (default 3) repeats the floor and the rush N times, each round on a fresh database
-// and server: on a shared virtual machine the same build's ratio moved between 1.9 and 2.4 from
+// and server: on a shared virtual machine the same build's ratio moved between 1.9 and 3.2 from
 // one run to the next, so the target is judged on the median round, and every round is shown.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

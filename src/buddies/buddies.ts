@@ -22,7 +22,6 @@ const dayMs = 86_400_000;
 /** First-timers one buddy looks after at most. */
 export const firstTimersPerBuddy = 2;
 
-/** Records (or clears) what a person chose at registration, in the caller's transaction. */
 // Most registrations neither ask for a buddy nor offer to be one: this runs for each of them.
 const clearChoice = preparedQuery((db) =>
   db
@@ -31,6 +30,7 @@ const clearChoice = preparedQuery((db) =>
     .prepare(),
 );
 
+/** Records (or clears) what a person chose at registration, in the caller's transaction. */
 export function recordBuddyChoice(tx: Db, now: Date, args: { eventId: number; personId: number; role: BuddyRole | null; shareEmail: boolean }): void {
   if (args.role === null) {
     clearChoice(tx).run({ eventId: args.eventId, personId: args.personId });

@@ -9,10 +9,10 @@ export const accessNeedLabels: Record<AccessNeed, string> = {
   quiet: 'A quiet room',
 };
 
-/** Replaces the access needs a registration ticked; none ticked leaves no row. */
 // Most registrations tick none: this runs for each of them, so it is built once.
 const clearNeeds = preparedQuery((db) => db.delete(registrationAccessNeeds).where(eq(registrationAccessNeeds.registrationId, sql.placeholder('registrationId'))).prepare());
 
+/** Replaces the access needs a registration ticked; none ticked leaves no row. */
 export function saveAccessNeeds(db: Db, registrationId: number, needs: readonly AccessNeed[]): void {
   if (needs.length === 0) {
     clearNeeds(db).run({ registrationId });

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { secureRandomBytes } from '../random.ts';
-import { sameSecret } from '../people/tokens.ts';
+import { newSecretToken, sameSecret } from '../people/tokens.ts';
 
 /**
  * What ticket emails need: the site's address, the secret that signs manage links, and who the
@@ -22,8 +21,9 @@ export function linksFor(config: { baseUrl: string; sessionSecret: string; mailF
   return { baseUrl: config.baseUrl, secret: config.sessionSecret, organizer: parseMailbox(config.mailFrom) };
 }
 
+/** A registration's manage key: a secret token like any other. */
 export function newManageKey(): string {
-  return secureRandomBytes(32).toString('base64url');
+  return newSecretToken();
 }
 
 function signature(secret: string, registrationId: number, manageKey: string): string {

@@ -38,13 +38,15 @@ export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: 
       let rendering = underWay.get(key);
       if (!rendering) {
         const { page, data } = render();
-        rendering = reply.viewAsync(page, { ...data, csrfToken: standIn }).then((html) => {
-          const made = rendered(html);
-          cache.set(key, made);
-          return made;
-        });
+        rendering = reply
+          .viewAsync(page, { ...data, csrfToken: standIn })
+          .then((html) => {
+            const made = rendered(html);
+            cache.set(key, made);
+            return made;
+          })
+          .finally(() => underWay.delete(key));
         underWay.set(key, rendering);
-        void rendering.finally(() => underWay.delete(key)).catch(() => {});
       }
       shell = await rendering;
     }
