@@ -1,3 +1,4 @@
+import '../src/v8-settings.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadDemoConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/open.ts';

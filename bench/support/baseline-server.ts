@@ -1,6 +1,8 @@
 // The floor the page benchmark compares against: Fastify (the app's own copy and version) with
 // one route answering a constant string, nothing else registered. Run as its own process by
 // startBaselineServer below; prints "listening PORT" once ready.
+// The same V8 settings as the server it is compared with (src/v8-settings.ts).
+import '../../src/v8-settings.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';

@@ -5,6 +5,8 @@
 // at all (with the same accept queue as Campgrid's default LISTEN_BACKLOG).
 // The page is the real one (FLOOR_PAGE_FILE) with its token put back by hand, sent compressed
 // once (gzip) when the browser asks, as Campgrid sends it.
+// The same V8 settings as the server it is compared with (src/v8-settings.ts).
+import '../../src/v8-settings.ts';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import formbody from '@fastify/formbody';
