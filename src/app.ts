@@ -58,7 +58,7 @@ import { serverWithFrontDoor, publicPagesFromMemory, type FrontDoor } from './we
 import { pageCache, PublicPages } from './web/page-cache.ts';
 import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
-import { loggerOptions, OneLinePerRequest, requestIdFor, SecretPaths } from './web/logging.ts';
+import { loggerOptions, OneLinePerRequest, requestIdFor, requestLoggerFor, SecretPaths } from './web/logging.ts';
 import { safeRedirects } from './web/redirects.ts';
 import { security, securityHeadersFor } from './web/security.ts';
 import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
@@ -98,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: !logs ? false : loggerOptions(config, options.logStream, secrets),
     genReqId: requestIdFor,
     logController: new OneLinePerRequest(),
+    childLoggerFactory: requestLoggerFor,
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,

@@ -125,6 +125,19 @@ describe('logs', () => {
     expect(raw.filter((line) => anEmail.test(line))).toEqual([]);
   });
 
+  it('at warn write nothing for a request that logs nothing, and still name the request in a line it does write', async () => {
+    const { app, db, lines } = await loggingApp({ LOG_LEVEL: 'warn' });
+    const quiet = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(quiet.statusCode).toBe(200);
+    expect(lines).toEqual([]);
+
+    db.$client.close();
+    const failing = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(failing.statusCode).toBe(503);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, reqId: failing.headers['x-request-id'], msg: 'health check failed: the database did not answer' });
+  });
+
   it('hold no secret from any tokened address in the route table, whether in request lines, errors or messages', async () => {
     const { app, lines, raw } = await loggingApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' });
     const tokened = app.campgrid.routes.filter((r) => /\/:(token|key|secret)\b/.test(r.url));
