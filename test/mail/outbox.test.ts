@@ -87,6 +87,26 @@ describe('the mail outbox', () => {
     expect(smtp.to('zoe@example.org')).toHaveLength(1);
   });
 
+  it('waits for a rush to pass, not for a moment’s lull in it', async () => {
+    queueSignIn('ana@example.org');
+    queueSignIn('ben@example.org');
+    // What the site says at each look: busy, a lull of one look, busy again, then quiet.
+    const says = [true, false, true, true, false, false, false, false, false, false, false, false];
+    const sentAtLook: number[] = [];
+    const busy = () => {
+      sentAtLook.push(smtp.messages.length);
+      return says[sentAtLook.length - 1] ?? false;
+    };
+    sender = new MailSender({ db, clock, from: 'Campgrid <camp@campgrid.test>', smtpUrl: smtp.url, mailDir: join(dir, 'mail'), pollMs: 60_000, log: quiet, busy, quietMs: 200 });
+    await sender.deliverDue();
+    expect(smtp.messages).toHaveLength(2);
+    // Looks are 50 ms apart: the first email went only once the site had been quiet for 200 ms
+    // (the fifth quiet look in a row), and the second straight after it, the site being quiet.
+    const quietFrom = 4;
+    expect(sentAtLook.slice(0, quietFrom + 5)).toEqual(Array(quietFrom + 5).fill(0));
+    expect(sentAtLook.at(-1)).toBe(1);
+  });
+
   it('gives way only so long: a site that stays busy still gets its mail out', async () => {
     const waiting = Array.from({ length: 12 }, (_, i) => `person${i}@example.org`);
     for (const to of waiting) queueSignIn(to);
