@@ -160,7 +160,12 @@ export class MailSender {
       if (busy()) {
         this.busySince ??= now;
         quietSince = undefined;
-      } else if (this.busySince === undefined || now - (quietSince ??= now) >= quietMs) break;
+      } else {
+        // Not busy now, nor since this wait began: go at once.
+        if (this.busySince === undefined) break;
+        quietSince ??= now;
+        if (now - quietSince >= quietMs) break;
+      }
       if (now - this.busySince >= giveWayMs) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
