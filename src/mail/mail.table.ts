@@ -1,4 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+
+/** An email queued before its words are written: which writer writes them, and from what. */
+export interface MailDraft {
+  writer: string;
+  data: unknown;
+}
 
 export const outboxStatuses = ['queued', 'sent', 'failed'] as const;
 
@@ -18,6 +25,8 @@ export const outbox = sqliteTable(
     htmlBody: text('html_body').notNull(),
     // Optional iCalendar part: { method, content }.
     calendar: text('calendar', { mode: 'json' }).$type<{ method: string; content: string } | null>(),
+    // Set while the words are still to be written (mail/drafts.ts): what to write them from.
+    draft: text('draft', { mode: 'json' }).$type<MailDraft | null>(),
     // Announcements only: where the List-Unsubscribe header points, so mail apps offer "unsubscribe".
     listUnsubscribe: text('list_unsubscribe'),
     status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
@@ -27,5 +36,5 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_drafts').on(t.id).where(sql`${t.draft} IS NOT NULL`)],
 );

@@ -3,7 +3,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { ComposedMail } from './compose.ts';
-import { outbox } from './mail.table.ts';
+import { outbox, type MailDraft } from './mail.table.ts';
 
 export type OutboxMessage = typeof outbox.$inferSelect;
 
@@ -15,10 +15,10 @@ export interface QueuedMail extends ComposedMail {
 }
 
 /**
- * The outbox insert, with or without a calendar part. Two queries rather than one, because a
- * placeholder for the JSON column would store a missing calendar as the text `null`.
+ * The outbox insert: with a calendar part, as a draft (mail/drafts.ts), or plain. Separate
+ * queries, because a placeholder for a JSON column would store a missing value as the text `null`.
  */
-const insertMail = (withCalendar: boolean) =>
+const insertMail = (json: 'calendar' | 'draft' | null) =>
   preparedQuery((db) =>
     db
       .insert(outbox)
@@ -28,7 +28,8 @@ const insertMail = (withCalendar: boolean) =>
         subject: sql.placeholder('subject'),
         textBody: sql.placeholder('textBody'),
         htmlBody: sql.placeholder('htmlBody'),
-        calendar: withCalendar ? sql.placeholder('calendar') : null,
+        calendar: json === 'calendar' ? sql.placeholder('calendar') : null,
+        draft: json === 'draft' ? sql.placeholder('draft') : null,
         listUnsubscribe: sql.placeholder('listUnsubscribe'),
         nextAttemptAt: sql.placeholder('nextAttemptAt'),
         createdAt: sql.placeholder('createdAt'),
@@ -36,16 +37,22 @@ const insertMail = (withCalendar: boolean) =>
       .returning()
       .prepare(),
   );
-const insertMailWithCalendar = insertMail(true);
-const insertMailAlone = insertMail(false);
+const insertMailWithCalendar = insertMail('calendar');
+const insertDraft = insertMail('draft');
+const insertMailAlone = insertMail(null);
 
 /**
  * Queues an email. Call it inside the transaction that makes the change the email announces,
  * so the two are committed (or lost) together.
  */
 export function queueMail(db: Db, now: Date, mail: QueuedMail): OutboxMessage {
+  return insertOutboxRow(db, now, { ...mail, draft: null });
+}
+
+/** One outbox row, due now; a draft's words are empty until written. */
+export function insertOutboxRow(db: Db, now: Date, mail: QueuedMail & { draft: MailDraft | null }): OutboxMessage {
   const messageId = `<${secureRandomBytes(16).toString('hex')}@campgrid>`;
-  const insert = mail.calendar ? insertMailWithCalendar : insertMailAlone;
+  const insert = mail.draft ? insertDraft : mail.calendar ? insertMailWithCalendar : insertMailAlone;
   return insert(db).get({
     messageId,
     toAddress: mail.to,
@@ -53,6 +60,7 @@ export function queueMail(db: Db, now: Date, mail: QueuedMail): OutboxMessage {
     textBody: mail.text,
     htmlBody: mail.html,
     calendar: mail.calendar,
+    draft: mail.draft,
     listUnsubscribe: mail.listUnsubscribe ?? null,
     nextAttemptAt: now.getTime(),
     createdAt: now.getTime(),

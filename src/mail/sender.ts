@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
+import { writeDraft } from './drafts.ts';
 import { dueMessages, markAttemptFailed, markSent, type OutboxMessage } from './outbox.ts';
 
 declare module '../web/context.ts' {
@@ -130,8 +131,14 @@ export class MailSender {
     for (let batch = 0; batch < 20 && !this.stopping; batch++) {
       const due = dueMessages(db, clock.now());
       if (due.length === 0) return;
-      for (const message of due) {
+      for (const queued of due) {
         await this.giveWay();
+        // A draft's words are written now, after the rush that queued it (mail/drafts.ts).
+        const message = writeDraft(db, queued);
+        if (!message) {
+          this.options.log.warn(`mail ${queued.id} could not be written and is marked failed`);
+          continue;
+        }
         try {
           await this.send(message);
           markSent(db, message.id, clock.now());

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { eventOrganisers, events } from '../events/events.table.ts';
+import { writeDrafts } from '../mail/drafts.ts';
 import { outbox } from '../mail/mail.table.ts';
 import { interest, pitchFacilitators, pitches } from '../pitches/pitches.table.ts';
 import { sponsors } from '../sponsors/sponsors.table.ts';
@@ -20,6 +21,8 @@ function readable<T extends Record<string, unknown>>(row: T, ...times: Array<key
  * them, sign-in links with the network address that asked, team roles and sponsor contacts.
  */
 export function everythingElseAbout(db: Db, person: Person) {
+  // The emails as sent, the words of any not yet written included (mail/drafts.ts).
+  writeDrafts(db);
   const eventName = events.name;
   return {
     pitches: db

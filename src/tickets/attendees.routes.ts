@@ -16,7 +16,7 @@ import { firstCampFacts } from '../people/history.ts';
 import { ticketTypesOf } from './ticket-types.ts';
 import { attendeeDetailsForm, attendeeRoleLabels } from './ticket.forms.ts';
 import { registrationStatuses, type RegistrationStatus } from './tickets.table.ts';
-import { ticketContext } from './waiting-list.ts';
+import { ticketContext } from './registrations.ts';
 
 const maxImportBytes = 4 * 1_048_576;
 const importForm = z.object({ csv: optionalText(maxImportBytes, 'That export is too large; split it into smaller files') });

@@ -5,7 +5,6 @@ import { preparedQuery } from '../db/prepared.ts';
 import { days } from '../events/events.table.ts';
 import { longDate, timeRange } from '../events/local-time.ts';
 import type { CampEvent } from '../events/events.ts';
-import { manageLink, type Links } from './manage-links.ts';
 import type { Registration, TicketType } from './registrations.ts';
 import { registrations } from './tickets.table.ts';
 
@@ -25,7 +24,7 @@ const eventDays = preparedQuery((db) =>
 );
 
 /** Takes the registration's next invitation SEQUENCE, returning the one after it. */
-const nextSequence = preparedQuery((db) =>
+const sequenceAfter = preparedQuery((db) =>
   db
     .update(registrations)
     .set({ invitationSequence: sql`${registrations.invitationSequence} + 1` })
@@ -42,24 +41,28 @@ const hostOf = (baseUrl: string): string => {
   return host;
 };
 
+/** The SEQUENCE for a registration's next invitation, taken (the one after it is kept for the next). */
+export function takeInvitationSequence(db: Db, registrationId: number): number {
+  return sequenceAfter(db).get({ id: registrationId })!.next - 1;
+}
+
+/** The invitation itself, with its SEQUENCE as taken when it was queued and the manage link made then. */
 export function registrationInvitation(
   db: Db,
-  links: Links,
+  invitation: { baseUrl: string; organizer: { name: string; email: string }; manage: string; method: 'REQUEST' | 'CANCEL'; sequence: number },
   ctx: { event: CampEvent; type: TicketType; registration: Registration; to: string },
-  method: 'REQUEST' | 'CANCEL',
   now: Date,
 ): { method: string; content: string } | null {
   const { event, type, registration } = ctx;
+  const { method, sequence } = invitation;
   // A list of days makes a different query each time; a whole event's days, one prepared query.
   const covered = type.dayIds.length
     ? db.select().from(days).where(inArray(days.id, type.dayIds)).orderBy(asc(days.startsAt)).all()
     : eventDays(db).all({ eventId: event.id });
   if (covered.length === 0) return null;
-  // The SEQUENCE used now, and the next one kept for the following message.
-  const sequence = nextSequence(db).get({ id: registration.id })!.next - 1;
   const hours = covered.map((d) => `${d.label ? `${d.label}, ` : ''}${longDate(d.date)}: ${timeRange(d.startsAt, d.endsAt, event.timeZone)}`);
   const venue = [event.venueName, event.venueAddress.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ');
-  const host = hostOf(links.baseUrl);
+  const host = hostOf(invitation.baseUrl);
   const content = renderCalendar({ name: event.name, description: event.summary, method }, [
     {
       uid: `registration-${registration.id}@${host}`,
@@ -67,12 +70,12 @@ export function registrationInvitation(
       start: covered[0]!.startsAt,
       end: covered[covered.length - 1]!.endsAt,
       summary: `${event.name} (${type.name})`,
-      description: [...hours, '', `Manage your place: ${manageLink(links, registration)}`].join('\n'),
+      description: [...hours, '', `Manage your place: ${invitation.manage}`].join('\n'),
       location: venue,
-      url: `${links.baseUrl}/events/${event.slug}`,
+      url: `${invitation.baseUrl}/events/${event.slug}`,
       cancelled: method === 'CANCEL',
       changedAt: now.getTime(),
-      organizer: links.organizer,
+      organizer: invitation.organizer,
       attendee: { name: registration.name, email: ctx.to },
     },
   ]);

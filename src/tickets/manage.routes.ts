@@ -10,7 +10,8 @@ import { linksFor, manageLink } from './manage-links.ts';
 import { confirmStillComing, declineOffer, needsOf, registrationForManageLink, releasePlace, updateAttendeeDetails } from './manage.ts';
 import { attendeeDetailsForm } from './ticket.forms.ts';
 import { campIsOver } from './ticket-types.ts';
-import { acceptOffer, waitingPosition, type TicketContext } from './waiting-list.ts';
+import { acceptOffer, waitingPosition } from './waiting-list.ts';
+import type { TicketContext } from './registrations.ts';
 
 /**
  * /tickets/:id/:token — the page behind the secret link in every ticket email. It manages that

@@ -4,10 +4,10 @@ import type { Db } from '../db/open.ts';
 import { RuleViolation } from '../rules.ts';
 import { isManageToken, type Links } from './manage-links.ts';
 import type { AttendeeDetails } from './register.ts';
-import type { Registration } from './registrations.ts';
 import { registrationNeeds, registrations } from './tickets.table.ts';
 import { saveAccessNeeds } from './access-needs.ts';
-import { offerFreePlaces, tell, ticketContext, type TicketContext } from './waiting-list.ts';
+import { offerFreePlaces, tell } from './waiting-list.ts';
+import { ticketContext, type Registration, type TicketContext } from './registrations.ts';
 
 /** The registration a manage link opens, if the link is genuine. */
 export function registrationForManageLink(db: Db, secret: string, registrationId: number, token: string): TicketContext | undefined {

@@ -1,6 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { days } from '../events/events.table.ts';
+import { events } from '../events/events.table.ts';
+import type { CampEvent } from '../events/events.ts';
+import { people } from '../people/people.table.ts';
+import { RuleViolation } from '../rules.ts';
 import { registrations, ticketTypes, type RegistrationStatus } from './tickets.table.ts';
 
 export type Registration = typeof registrations.$inferSelect;
@@ -60,4 +64,25 @@ export function daysWithPlaceByPerson(db: Db, eventId: number, only?: { personId
 /** The event's days one person holds a confirmed place on, without the registration `without` if given. */
 export function daysWithPlace(db: Db, eventId: number, personId: number, without?: number): Set<number> {
   return daysWithPlaceByPerson(db, eventId, { personId, without }).get(personId) ?? new Set();
+}
+
+/** A registration with its ticket type, its event and its owner's address. */
+export interface TicketContext {
+  event: CampEvent;
+  type: TicketType;
+  registration: Registration;
+  to: string;
+}
+
+export function ticketContext(db: Db, registrationId: number): TicketContext {
+  const row = db
+    .select({ registration: registrations, type: ticketTypes, event: events, email: people.email })
+    .from(registrations)
+    .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
+    .innerJoin(events, eq(events.id, ticketTypes.eventId))
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .where(eq(registrations.id, registrationId))
+    .get();
+  if (!row) throw new RuleViolation({ registration: 'This registration no longer exists' });
+  return { event: row.event, type: row.type, registration: row.registration, to: row.email };
 }

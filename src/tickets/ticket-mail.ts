@@ -2,10 +2,11 @@ import { dateAndTime } from '../events/local-time.ts';
 import type { Db } from '../db/open.ts';
 import type { CampEvent } from '../events/events.ts';
 import { andList, composeMail } from '../mail/compose.ts';
+import { registerDraftWriter, queueDraft } from '../mail/drafts.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { registrationInvitation } from './invitation.ts';
+import { registrationInvitation, takeInvitationSequence } from './invitation.ts';
 import { manageLink, type Links } from './manage-links.ts';
-import type { Registration, TicketType } from './registrations.ts';
+import { ticketContext, type Registration, type TicketContext, type TicketType } from './registrations.ts';
 
 export type TicketMessage =
   | { kind: 'confirmed'; signInLink?: string }
@@ -116,22 +117,50 @@ function partsFor(message: TicketMessage, ctx: { event: CampEvent; type: TicketT
   }
 }
 
-/** Queues one ticket email; call it inside the transaction that made the change. */
-export function queueTicketMail(
-  db: Db,
-  now: Date,
-  links: Links,
-  ctx: { event: CampEvent; type: TicketType; registration: Registration; to: string },
-  message: TicketMessage,
-): void {
-  const parts = ticketMessageParts(message, { ...ctx, manage: manageLink(links, ctx.registration) });
-  queueMail(db, now, { to: ctx.to, ...composeMail('ticket', parts.subject, { ...parts }), calendar: invitationWith(db, now, links, ctx, message) });
+/** What a ticket email's words are written from, kept in its outbox row until it is sent. */
+interface TicketDraft {
+  registrationId: number;
+  message: TicketMessage;
+  /** The manage link, made now: writing the words later needs no secret. */
+  manage: string;
+  /** The calendar invitation's method and SEQUENCE, if one goes with it (see below). */
+  invitation: { method: 'REQUEST' | 'CANCEL'; sequence: number } | null;
+  baseUrl: string;
+  organizer: { name: string; email: string };
 }
 
+/**
+ * Queues one ticket email; call it inside the transaction that made the change. Its subject is
+ * written now and its words when it is sent (mail/drafts.ts): a registration rush queues one
+ * per registration. The invitation's SEQUENCE is taken now, so invitations for one place keep
+ * the order of the changes they announce whenever their words are written.
+ */
+export function queueTicketMail(db: Db, now: Date, links: Links, ctx: TicketContext, message: TicketMessage): void {
+  const manage = manageLink(links, ctx.registration);
+  const method = invitationMethod(message);
+  const draft: TicketDraft = {
+    registrationId: ctx.registration.id,
+    message,
+    manage,
+    invitation: method ? { method, sequence: takeInvitationSequence(db, ctx.registration.id) } : null,
+    baseUrl: links.baseUrl,
+    organizer: links.organizer,
+  };
+  queueDraft(db, now, { to: ctx.to, subject: ticketMessageParts(message, { ...ctx, manage }).subject, writer: 'ticket', data: draft });
+}
+
+registerDraftWriter('ticket', (db, { data, to, queuedAt }) => {
+  const draft = data as TicketDraft;
+  const ctx = { ...ticketContext(db, draft.registrationId), to };
+  const parts = ticketMessageParts(draft.message, { ...ctx, manage: draft.manage });
+  const calendar = draft.invitation && registrationInvitation(db, { ...draft, ...draft.invitation }, ctx, queuedAt);
+  return { ...composeMail('ticket', parts.subject, { ...parts }), calendar };
+});
+
 /** Getting a place brings a calendar invitation; losing one cancels it. */
-function invitationWith(db: Db, now: Date, links: Links, ctx: { event: CampEvent; type: TicketType; registration: Registration; to: string }, message: TicketMessage) {
-  if (message.kind === 'confirmed' || message.kind === 'ballot-won') return registrationInvitation(db, links, ctx, 'REQUEST', now);
-  if ((message.kind === 'released' || message.kind === 'cancelled-by-organiser') && message.hadPlace) return registrationInvitation(db, links, ctx, 'CANCEL', now);
+function invitationMethod(message: TicketMessage): 'REQUEST' | 'CANCEL' | null {
+  if (message.kind === 'confirmed' || message.kind === 'ballot-won') return 'REQUEST';
+  if ((message.kind === 'released' || message.kind === 'cancelled-by-organiser') && message.hadPlace) return 'CANCEL';
   return null;
 }
 

@@ -1,13 +1,11 @@
 import { and, asc, count, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { preparedQuery } from '../db/prepared.ts';
-import { events } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
-import { people } from '../people/people.table.ts';
 import { RuleViolation } from '../rules.ts';
 import type { Links } from './manage-links.ts';
 import { countPlaces, eligibilityOf, poolFor, take } from './places.ts';
-import type { Registration, TicketType } from './registrations.ts';
+import { ticketContext, type Registration, type TicketType } from './registrations.ts';
 import { queueTicketMail, type TicketMessage } from './ticket-mail.ts';
 import { campIsOver, firstDayStart } from './ticket-types.ts';
 import { registrations, ticketTypes } from './tickets.table.ts';
@@ -43,26 +41,6 @@ const waitingAhead = preparedQuery((db) =>
 export function waitingPosition(db: Db, registration: Registration): number {
   const ahead = waitingAhead(db).get({ ticketTypeId: registration.ticketTypeId, queueOrder: registration.queueOrder })!.n;
   return ahead + 1;
-}
-
-export interface TicketContext {
-  event: CampEvent;
-  type: TicketType;
-  registration: Registration;
-  to: string;
-}
-
-export function ticketContext(db: Db, registrationId: number): TicketContext {
-  const row = db
-    .select({ registration: registrations, type: ticketTypes, event: events, email: people.email })
-    .from(registrations)
-    .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
-    .innerJoin(events, eq(events.id, ticketTypes.eventId))
-    .innerJoin(people, eq(people.id, registrations.personId))
-    .where(eq(registrations.id, registrationId))
-    .get();
-  if (!row) throw new RuleViolation({ registration: 'This registration no longer exists' });
-  return { event: row.event, type: row.type, registration: row.registration, to: row.email };
 }
 
 /** Queues a ticket email for a registration, reading what it needs. */

@@ -1,8 +1,11 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../src/db/open.ts';
+import { writeDrafts } from '../../src/mail/drafts.ts';
 import { outbox } from '../../src/mail/mail.table.ts';
 
+/** Every message queued, oldest first, with its words written (as the sender writes them before sending). */
 export function outboxMessages(db: Db) {
+  writeDrafts(db);
   return db.select().from(outbox).orderBy(asc(outbox.id)).all();
 }
 
