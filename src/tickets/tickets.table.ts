@@ -110,7 +110,9 @@ export const registrations = sqliteTable(
   },
   (t) => [
     uniqueIndex('registrations_type_person').on(t.ticketTypeId, t.personId),
-    index('registrations_type_status').on(t.ticketTypeId, t.status, t.queueOrder),
+    // With the pool, counting a type's held places per pool (every registration asks) reads
+    // only this index, not each held registration's row.
+    index('registrations_type_status').on(t.ticketTypeId, t.status, t.queueOrder, t.pool),
     // The end of a type's queue (its largest queue order) in a few page reads, not a walk over
     // every registration of the type: each new registration asks for it.
     index('registrations_type_queue').on(t.ticketTypeId, t.queueOrder),
