@@ -31,17 +31,31 @@ export function formPagesOnce(app: FastifyInstance): (reply: FastifyReply, url: 
   // Visitors who ask while a rendering is under way wait for that one rather than each starting
   // their own: after every commit of a rush, the page is due afresh for all of them at once.
   const underWay = new Map<string, Promise<Rendered>>();
+  // Each page's last rendering and what it was rendered from. Any write moves the data version,
+  // but most writes change nothing a form page shows: in a rush, every registration after the
+  // places have gone. The page is then kept as it was, not rendered and compressed again.
+  const lastRenderings = new Map<string, { from: string; made: Rendered }>();
+  const renderingOf = (reply: FastifyReply, url: string, render: PageToRender): Promise<Rendered> => {
+    const { page, data } = render();
+    const from = JSON.stringify([page, data]);
+    const last = lastRenderings.get(url);
+    if (last?.from === from) return Promise.resolve(last.made);
+    return reply.viewAsync(page, { ...data, csrfToken: standIn }).then((html) => {
+      const made = rendered(html);
+      lastRenderings.delete(url);
+      if (lastRenderings.size >= 100) lastRenderings.delete(lastRenderings.keys().next().value!);
+      lastRenderings.set(url, { from, made });
+      return made;
+    });
+  };
   return async (reply, url, render) => {
     const key = `form|${dataVersion()}|${Math.floor(clock.now().getTime() / 1000)}|${url}`;
     let shell = cache.peek(key);
     if (!shell) {
       let rendering = underWay.get(key);
       if (!rendering) {
-        const { page, data } = render();
-        rendering = reply
-          .viewAsync(page, { ...data, csrfToken: standIn })
-          .then((html) => {
-            const made = rendered(html);
+        rendering = renderingOf(reply, url, render)
+          .then((made) => {
             cache.set(key, made);
             return made;
           })

@@ -85,4 +85,25 @@ describe('the register form and hidden ticket types', () => {
     expect(new Set(visitors.map((visitor) => visitor.csrfToken)).size).toBe(20);
     expect(kept.mock.calls.filter(([key]) => String(key).startsWith('form|'))).toHaveLength(1);
   });
+
+  it('keeps the page as it was after a write that changes nothing it shows (the rest of a rush, once the places have gone)', async () => {
+    const { event } = publishedCamp(t.db, t.clock.now());
+    const type = ticketType(t.db, t.clock.now(), event, { capacity: 1 });
+    const kept = vi.spyOn(t.app.campgrid.cache, 'set');
+    const renderings = () => kept.mock.calls.filter(([key]) => String(key).startsWith('form|')).map(([, made]) => made);
+    const visitor = new Agent(t.app);
+    const look = async () => (await visitor.get(`/events/${event.slug}/register`)).body;
+    expect(await look()).toContain('1 place left');
+    await visitor.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'first@example.org' });
+    expect(await look()).toContain('Full: you can join the waiting list');
+    await visitor.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'second@example.org' });
+    await visitor.post(`/events/${event.slug}/register`, { ...form(type.id), email: 'third@example.org' });
+    expect(await look()).toContain('Full: you can join the waiting list');
+    // Three renderings were kept, one per change: but the waiting list's growth shows nowhere on
+    // the page, so the last is the full page made before it, not a new one.
+    const [open, full, afterWaiting] = renderings();
+    expect(renderings()).toHaveLength(3);
+    expect(full).not.toBe(open);
+    expect(afterWaiting).toBe(full);
+  });
 });
