@@ -84,6 +84,15 @@ describe('the register form and hidden ticket types', () => {
     expect(pages.every((page) => page.statusCode === 200 && page.body.includes('3 places left'))).toBe(true);
     expect(new Set(visitors.map((visitor) => visitor.csrfToken)).size).toBe(20);
     expect(kept.mock.calls.filter(([key]) => String(key).startsWith('form|'))).toHaveLength(1);
+    // Each token's secret (in its signed cookie) is 18 random bytes of their own, from the pool.
+    const secrets = pages.map((page) => {
+      const cookie = (page.cookies as Array<{ name: string; value: string }>).find((c) => c.name === 'campgrid_csrf')!;
+      const unsigned = t.app.unsignCookie(cookie.value);
+      expect(unsigned.valid).toBe(true);
+      return unsigned.value!;
+    });
+    expect(secrets.every((secret) => /^[A-Za-z0-9_-]{24}$/.test(secret))).toBe(true);
+    expect(new Set(secrets).size).toBe(20);
   });
 
   it('keeps the page as it was after a write that changes nothing it shows (the rest of a rush, once the places have gone)', async () => {
