@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-/** More requests than this at once is a rush: background work gives way until it passes. */
+/** More requests than this at once, or begun in a quarter of a second, is a rush: background work gives way until it passes. */
 export const busyWithRequests = 20;
 
 /**
@@ -17,4 +17,31 @@ export function trackInFlight(app: FastifyInstance): () => number {
     done();
   });
   return () => inFlight;
+}
+
+/**
+ * Counts the requests `app` has begun in the last `windowMs` (in five slots, so the count moves
+ * smoothly). Requests in flight alone miss much of a rush: a server answering as fast as they
+ * come can have only a dozen in flight at a moment, while thousands more wait to be let in.
+ */
+export function trackPace(app: FastifyInstance, windowMs = 250, now: () => number = () => performance.now()): () => number {
+  const counts = [0, 0, 0, 0, 0];
+  const slotMs = windowMs / counts.length;
+  let slot = 0;
+  // Moves to the slot of this moment, emptying those passed since.
+  const advance = (): number => {
+    const current = Math.floor(now() / slotMs);
+    if (current - slot >= counts.length) counts.fill(0);
+    else for (let passed = slot + 1; passed <= current; passed++) counts[passed % counts.length] = 0;
+    slot = Math.max(slot, current);
+    return slot;
+  };
+  app.addHook('onRequest', (_request, _reply, done) => {
+    counts[advance() % counts.length]!++;
+    done();
+  });
+  return () => {
+    advance();
+    return counts.reduce((sum, n) => sum + n, 0);
+  };
 }

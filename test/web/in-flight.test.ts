@@ -1,7 +1,7 @@
 import fastifyFormbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { trackInFlight } from '../../src/web/in-flight.ts';
+import { trackInFlight, trackPace } from '../../src/web/in-flight.ts';
 
 describe('counting the requests being answered', () => {
   it('counts each request in while it is answered and out once, whether answered or abandoned', async () => {
@@ -41,6 +41,38 @@ describe('counting the requests being answered', () => {
       for (const release of held) release();
       expect(await Promise.all(slow)).toEqual(Array(5).fill('done'));
       await expect.poll(() => inFlight()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('counting the requests begun lately', () => {
+  it('counts the requests begun in the last quarter of a second, and forgets them as it passes', async () => {
+    const app = Fastify({ logger: false });
+    let now = 10_000;
+    const begunLately = trackPace(app, 250, () => now);
+    app.get('/', async () => 'ok');
+    await app.ready();
+    try {
+      const ask = (n: number) => Promise.all(Array.from({ length: n }, () => app.inject('/')));
+      expect(begunLately()).toBe(0);
+      await ask(30);
+      expect(begunLately()).toBe(30);
+      now += 100;
+      await ask(5);
+      expect(begunLately()).toBe(35);
+      // The first thirty pass out of the window as it moves on; the five stay until they do too.
+      now += 160;
+      expect(begunLately()).toBe(5);
+      now += 100;
+      expect(begunLately()).toBe(0);
+      // After a long quiet, nothing is left over from before it.
+      await ask(3);
+      now += 60_000;
+      expect(begunLately()).toBe(0);
+      await ask(2);
+      expect(begunLately()).toBe(2);
     } finally {
       await app.close();
     }
