@@ -1,10 +1,10 @@
 import { linksFor } from './manage-links.ts';
 import { z } from 'zod';
 import { oneValue, slugParams, type TypedApp } from '../web/input.ts';
-import { visibleEvent } from '../events/visibility.ts';
+import { publicEventBySlug, visibleEvent } from '../events/visibility.ts';
 import { timetableOf } from '../events/timetable.ts';
 import type { Person } from '../people/people.ts';
-import { RuleViolation } from '../rules.ts';
+import { NotFound, RuleViolation } from '../rules.ts';
 import { formBody, parseForm } from '../web/forms.ts';
 import { WrongGuesses } from '../web/guesses.ts';
 import { shownWith, ticketsOnOffer } from './availability.ts';
@@ -15,6 +15,7 @@ import { registrationForm } from './ticket.forms.ts';
 import { councilNames } from '../organisations/names.ts';
 import { groupCommit } from '../db/group-commit.ts';
 import { formPagesOnce } from '../web/form-pages.ts';
+import { dataVersionOf, readOncePerVersion } from '../web/data-version.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered', 'check-email']);
 const tooManyCodes = 'Too many access codes have been tried from here. Wait 10 minutes, then try again.';
@@ -43,6 +44,13 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
   const codeGuesses = new WrongGuesses(10, 10 * 60_000);
   // Registrations that arrive together are written in one commit, each checked on its own.
   const registerTogether = groupCommit(db);
+  // Every registration of a rush reads the same event and ticket type: once per data version.
+  const dataVersion = dataVersionOf(db.$client);
+  const publicEvent = readOncePerVersion(dataVersion, (slug: string) => publicEventBySlug(db, slug));
+  const typeAt = readOncePerVersion(dataVersion, (at: string) => {
+    const [eventId, id] = at.split('.').map(Number);
+    return findTicketType(db, eventId!, id!);
+  });
 
   const page = (slug: string, person: Person | null, code: string | null) => {
     const event = visibleEvent(db, slug, person);
@@ -88,8 +96,10 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
         reply.code(400).view('tickets/register.eta', { ...page(slug, request.person, typeof body.accessCode === 'string' ? body.accessCode : ''), values: body, errors });
       if (!parsed.ok) return again(parsed.errors);
       // Only what registering needs; the page's other parts are read if it has to be shown again.
-      const event = visibleEvent(db, slug, request.person);
-      const types = parsed.value.ticketTypeId.map((id) => findTicketType(db, event.id, id));
+      const person = request.person;
+      const event = person ? visibleEvent(db, slug, person) : publicEvent(slug);
+      if (!event) throw new NotFound();
+      const types = parsed.value.ticketTypeId.map((id) => typeAt(`${event.id}.${id}`));
       // A hidden type without its code is treated as no type at all: the form does not reveal it.
       for (const type of types) {
         if (type?.visibility !== 'hidden') continue;

@@ -22,3 +22,26 @@ export function dataVersionOf(sqlite: SQLite.Database): () => string {
     return `${outside}.${changes.get() as number}`;
   };
 }
+
+/**
+ * What `read` answered for each key, kept until the data version moves. Reads repeated between
+ * two writes (every registration in a rush reads the same event and ticket type) are made
+ * once; after any write they are made afresh, as the next request would have made them. The
+ * answers are shared, so callers must not change them.
+ */
+export function readOncePerVersion<K, V>(version: () => string, read: (key: K) => V, size = 100): (key: K) => V {
+  let keptAt: string | undefined;
+  const kept = new Map<K, V>();
+  return (key) => {
+    const now = version();
+    if (now !== keptAt) {
+      kept.clear();
+      keptAt = now;
+    }
+    if (kept.has(key)) return kept.get(key)!;
+    const value = read(key);
+    // Keys come from addresses people type: only so many are kept between two writes.
+    if (kept.size < size) kept.set(key, value);
+    return value;
+  };
+}
