@@ -6,13 +6,16 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
  *
  * Each piece is compressed on its own and ends on a sync flush, so its deflate blocks stop on a
  * byte boundary and never refer back past it; a changing string goes between two pieces as a
- * stored (uncompressed) block; the last piece ends the stream. The checksum is run over the
- * whole text for each answer, which costs a small part of compressing it.
+ * stored (uncompressed) block; the last piece ends the stream. The checksum of each answer is
+ * the fixed pieces' checksums, worked out once, combined with the changing strings' (as zlib's
+ * crc32_combine does): running it over the whole page for each visitor had cost a quarter of
+ * splicing it.
  */
 export class SplicedGzip {
   private readonly blocks: Buffer[];
   private readonly firstCrc: number;
-  private readonly rest: Buffer[];
+  /** For each piece after the first: its checksum, and what appending its length of bytes does to a checksum. */
+  private readonly rest: Array<{ crc: number; shift: Uint32Array }>;
   private readonly fixedLength: number;
 
   /** `pieces`: the text around each place a changing string goes (one more piece than places). */
@@ -21,7 +24,7 @@ export class SplicedGzip {
       i < pieces.length - 1 ? deflateRawSync(piece, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }) : deflateRawSync(piece, { level: 6 }),
     );
     this.firstCrc = crc32(pieces[0]!);
-    this.rest = pieces.slice(1);
+    this.rest = pieces.slice(1).map((piece) => ({ crc: crc32(piece), shift: appendingZeros(piece.length) }));
     this.fixedLength = pieces.reduce((sum, piece) => sum + piece.length, 0);
   }
 
@@ -33,7 +36,8 @@ export class SplicedGzip {
     const out: Buffer[] = [gzipHeader, this.blocks[0]!];
     between.forEach((text, i) => {
       out.push(storedBlock(text), this.blocks[i + 1]!);
-      crc = crc32(this.rest[i]!, crc32(text, crc));
+      const piece = this.rest[i]!;
+      crc = (times(piece.shift, crc32(text, crc)) ^ piece.crc) >>> 0;
       length += text.length;
     });
     const trailer = Buffer.alloc(8);
@@ -56,4 +60,47 @@ function storedBlock(text: Buffer): Buffer {
   block.writeUInt16LE(~text.length & 0xffff, 3);
   text.copy(block, 5);
   return block;
+}
+
+/*
+ * CRC-32 arithmetic over GF(2), after zlib's crc32_combine: the checksum of A then B is the
+ * checksum of A with B's length of zero bytes appended, XOR the checksum of B. Appending zeros
+ * is linear, a 32 x 32 bit matrix (a row per bit), found by squaring the one-zero-bit matrix.
+ */
+
+/** The matrix applied to a 32-bit vector. */
+function times(matrix: Uint32Array, vector: number): number {
+  let sum = 0;
+  for (let row = 0; vector !== 0; row++, vector >>>= 1) if (vector & 1) sum ^= matrix[row]!;
+  return sum >>> 0;
+}
+
+/** `after` applied to what `before` gives: the matrix of doing one then the other. */
+function compose(after: Uint32Array, before: Uint32Array): Uint32Array {
+  return before.map((row) => times(after, row));
+}
+
+/** The matrix that appends `length` zero bytes to a CRC-32 checksum. */
+export function appendingZeros(length: number): Uint32Array {
+  // One zero bit: the CRC-32 polynomial (reflected) in the first row, then a shift.
+  let odd: Uint32Array = Uint32Array.from({ length: 32 }, (_, n) => (n === 0 ? 0xedb88320 : (1 << (n - 1)) >>> 0));
+  let even = compose(odd, odd); // two zero bits
+  odd = compose(even, even); // four
+  let result: Uint32Array = Uint32Array.from({ length: 32 }, (_, n) => (1 << n) >>> 0);
+  // Each squaring doubles the zeros, from one byte on: take those that make up `length`.
+  for (let left = length; left > 0; ) {
+    even = compose(odd, odd);
+    if (left & 1) result = compose(even, result);
+    left = Math.floor(left / 2);
+    if (left === 0) break;
+    odd = compose(even, even);
+    if (left & 1) result = compose(odd, result);
+    left = Math.floor(left / 2);
+  }
+  return result;
+}
+
+/** The checksum of A then B, from theirs and B's length (zlib's crc32_combine). */
+export function combinedCrc(crcOfA: number, crcOfB: number, lengthOfB: number): number {
+  return (times(appendingZeros(lengthOfB), crcOfA) ^ crcOfB) >>> 0;
 }
