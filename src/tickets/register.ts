@@ -203,42 +203,53 @@ export function registerAttendee(
   links: Links,
   args: { event: CampEvent; type: TicketType; details: AttendeeDetails; accessCode?: string | null },
 ): RegisterOutcome {
-  const { event, type, details } = args;
-  if (event.status !== 'published') throw new RuleViolation({ ticketTypeId: 'Registration is not open for this event' });
-  checkOpen(type, now, args.accessCode ?? null);
-  return db.transaction((tx) => {
-    const person = findOrCreatePerson(tx, now, details.email, details.name);
-    const existing = registrationOf(tx).get({ ticketTypeId: type.id, personId: person.id });
-    // The same inbox under another address (someone+2@, some.one@gmail) is the same person.
-    const held = existing && existing.status !== 'cancelled' ? { registration: existing, email: person.email } : heldByMailbox(tx, type.id, person);
-    if (held) {
-      // Someone typing another person's address again and again must not flood their inbox.
-      if (!recentlySentLink(tx, held.email, now)) {
-        const signInLink = createSignInLink(tx, now, { email: held.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
-        queueTicketMail(tx, now, links, { event, type, registration: held.registration, to: held.email }, { kind: 'already-registered', signInLink });
-      }
-      return { kind: 'already-registered', registration: held.registration } as const;
-    }
+  checkEventOpen(args.event);
+  checkOpen(args.type, now, args.accessCode ?? null);
+  return db.transaction((tx) => registerWithin(tx, now, links, args));
+}
 
-    const ballot = type.allocation === 'ballot';
-    let places = countPlaces(tx, type, now);
-    // People already waiting come first: offer them anything free before this newcomer. (Once
-    // the places are gone, as for most of a rush, there is nothing to offer and nothing to recount.)
-    if (places.totalHeld < places.released && offerFreePlaces(tx, now, links, type) > 0) places = countPlaces(tx, type, now);
-    const pool = ballot ? null : poolFor(places, eligibilityOf(details));
-    const status = ballot ? 'entered' : pool ? 'confirmed' : 'waiting';
-    const registration = insertRegistration(tx, now, { event, type, personId: person.id, details, status, pool, replacing: existing });
-    const ctx = { event, type, registration, to: person.email };
-    const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
-    if (status === 'confirmed') queueTicketMail(tx, now, links, ctx, { kind: 'confirmed', signInLink });
-    else if (status === 'entered') queueTicketMail(tx, now, links, ctx, { kind: 'entered', drawAt: type.drawAt ?? type.closesAt, signInLink });
-    if (status === 'waiting') {
-      const position = waitingPosition(tx, registration);
-      queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position, signInLink });
-      return { kind: status, registration, position };
+function checkEventOpen(event: CampEvent): void {
+  if (event.status !== 'published') throw new RuleViolation({ ticketTypeId: 'Registration is not open for this event' });
+}
+
+/**
+ * registerAttendee's work, in a transaction the caller holds and after its checks. (Several
+ * tickets at once share the caller's: they stand or fall together anyway, and a savepoint each
+ * was two more statements for every registration.)
+ */
+function registerWithin(tx: Db, now: Date, links: Links, args: { event: CampEvent; type: TicketType; details: AttendeeDetails }): RegisterOutcome {
+  const { event, type, details } = args;
+  const person = findOrCreatePerson(tx, now, details.email, details.name);
+  const existing = registrationOf(tx).get({ ticketTypeId: type.id, personId: person.id });
+  // The same inbox under another address (someone+2@, some.one@gmail) is the same person.
+  const held = existing && existing.status !== 'cancelled' ? { registration: existing, email: person.email } : heldByMailbox(tx, type.id, person);
+  if (held) {
+    // Someone typing another person's address again and again must not flood their inbox.
+    if (!recentlySentLink(tx, held.email, now)) {
+      const signInLink = createSignInLink(tx, now, { email: held.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
+      queueTicketMail(tx, now, links, { event, type, registration: held.registration, to: held.email }, { kind: 'already-registered', signInLink });
     }
-    return { kind: status, registration };
-  });
+    return { kind: 'already-registered', registration: held.registration } as const;
+  }
+
+  const ballot = type.allocation === 'ballot';
+  let places = countPlaces(tx, type, now);
+  // People already waiting come first: offer them anything free before this newcomer. (Once
+  // the places are gone, as for most of a rush, there is nothing to offer and nothing to recount.)
+  if (places.totalHeld < places.released && offerFreePlaces(tx, now, links, type) > 0) places = countPlaces(tx, type, now);
+  const pool = ballot ? null : poolFor(places, eligibilityOf(details));
+  const status = ballot ? 'entered' : pool ? 'confirmed' : 'waiting';
+  const registration = insertRegistration(tx, now, { event, type, personId: person.id, details, status, pool, replacing: existing });
+  const ctx = { event, type, registration, to: person.email };
+  const signInLink = createSignInLink(tx, now, { email: person.email, baseUrl: links.baseUrl, next: '/me', lifetimeMs: 24 * 3_600_000 });
+  if (status === 'confirmed') queueTicketMail(tx, now, links, ctx, { kind: 'confirmed', signInLink });
+  else if (status === 'entered') queueTicketMail(tx, now, links, ctx, { kind: 'entered', drawAt: type.drawAt ?? type.closesAt, signInLink });
+  if (status === 'waiting') {
+    const position = waitingPosition(tx, registration);
+    queueTicketMail(tx, now, links, ctx, { kind: 'waiting', position, signInLink });
+    return { kind: status, registration, position };
+  }
+  return { kind: status, registration };
 }
 
 /**
@@ -253,9 +264,10 @@ export function registerForTickets(
   args: { event: CampEvent; types: TicketType[]; details: AttendeeDetails; accessCode?: string | null },
 ): Array<{ type: TicketType; outcome: RegisterOutcome }> {
   const { types, ...rest } = args;
+  checkEventOpen(args.event);
   for (const type of types) checkOpen(type, now, args.accessCode ?? null);
   return db.transaction((tx) => {
-    const results = types.map((type) => ({ type, outcome: registerAttendee(tx, now, links, { ...rest, type }) }));
+    const results = types.map((type) => ({ type, outcome: registerWithin(tx, now, links, { ...rest, type }) }));
     // Someone typing an address already registered changes nothing of theirs, buddies included.
     const fresh = results.find((r) => r.outcome.kind !== 'already-registered');
     if (fresh && args.details.buddy) recordBuddyChoice(tx, now, { eventId: args.event.id, personId: fresh.outcome.registration.personId, ...args.details.buddy });
