@@ -54,13 +54,14 @@ import { themeRoutes } from './themes/themes.routes.ts';
 import { calendarArea } from './calendar/calendar-area.ts';
 import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
-import { serverWithFrontDoor, publicPagesFromMemory, type FrontDoor } from './web/front-door.ts';
+import { eitherDoor, serverWithFrontDoor, publicPagesFromMemory, type FrontDoor } from './web/front-door.ts';
+import { FormPages, formPagesFromMemory } from './web/form-pages.ts';
 import { pageCache, PublicPages } from './web/page-cache.ts';
 import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
 import { loggerOptions, OneLinePerRequest, requestIdFor, requestLoggerFor, SecretPaths } from './web/logging.ts';
 import { safeRedirects } from './web/redirects.ts';
-import { security, securityHeadersFor } from './web/security.ts';
+import { newVisitorCsrf, security, securityHeadersFor } from './web/security.ts';
 import { requestDeadlines, serverTimeouts } from './web/timeouts.ts';
 import { sessions } from './web/sessions.ts';
 import { sitePages } from './web/site-pages.ts';
@@ -132,9 +133,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, config });
   });
   const cache = new RenderCache();
-  app.decorate('campgrid', { config, db, clock, mail, routes, cache });
+  const forms = new FormPages(db, clock, cache);
+  app.decorate('campgrid', { config, db, clock, mail, routes, cache, forms });
   const pages = new PublicPages(db, clock, cache, securityHeadersFor(config));
-  frontDoor = publicPagesFromMemory({ pages, requestLog: logsRequests ? app.log : undefined, trustProxy: config.trustProxy });
+  const requestLog = logsRequests ? app.log : undefined;
+  frontDoor = eitherDoor(
+    publicPagesFromMemory({ pages, requestLog, trustProxy: config.trustProxy }),
+    // A CSRF cookie is made with the app's cookie signer, there once the app is ready.
+    formPagesFromMemory({ forms, newCsrf: () => (newCsrf ??= newVisitorCsrf(app))(), securityHeaders: securityHeadersFor(config), requestLog, trustProxy: config.trustProxy }),
+  );
+  let newCsrf: (() => { setCookie: string; token: string }) | undefined;
 
   await app.register(requestDeadlines);
   await app.register(healthRoutes);

@@ -14,7 +14,6 @@ import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
 import { councilNames } from '../organisations/names.ts';
 import { groupCommit } from '../db/group-commit.ts';
-import { formPagesOnce } from '../web/form-pages.ts';
 import { dataVersionOf, readOncePerVersion } from '../web/data-version.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered', 'check-email']);
@@ -70,14 +69,13 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
     const open = view.offers.filter((o) => o.state !== 'not-open' && o.state !== 'closed');
     return { ...view, values: { accessCode: code, ticketTypeId: open.length === 1 ? String(open[0]!.type.id) : '', email: person?.email ?? '', name: person?.name ?? '' } };
   };
-  const sameForEveryVisitor = formPagesOnce(app);
 
   app.get('/events/:slug/register', { schema: { params: slugParams, querystring: z.object({ code: oneValue }) } }, async (request, reply) => {
     const { slug } = request.params;
     const person = request.person;
     let code = (request.query.code ?? '').slice(0, 100);
     // Without a session or a code, the page is everyone's: rendered once per change, each visitor's own token put in.
-    if (!person && code === '') return sameForEveryVisitor(reply, `/events/${slug}/register`, () => ({ page: 'tickets/register.eta', data: formPage(slug, null, '') }));
+    if (!person && code === '') return app.campgrid.forms.serve(reply, `/events/${slug}/register`, () => ({ page: 'tickets/register.eta', data: formPage(slug, null, '') }));
     const guessedTooOften = code !== '' && codeGuesses.exhausted(request.ip, clock.now());
     if (guessedTooOften) code = '';
     const view = formPage(slug, person, code);

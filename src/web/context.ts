@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/open.ts';
 import type { FastifyContextConfig } from 'fastify';
+import type { FormPages } from './form-pages.ts';
 import type { RenderCache } from './render-cache.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface AppContext {
   clock: Clock;
   /** The app's one bounded store of rendered pages, feeds and exports. */
   cache: RenderCache;
+  /** Public form pages (the register page), kept per change with each visitor's token put in. */
+  forms: FormPages;
   /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
   routes: Array<{ method: string; url: string; config: FastifyContextConfig }>;
 }

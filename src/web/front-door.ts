@@ -37,7 +37,7 @@ export function serverWithFrontDoor(door: () => FrontDoor | undefined): FastifyS
 export function publicPagesFromMemory(options: {
   pages: PublicPages;
   /** Where a line per request goes, when the app logs requests (level info or finer). */
-  requestLog: FastifyBaseLogger | undefined;
+  requestLog: RequestLog | undefined;
   trustProxy: boolean;
 }): FrontDoor {
   const { pages, requestLog, trustProxy } = options;
@@ -55,14 +55,27 @@ export function publicPagesFromMemory(options: {
     if (answer.body) headers.push('content-length', String(answer.body.length));
     response.writeHead(answer.statusCode, headers);
     response.end(answer.body ?? undefined);
-    if (requestLog) {
-      const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
-      const remoteAddress = (typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : undefined) ?? request.socket.remoteAddress;
-      requestLog.info(
-        { reqId: id, req: { method: request.method, url, hostname: request.headers.host, ip: remoteAddress }, res: { statusCode: answer.statusCode }, responseTime: performance.now() - began },
-        'request completed from memory',
-      );
-    }
+    logAnswerFromMemory(requestLog, { request, id, statusCode: answer.statusCode, began, trustProxy });
     return true;
   };
+}
+
+/** Where the line for a request answered at the front door goes (the app's logger), when requests are logged. */
+export type RequestLog = Pick<FastifyBaseLogger, 'info'>;
+
+/** The log line Fastify would have written for a request answered at the front door. */
+export function logAnswerFromMemory(requestLog: RequestLog | undefined, answered: { request: IncomingMessage; id: string; statusCode: number; began: number; trustProxy: boolean }): void {
+  if (!requestLog) return;
+  const { request, id, statusCode, began, trustProxy } = answered;
+  const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
+  const remoteAddress = (typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : undefined) ?? request.socket.remoteAddress;
+  requestLog.info(
+    { reqId: id, req: { method: request.method, url: request.url, hostname: request.headers.host, ip: remoteAddress }, res: { statusCode }, responseTime: performance.now() - began },
+    'request completed from memory',
+  );
+}
+
+/** Doors tried in turn: the first that answers does. */
+export function eitherDoor(...doors: FrontDoor[]): FrontDoor {
+  return (request, response) => doors.some((door) => door(request, response));
 }

@@ -36,8 +36,8 @@ export const security = fp(
       done();
     });
     await app.register(fastifyCsrf, {
-      cookieKey: 'campgrid_csrf',
-      cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: https, signed: true },
+      cookieKey: csrfCookie,
+      cookieOpts: { ...csrfCookieAttributes(https), signed: true },
       getToken: (request) => {
         const body = request.body as Record<string, unknown> | undefined;
         // Multipart forms (uploads) arrive with each field as { value }, not a bare string.
@@ -57,6 +57,25 @@ export const security = fp(
   },
   { name: 'campgrid-security', dependencies: ['campgrid-sessions'] },
 );
+
+const csrfCookie = 'campgrid_csrf';
+const csrfCookieAttributes = (https: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: https });
+
+/**
+ * A new visitor's CSRF secret, as its signed cookie (a Set-Cookie value) and a token for it:
+ * what the plugin's reply.generateCsrf() makes for a visitor who has no secret yet, for answers
+ * made before the framework (web/form-pages.ts). The plugin checks them like its own when the
+ * form comes back: the same cookie, signed with the same key, and a token made the same way.
+ * Call it once the app is ready (the cookie serialiser loads as the app starts).
+ */
+export function newVisitorCsrf(app: FastifyInstance): () => { setCookie: string; token: string } {
+  const tokens = CsrfTokens();
+  const attributes = csrfCookieAttributes(secureCookies(app.campgrid.config.baseUrl));
+  return () => {
+    const secret = tokens.secretSync();
+    return { setCookie: app.serializeCookie(csrfCookie, app.signCookie(secret), attributes), token: tokens.create(secret) };
+  };
+}
 
 /**
  * The security headers every response carries. helmet says which; they are the same for every
