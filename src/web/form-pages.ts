@@ -48,6 +48,9 @@ export class FormPages {
   // but most writes change nothing a form page shows: in a rush, every registration after the
   // places have gone. The page is then kept as it was, not rendered and compressed again.
   private readonly lastRenderings = new Map<string, { from: string; made: Rendered }>();
+  // The addresses of the form pages the app has served, so the front door passes every other
+  // request on without working out a key.
+  private readonly servedUrls = new Set<string>();
 
   constructor(
     db: Database,
@@ -73,6 +76,8 @@ export class FormPages {
         this.underWay.set(key, rendering);
       }
       shell = await rendering;
+      if (this.servedUrls.size >= 10_000) this.servedUrls.clear();
+      this.servedUrls.add(url);
     }
     const { body, gzip } = this.bytesWith(this.around(shell), Buffer.from(escapeAttribute(reply.generateCsrf()), 'utf8'), reply.request.headers['accept-encoding']);
     reply.type('text/html; charset=utf-8').header('vary', 'accept-encoding').header('cache-control', 'no-store');
@@ -82,6 +87,7 @@ export class FormPages {
 
   /** The page at `url` as kept for this moment, if it is. */
   keptFor(url: string): Around | undefined {
+    if (!this.servedUrls.has(url)) return undefined;
     const shell = this.cache.peek(this.keyFor(url));
     return shell && this.around(shell);
   }
