@@ -56,6 +56,7 @@ import { assets } from './web/assets.ts';
 import { errorPages } from './web/errors.ts';
 import { eitherDoor, serverWithFrontDoor, publicPagesFromMemory, type FrontDoor } from './web/front-door.ts';
 import { FormPages, formPagesFromMemory } from './web/form-pages.ts';
+import { dataVersionOf } from './web/data-version.ts';
 import { pageCache, PublicPages } from './web/page-cache.ts';
 import { RenderCache } from './web/render-cache.ts';
 import { healthRoutes } from './web/health.routes.ts';
@@ -134,7 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const cache = new RenderCache();
   const forms = new FormPages(db, clock, cache);
-  app.decorate('campgrid', { config, db, clock, mail, routes, cache, forms });
+  app.decorate('campgrid', { config, db, clock, mail, routes, cache, forms, dataVersion: dataVersionOf(db.$client) });
   const pages = new PublicPages(db, clock, cache, securityHeadersFor(config));
   const requestLog = logsRequests ? app.log : undefined;
   frontDoor = eitherDoor(

@@ -14,7 +14,7 @@ import { findTicketType } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
 import { councilNames } from '../organisations/names.ts';
 import { groupCommit } from '../db/group-commit.ts';
-import { dataVersionOf, readOncePerVersion } from '../web/data-version.ts';
+import { readOncePerVersion } from '../web/data-version.ts';
 
 const outcomes = new Set(['confirmed', 'waiting', 'entered', 'already-registered', 'check-email']);
 const tooManyCodes = 'Too many access codes have been tried from here. Wait 10 minutes, then try again.';
@@ -44,7 +44,7 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
   // Registrations that arrive together are written in one commit, each checked on its own.
   const registerTogether = groupCommit(db);
   // Every registration of a rush reads the same event and ticket type: once per data version.
-  const dataVersion = dataVersionOf(db.$client);
+  const { dataVersion } = app.campgrid;
   const publicEvent = readOncePerVersion(dataVersion, (slug: string) => publicEventBySlug(db, slug));
   const typeAt = readOncePerVersion(dataVersion, (at: string) => {
     const [eventId, id] = at.split('.').map(Number);

@@ -17,6 +17,8 @@ export interface AppContext {
   cache: RenderCache;
   /** Public form pages (the register page), kept per change with each visitor's token put in. */
   forms: FormPages;
+  /** Moves with any write to the database (web/data-version.ts): for what is kept until the data changes. */
+  dataVersion: () => string;
   /** Every route as registered, so tests can walk the whole table (CSRF, authorisation). */
   routes: Array<{ method: string; url: string; config: FastifyContextConfig }>;
 }

@@ -1,47 +1,19 @@
-import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/open.ts';
+import { describe, expect, it } from 'vitest';
 import { demoSlug } from '../../src/demo/seed.ts';
-import { testNow } from '../helpers/app.ts';
-import { copyOf, demoWithoutGrid } from '../helpers/demo-template.ts';
+import { listeningDemo } from '../helpers/listening-app.ts';
 
 // The front door only exists on a real server: app.inject goes straight to the framework.
 describe('the register page for a first visit, answered before the framework', () => {
-  let app: FastifyInstance;
-  let db: Database;
-  let address: string;
-  const clock = new FixedClock(testNow);
-  const lines: Array<{ msg: string; reqId?: string }> = [];
+  const demo = listeningDemo();
   const register = `/events/${demoSlug}/register`;
-
-  beforeAll(async () => {
-    db = openDatabase(copyOf(demoWithoutGrid()));
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: db.$client.name, LOG_LEVEL: 'info', BASE_URL: 'http://campgrid.test' });
-    const logStream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg: string });
-        done();
-      },
-    });
-    app = await buildApp(config, { db, clock, startMail: false, logStream });
-    address = await app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await app.close();
-    db.$client.close();
-  });
 
   /** A request, with who answered it (the front door logs its own line), its cookie and its form's token. */
   async function visit(path: string, init: { headers?: Record<string, string>; method?: string; body?: string } = {}) {
     const id = `test-${Math.random().toString(36).slice(2, 12)}`;
-    const response = await fetch(address + path, { method: init.method ?? 'GET', headers: { 'x-request-id': id, ...init.headers }, body: init.body, redirect: 'manual' });
+    const response = await fetch(demo.address + path, { method: init.method ?? 'GET', headers: { 'x-request-id': id, ...init.headers }, body: init.body, redirect: 'manual' });
     const body = await response.text();
-    await expect.poll(() => lines.some((line) => line.reqId === id && line.msg.startsWith('request completed'))).toBe(true);
-    const fromMemory = lines.some((line) => line.reqId === id && line.msg === 'request completed from memory');
+    await expect.poll(() => demo.lines.some((line) => line.reqId === id && line.msg.startsWith('request completed'))).toBe(true);
+    const fromMemory = demo.lines.some((line) => line.reqId === id && line.msg === 'request completed from memory');
     const headers = Object.fromEntries(response.headers);
     const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
     return { status: response.status, headers, body, fromMemory, cookie: response.headers.getSetCookie()[0], token };

@@ -1,49 +1,21 @@
-import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { FixedClock } from '../../src/clock.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/open.ts';
+import { describe, expect, it } from 'vitest';
 import { demoSlug } from '../../src/demo/seed.ts';
 import { eventDetailsOf, findEventBySlug, updateEvent } from '../../src/events/events.ts';
-import { testNow } from '../helpers/app.ts';
-import { copyOf, demoWithoutGrid } from '../helpers/demo-template.ts';
+import { listeningDemo } from '../helpers/listening-app.ts';
 
 // The front door only exists on a real server: app.inject goes straight to the framework.
 describe('the front door: kept public pages answered before the framework', () => {
-  let app: FastifyInstance;
-  let db: Database;
-  let address: string;
-  const clock = new FixedClock(testNow);
-  const lines: Array<{ msg: string; reqId?: string }> = [];
+  const demo = listeningDemo();
   const eventPage = `/events/${demoSlug}`;
   const feed = `/events/${demoSlug}/calendar.ics`;
-
-  beforeAll(async () => {
-    db = openDatabase(copyOf(demoWithoutGrid()));
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: db.$client.name, LOG_LEVEL: 'info', BASE_URL: 'http://campgrid.test' });
-    const logStream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg: string });
-        done();
-      },
-    });
-    app = await buildApp(config, { db, clock, startMail: false, logStream });
-    address = await app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await app.close();
-    db.$client.close();
-  });
 
   /** A GET, with who answered it: the front door logs its own line. */
   async function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
     const id = `test-${Math.random().toString(36).slice(2, 12)}`;
-    const response = await fetch(address + path, { method, headers: { 'x-request-id': id, ...headers } });
+    const response = await fetch(demo.address + path, { method, headers: { 'x-request-id': id, ...headers } });
     const body = Buffer.from(await response.arrayBuffer());
-    await expect.poll(() => lines.some((line) => line.reqId === id && line.msg.startsWith('request completed'))).toBe(true);
-    const fromMemory = lines.some((line) => line.reqId === id && line.msg === 'request completed from memory');
+    await expect.poll(() => demo.lines.some((line) => line.reqId === id && line.msg.startsWith('request completed'))).toBe(true);
+    const fromMemory = demo.lines.some((line) => line.reqId === id && line.msg === 'request completed from memory');
     const responseHeaders = Object.fromEntries(response.headers);
     return { status: response.status, headers: responseHeaders, body, fromMemory, id };
   }
@@ -89,8 +61,8 @@ describe('the front door: kept public pages answered before the framework', () =
   it('shows a change at once: the next visitor after a write gets the new page from the app', async () => {
     await get(feed);
     expect((await get(feed)).fromMemory).toBe(true);
-    const event = findEventBySlug(db, demoSlug)!;
-    updateEvent(db, clock.now(), event.id, { ...eventDetailsOf(event), name: 'Anytown Camp at the Front Door' });
+    const event = findEventBySlug(demo.db, demoSlug)!;
+    updateEvent(demo.db, demo.clock.now(), event.id, { ...eventDetailsOf(event), name: 'Anytown Camp at the Front Door' });
     const after = await get(eventPage);
     expect(after.fromMemory).toBe(false);
     expect(after.body.toString()).toContain('Anytown Camp at the Front Door');
