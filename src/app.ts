@@ -134,16 +134,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, config });
   });
   const cache = new RenderCache();
-  const forms = new FormPages(db, clock, cache);
-  app.decorate('campgrid', { config, db, clock, mail, routes, cache, forms, dataVersion: dataVersionOf(db.$client) });
-  const pages = new PublicPages(db, clock, cache, securityHeadersFor(config));
+  const dataVersion = dataVersionOf(db.$client);
+  const forms = new FormPages(dataVersion, clock, cache);
+  app.decorate('campgrid', { config, db, clock, mail, routes, cache, forms, dataVersion });
+  const securityHeaders = securityHeadersFor(config);
+  const pages = new PublicPages(dataVersion, clock, cache, securityHeaders);
   const requestLog = logsRequests ? app.log : undefined;
   frontDoor = eitherDoor(
     publicPagesFromMemory({ pages, requestLog, trustProxy: config.trustProxy }),
-    // A CSRF cookie is made with the app's cookie signer, there once the app is ready.
-    formPagesFromMemory({ forms, newCsrf: () => (newCsrf ??= newVisitorCsrf(app))(), securityHeaders: securityHeadersFor(config), requestLog, trustProxy: config.trustProxy }),
+    formPagesFromMemory({ forms, newCsrf: newVisitorCsrf(app), securityHeaders, requestLog, trustProxy: config.trustProxy }),
   );
-  let newCsrf: (() => { setCookie: string; token: string }) | undefined;
 
   await app.register(requestDeadlines);
   await app.register(healthRoutes);

@@ -1,7 +1,7 @@
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { ComposedMail } from './compose.ts';
-import { outbox, type MailDraft } from './mail.table.ts';
+import { outbox } from './mail.table.ts';
 import { insertOutboxRow, type OutboxMessage } from './outbox.ts';
 
 /**
@@ -59,5 +59,3 @@ export function writeDraft(db: Db, message: OutboxMessage): OutboxMessage | null
 export function writeDrafts(db: Db): void {
   for (const message of db.select().from(outbox).where(isNotNull(outbox.draft)).orderBy(asc(outbox.id)).all()) writeDraft(db, message);
 }
-
-export type { MailDraft };

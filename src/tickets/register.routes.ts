@@ -10,7 +10,7 @@ import { WrongGuesses } from '../web/guesses.ts';
 import { shownWith, ticketsOnOffer } from './availability.ts';
 import { registerForTickets, type RegisterOutcome } from './register.ts';
 import type { TicketType } from './registrations.ts';
-import { findTicketType } from './ticket-types.ts';
+import { findTicketType, ticketTypesOf } from './ticket-types.ts';
 import { registrationForm } from './ticket.forms.ts';
 import { councilNames } from '../organisations/names.ts';
 import { groupCommit } from '../db/group-commit.ts';
@@ -46,10 +46,7 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
   // Every registration of a rush reads the same event and ticket type: once per data version.
   const { dataVersion } = app.campgrid;
   const publicEvent = readOncePerVersion(dataVersion, (slug: string) => publicEventBySlug(db, slug));
-  const typeAt = readOncePerVersion(dataVersion, (at: string) => {
-    const [eventId, id] = at.split('.').map(Number);
-    return findTicketType(db, eventId!, id!);
-  });
+  const typesOf = readOncePerVersion(dataVersion, (eventId: number) => ticketTypesOf(db, eventId));
 
   const page = (slug: string, person: Person | null, code: string | null) => {
     const event = visibleEvent(db, slug, person);
@@ -97,7 +94,7 @@ export async function registerRoutes(app: TypedApp): Promise<void> {
       const person = request.person;
       const event = person ? visibleEvent(db, slug, person) : publicEvent(slug);
       if (!event) throw new NotFound();
-      const types = parsed.value.ticketTypeId.map((id) => typeAt(`${event.id}.${id}`));
+      const types = parsed.value.ticketTypeId.map((id) => typesOf(event.id).find((type) => type.id === id));
       // A hidden type without its code is treated as no type at all: the form does not reveal it.
       for (const type of types) {
         if (type?.visibility !== 'hidden') continue;

@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/open.ts';
-import { dataVersionOf } from './data-version.ts';
 import { logAnswerFromMemory, type FrontDoor, type RequestLog } from './front-door.ts';
 import { requestIdFor } from './logging.ts';
 import { acceptedCodings } from './page-cache.ts';
@@ -34,7 +32,6 @@ export type NewVisitorCsrf = () => { setCookie: string; token: string };
  * (formPagesFromMemory, below) once the page is kept.
  */
 export class FormPages {
-  private readonly dataVersion: () => string;
   // Random, so no text on the page can be taken for it.
   private readonly standIn = `csrf-stand-in-${randomBytes(16).toString('hex')}`;
   // Kept while the cache keeps the rendering, so a visitor's copy is a copy of bytes rather than
@@ -53,12 +50,11 @@ export class FormPages {
   private readonly servedUrls = new Set<string>();
 
   constructor(
-    db: Database,
+    /** The app's data version (web/data-version.ts). */
+    private readonly dataVersion: () => string,
     private readonly clock: Clock,
     private readonly cache: RenderCache,
-  ) {
-    this.dataVersion = dataVersionOf(db.$client);
-  }
+  ) {}
 
   /** Answers a visitor without a session through the framework, rendering the page if it is not kept. */
   async serve(reply: FastifyReply, url: string, render: PageToRender): Promise<FastifyReply> {

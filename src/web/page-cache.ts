@@ -2,9 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, onRequestHookHandler, onSendHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { isNotModified } from './conditional-get.ts';
-import { dataVersionOf } from './data-version.ts';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/open.ts';
 import { rendered, type Coding, type Rendered, type RenderCache } from './render-cache.ts';
 
 /**
@@ -68,19 +66,17 @@ export interface PageAnswer {
  * answer a kept page the same way.
  */
 export class PublicPages {
-  private readonly dataVersion: () => string;
   /** Addresses kept lately, so a request for anything else costs no key; cleared, not grown, past a bound. */
   private readonly keptUrls = new Set<string>();
 
   constructor(
-    db: Database,
+    /** The app's data version (web/data-version.ts). */
+    private readonly dataVersion: () => string,
     private readonly clock: Clock,
     private readonly cache: RenderCache,
     /** The site's security headers (web/security.ts), listed with each answer so a page's own (a feed's CORP) overrides them. */
     private readonly securityHeaders: Record<string, string>,
-  ) {
-    this.dataVersion = dataVersionOf(db.$client);
-  }
+  ) {}
 
   /** Where a page at `url` is kept: it changes with any write and with the minute (pages show the time). */
   keyFor(url: string): string {
