@@ -73,7 +73,7 @@ import { sponsorViewHelpers } from './sponsors/view-helpers.ts';
 import { gridViewHelpers } from './grid/view-helpers.ts';
 import { outputViewHelpers } from './outputs/view-helpers.ts';
 import { reachViewHelpers } from './reach/view-helpers.ts';
-import { busyWithRequests, trackInFlight, trackPace } from './web/in-flight.ts';
+import { busyWithRequests, trackRequests } from './web/in-flight.ts';
 
 export interface BuildOptions {
   /** An already-open database (tests, the demo); otherwise config.databasePath is opened. */
@@ -111,8 +111,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   const db = options.db ?? openDatabase(config.databasePath);
   const clock = options.clock ?? systemClock;
-  const inFlight = trackInFlight(app);
-  const begunLately = trackPace(app);
+  const { inFlight, begunLately } = trackRequests(app);
   const mail = new MailSender({
     busy: () => inFlight() > busyWithRequests || begunLately() > busyWithRequests,
     db,

@@ -1,13 +1,13 @@
 import fastifyFormbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { trackInFlight, trackPace } from '../../src/web/in-flight.ts';
+import { trackRequests } from '../../src/web/in-flight.ts';
 
 describe('counting the requests being answered', () => {
   it('counts each request in while it is answered and out once, whether answered or abandoned', async () => {
     const app = Fastify({ logger: false, forceCloseConnections: true });
     await app.register(fastifyFormbody);
-    const inFlight = trackInFlight(app);
+    const { inFlight } = trackRequests(app);
     const held: Array<() => void> = [];
     app.get('/slow', () => new Promise<string>((resolve) => held.push(() => resolve('done'))));
     app.post('/slow', () => new Promise<string>((resolve) => held.push(() => resolve('done'))));
@@ -51,7 +51,7 @@ describe('counting the requests begun lately', () => {
   it('counts the requests begun in the last quarter of a second, and forgets them as it passes', async () => {
     const app = Fastify({ logger: false });
     let now = 10_000;
-    const begunLately = trackPace(app, 250, () => now);
+    const { begunLately } = trackRequests(app, 250, () => now);
     app.get('/', async () => 'ok');
     await app.ready();
     try {
