@@ -3,7 +3,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import type { Config } from '../config.ts';
@@ -48,10 +48,14 @@ export const security = fp(
         return fromBody ?? (typeof fromHeader === 'string' ? fromHeader : undefined);
       },
     });
-    // After body parsing, so the token in the form body can be read.
-    app.addHook('preHandler', (request, reply, done) => {
+    // After body parsing, so the token in the form body can be read; on the routes that take a
+    // state-changing method only, first of their own checks, so a GET pays nothing for it.
+    const checkCsrf: preHandlerHookHandler = (request, reply, done) => {
       if (safeMethods.has(request.method)) return done();
       app.csrfProtection(request, reply, done);
+    };
+    app.addHook('onRoute', (route) => {
+      if ([route.method].flat().some((method) => !safeMethods.has(method))) route.preHandler = [checkCsrf, ...[route.preHandler ?? []].flat()];
     });
     await app.register(fastifyRateLimit, { global: false });
   },

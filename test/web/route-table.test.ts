@@ -82,6 +82,20 @@ describe('every route in the route table', () => {
     }
   });
 
+  it('runs the CSRF check on the routes a form can be sent to and on no route that only answers GET', () => {
+    const hooksOf = (method: string) => t.app.printRoutes({ includeHooks: true, commonPrefix: false, method });
+    expect(hooksOf('GET')).not.toContain('checkCsrf');
+    const posts = hooksOf('POST');
+    const postRoutes = posts.split('\n').filter((line) => line.includes('(POST)')).length;
+    expect(postRoutes).toBeGreaterThan(15);
+    expect(posts.match(/checkCsrf/g)?.length).toBe(postRoutes);
+  });
+
+  it('answers a form sent to an address with no route 404, with or without a token', async () => {
+    const visitor = new Agent(t.app);
+    expect((await visitor.post('/no-such-form', {}, { csrf: false })).statusCode).toBe(404);
+  });
+
   it('sends anonymous visitors on every /organise route to sign in', async () => {
     const visitor = new Agent(t.app);
     for (const route of routes.filter((r) => r.url.startsWith('/organise'))) {
