@@ -148,7 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(fastifyFormbody);
   await app.register(sessions, { personForSession: (token) => personForSession(db, clock, token) });
-  await app.register(security);
+  await app.register(security, { securityHeaders });
   await app.register(safeRedirects);
   await app.register(pageCache, { pages });
   await app.register(views, {

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { days } from '../events/events.table.ts';
-import { events } from '../events/events.table.ts';
+import { days, events } from '../events/events.table.ts';
 import type { CampEvent } from '../events/events.ts';
 import { people } from '../people/people.table.ts';
 import { RuleViolation } from '../rules.ts';

@@ -21,14 +21,14 @@ CsrfTokens.prototype.secretSync = function secretSync(this: { secretLength: numb
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Security headers with a strict Content-Security-Policy (no inline script or style anywhere),
- * CSRF checks on every state-changing request, and the rate limiter that routes opt into.
+ * The site's security headers (securityHeadersFor, worked out once by the app, which the front
+ * door sends too) on every answer, CSRF checks on every state-changing request, and the rate
+ * limiter that routes opt into.
  */
 export const security = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, { securityHeaders }: { securityHeaders: Record<string, string> }) => {
     const { config } = app.campgrid;
     const https = secureCookies(config.baseUrl);
-    const securityHeaders = securityHeadersFor(config);
     app.addHook('onRequest', (request, reply, done) => {
       reply.headers(securityHeaders);
       // Every response names its request too, so a visitor's report can be matched to the log.

@@ -37,7 +37,7 @@ export class SplicedGzip {
     between.forEach((text, i) => {
       out.push(storedBlock(text), this.blocks[i + 1]!);
       const piece = this.rest[i]!;
-      crc = (times(piece.shift, crc32(text, crc)) ^ piece.crc) >>> 0;
+      crc = combined(piece.shift, crc32(text, crc), piece.crc);
       length += text.length;
     });
     const trailer = Buffer.alloc(8);
@@ -81,7 +81,7 @@ function compose(after: Uint32Array, before: Uint32Array): Uint32Array {
 }
 
 /** The matrix that appends `length` zero bytes to a CRC-32 checksum. */
-export function appendingZeros(length: number): Uint32Array {
+function appendingZeros(length: number): Uint32Array {
   // One zero bit: the CRC-32 polynomial (reflected) in the first row, then a shift.
   let odd: Uint32Array = Uint32Array.from({ length: 32 }, (_, n) => (n === 0 ? 0xedb88320 : (1 << (n - 1)) >>> 0));
   let even = compose(odd, odd); // two zero bits
@@ -102,5 +102,10 @@ export function appendingZeros(length: number): Uint32Array {
 
 /** The checksum of A then B, from theirs and B's length (zlib's crc32_combine). */
 export function combinedCrc(crcOfA: number, crcOfB: number, lengthOfB: number): number {
-  return (times(appendingZeros(lengthOfB), crcOfA) ^ crcOfB) >>> 0;
+  return combined(appendingZeros(lengthOfB), crcOfA, crcOfB);
+}
+
+/** The same, with the matrix for B's length already worked out. */
+function combined(appendingB: Uint32Array, crcOfA: number, crcOfB: number): number {
+  return (times(appendingB, crcOfA) ^ crcOfB) >>> 0;
 }
