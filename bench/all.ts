@@ -17,7 +17,7 @@ const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) 
 const benchmarks: Array<{ title: string; script: string; args: string[] }> = [
   { title: 'Registration rush (2,000 registrations at once for 250 places)', script: 'bench/rush.ts', args: [] },
   { title: `Scheduler (${full ? 'full' : 'quick'} run)`, script: 'bench/scheduler.ts', args: full ? [] : ['--quick'] },
-  { title: 'Public pages under load (/healthz, event page, grid page, calendar feed 200 and 304, schedule.json) against a bare Fastify route', script: 'bench/pages.ts', args: full ? [] : ['--duration', '5'] },
+  { title: 'Public pages under load (/healthz, event page, grid page, calendar feed 200 and 304, schedule.json) against a bare Fastify route', script: 'bench/pages.ts', args: full ? [] : ['--duration', '6'] },
   { title: 'Start-up (production mode, fresh database, until /healthz answers)', script: 'bench/start-up.ts', args: full ? [] : ['--runs', '3'] },
   { title: 'Insights pages (4 camps, 2,000 registrations; server time per request)', script: 'bench/insights.ts', args: full ? [] : ['--requests', '50'] },
 ];

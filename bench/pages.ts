@@ -1,8 +1,9 @@
-// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--rounds N] [--warmup S] [--connections N] [--sessions N] [--identity]`.
+// Public pages under load: `npm run bench:pages [-- --json FILE] [--duration S] [--rounds N] [--servers N] [--warmup S] [--connections N] [--sessions N] [--identity]`.
 // Seeds a temporary database with the demo camp grown to about 120 published sessions (desk
 // pitches, extra rooms, the scheduler's grid published as the next version), starts the real
 // server (production, cached templates) and, for comparison, a bare Fastify server with one
-// constant-string route, each as its own child process. Then autocannon over loopback measures
+// constant-string route, each as its own child process; --servers such pairs (3 by default), each
+// with its own camp, take the rounds in turn (see below). Then autocannon over loopback measures
 // the public grid page, the whole-event calendar feed (200 and 304 with If-None-Match) and the
 // c3voc schedule.json, the event page and /healthz against the baseline, in rounds (each
 // target's share is the median of its rounds' shares: see below). Exits 1 only on a 5xx
@@ -13,9 +14,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startBaselineServer } from './support/baseline-server.ts';
-import { seedPagesCamp } from './support/pages-camp.ts';
-import { freePort, startServerProcess } from './support/server-process.ts';
+import { startBaselineServer, type BaselineServer } from './support/baseline-server.ts';
+import { seedPagesCamp, type PagesCamp } from './support/pages-camp.ts';
+import { freePort, startServerProcess, type ServerProcess } from './support/server-process.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -25,7 +26,11 @@ const option = (name: string): string | undefined => {
 const duration = Number(option('--duration') ?? 10);
 const warmup = Number(option('--warmup') ?? Math.min(2, Math.max(0.5, duration / 5)));
 const connections = Number(option('--connections') ?? 10);
-const rounds = Math.max(1, Number(option('--rounds') ?? 5));
+// The same code answers 0.57–0.70 of the baseline in one fresh server process and another (and
+// the baseline itself moves 0.9–1.25× between processes), so one pair of processes measures
+// which pair the run drew as much as the code: several pairs, each taking rounds in turn.
+const servers = Math.max(1, Number(option('--servers') ?? 3));
+const rounds = Math.max(servers, Number(option('--rounds') ?? 2 * servers));
 const targetSessions = Number(option('--sessions') ?? 120);
 const jsonFile = option('--json');
 // Every request asks for compression, as browsers and calendar apps do; --identity measures
@@ -69,80 +74,103 @@ interface Row {
   /** The median of the rounds' shares of the baseline. */
   vsBaseline: number;
   roundShares: number[];
+  /** The median share in each server's own rounds. */
+  byServer: number[];
   kbPerResponse: number;
   serverCpuMsPerRequest: number | null;
 }
 
+interface Pair {
+  dir: string;
+  camp: PagesCamp;
+  server?: ServerProcess;
+  baseline?: BaselineServer;
+  targets: Target[];
+}
+
 async function main(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'campgrid-pages-'));
-  const databasePath = join(dir, 'campgrid.db');
   let failed = false;
-  // The port is chosen first so the seeded links (and the feeds' UIDs) name the real address.
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const seedBegan = performance.now();
-  const camp = seedPagesCamp(databasePath, dir, { targetSessions, baseUrl });
-  const seedSeconds = (performance.now() - seedBegan) / 1000;
-  const server = await startServerProcess({
-    databasePath,
-    port,
-    env: { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOB_SECONDS: '3600', DATA_DIR: dir },
-  });
-  const baseline = await startBaselineServer();
+  const pairs: Pair[] = [];
   try {
+    const seedBegan = performance.now();
+    for (let i = 0; i < servers; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'campgrid-pages-'));
+      // The port is chosen first so the seeded links (and the feeds' UIDs) name the real address.
+      const port = await freePort();
+      const camp = seedPagesCamp(join(dir, 'campgrid.db'), dir, { targetSessions, baseUrl: `http://127.0.0.1:${port}` });
+      const pair: Pair = { dir, camp, targets: [] };
+      pairs.push(pair);
+      pair.server = await startServerProcess({
+        databasePath: join(dir, 'campgrid.db'),
+        port,
+        env: { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOB_SECONDS: '3600', DATA_DIR: dir },
+      });
+      pair.baseline = await startBaselineServer();
+    }
+    const seedSeconds = (performance.now() - seedBegan) / 1000;
+    const camp = pairs[0]!.camp;
     console.log(
-      `Campgrid public pages: ${camp.sessions} published sessions (${camp.pitches} pitches, ${camp.rooms} rooms, ${camp.places} places, ${camp.unscheduled} unscheduled; grid version ${camp.version}, snapshot ${Math.round(camp.snapshotChars / 1024)} KB of JSON), seeded in ${seedSeconds.toFixed(1)} s`,
+      `Campgrid public pages: ${camp.sessions} published sessions (${camp.pitches} pitches, ${camp.rooms} rooms, ${camp.places} places, ${camp.unscheduled} unscheduled; grid version ${camp.version}, snapshot ${Math.round(camp.snapshotChars / 1024)} KB of JSON); ${servers} such camps, each with its server and a baseline beside it, seeded and started in ${seedSeconds.toFixed(1)} s`,
     );
     const loadBefore = loadavg()[0]!;
-    console.log(`autocannon: ${connections} connections, ${acceptEncoding ? `Accept-Encoding: ${acceptEncoding}` : 'no Accept-Encoding'}, ${warmup} s warm-up then ${duration} s each in ${rounds} rounds; Node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(2)}\n`);
+    console.log(`autocannon: ${connections} connections, ${acceptEncoding ? `Accept-Encoding: ${acceptEncoding}` : 'no Accept-Encoding'}, ${warmup} s warm-up on each server then ${duration} s each in ${rounds} rounds taken by the ${servers} servers in turn; Node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(2)}\n`);
 
-    const ics = `/events/${camp.slug}/calendar.ics`;
-    const full = await fetch(server.baseUrl + ics);
-    const etag = full.headers.get('etag');
-    await full.arrayBuffer();
-    if (full.status !== 200 || !etag) throw new Error(`GET ${ics} answered ${full.status} with ETag ${etag}`);
-
-    const targets: Target[] = [
-      { name: 'baseline (constant string)', path: '/', baseUrl: baseline.baseUrl, pid: baseline.child.pid, expect: 200 },
-      { name: '/healthz', path: '/healthz', baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
-      { name: 'event page (signed out)', path: `/events/${camp.slug}`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
-      { name: 'grid page (signed out)', path: `/events/${camp.slug}/grid`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
-      { name: 'calendar.ics (200)', path: ics, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
-      { name: 'calendar.ics (304)', path: ics, baseUrl: server.baseUrl, pid: server.child.pid, headers: { 'if-none-match': etag }, expect: 304 },
-      { name: 'schedule.json', path: `/events/${camp.slug}/schedule.json`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
-    ];
+    for (const pair of pairs) {
+      const { server, baseline, camp } = pair as Required<Pair>;
+      const ics = `/events/${camp.slug}/calendar.ics`;
+      const full = await fetch(server.baseUrl + ics);
+      const etag = full.headers.get('etag');
+      await full.arrayBuffer();
+      if (full.status !== 200 || !etag) throw new Error(`GET ${ics} answered ${full.status} with ETag ${etag}`);
+      pair.targets = [
+        { name: 'baseline (constant string)', path: '/', baseUrl: baseline.baseUrl, pid: baseline.child.pid, expect: 200 },
+        { name: '/healthz', path: '/healthz', baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+        { name: 'event page (signed out)', path: `/events/${camp.slug}`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+        { name: 'grid page (signed out)', path: `/events/${camp.slug}/grid`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+        { name: 'calendar.ics (200)', path: ics, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+        { name: 'calendar.ics (304)', path: ics, baseUrl: server.baseUrl, pid: server.child.pid, headers: { 'if-none-match': etag }, expect: 304 },
+        { name: 'schedule.json', path: `/events/${camp.slug}/schedule.json`, baseUrl: server.baseUrl, pid: server.child.pid, expect: 200 },
+      ];
+    }
+    const names = pairs[0]!.targets.map((target) => target.name);
 
     // Each target is measured in rounds, the baseline first in each round, and its share of the
     // baseline is the median of the rounds' shares: a machine whose speed drifts (other work,
     // a noisy neighbour) moves both sides of a round alike, where one long run of each would
-    // compare a quiet minute with a busy one.
+    // compare a quiet minute with a busy one. The pairs take the rounds in turn, so a pair of
+    // processes that drew a slow or a quick start moves a few rounds, not the result.
     const roundSeconds = duration / rounds;
     let serverErrors = 0;
-    const firstStatus = new Map<Target, number>();
-    for (const target of targets) {
-      if (acceptEncoding) target.headers = { 'accept-encoding': acceptEncoding, ...target.headers };
-      // One request first: it must answer as expected.
-      const first = await fetch(target.baseUrl + target.path, { headers: target.headers });
-      await first.arrayBuffer();
-      if (first.status >= 500) serverErrors++;
-      firstStatus.set(target, first.status);
-      const warm = (await autocannon({ url: target.baseUrl + target.path, connections, duration: warmup, headers: target.headers })) as FullResult;
-      serverErrors += warm['5xx'];
+    const firstStatus = new Map<string, number[]>(names.map((name) => [name, []]));
+    for (const pair of pairs) {
+      for (const target of pair.targets) {
+        if (acceptEncoding) target.headers = { 'accept-encoding': acceptEncoding, ...target.headers };
+        // One request first: it must answer as expected.
+        const first = await fetch(target.baseUrl + target.path, { headers: target.headers });
+        await first.arrayBuffer();
+        if (first.status >= 500) serverErrors++;
+        firstStatus.get(target.name)!.push(first.status);
+        const warm = (await autocannon({ url: target.baseUrl + target.path, connections, duration: warmup, headers: target.headers })) as FullResult;
+        serverErrors += warm['5xx'];
+      }
     }
-    const measured = new Map<Target, Measured[]>(targets.map((t) => [t, []]));
+    const measured = new Map<string, Measured[]>(names.map((name) => [name, []]));
+    const pairOfRound: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      for (const target of targets) {
+      const pair = pairs[round % pairs.length]!;
+      pairOfRound.push(round % pairs.length);
+      for (const target of pair.targets) {
         const cpuBefore = cpuSecondsOf(target.pid);
         const result = (await autocannon({ url: target.baseUrl + target.path, connections, duration: roundSeconds, headers: target.headers })) as FullResult;
         const cpuAfter = cpuSecondsOf(target.pid);
         serverErrors += result['5xx'];
-        measured.get(target)!.push({ result, cpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null });
+        measured.get(target.name)!.push({ result, cpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null });
       }
     }
-    const baselineRounds = measured.get(targets[0]!)!;
+    const baselineRounds = measured.get(names[0]!)!;
     const rows: Row[] = [];
-    for (const target of targets) {
-      const runs = measured.get(target)!;
+    for (const target of pairs[0]!.targets) {
+      const runs = measured.get(target.name)!;
       const completed = runs.reduce((sum, run) => sum + run.result.requests.total, 0);
       const seconds = runs.reduce((sum, run) => sum + (run.result.duration || roundSeconds), 0);
       const byStatus = new Map<string, number>();
@@ -152,7 +180,9 @@ async function main(): Promise<number> {
       const timeouts = runs.reduce((sum, run) => sum + run.result.timeouts, 0);
       if (errors) statuses.push(`errors × ${errors}`);
       if (timeouts) statuses.push(`timeouts × ${timeouts}`);
-      const firstAnswered = firstStatus.get(target)!;
+      // The first answer from each server; the one that was not as expected, if any.
+      const firsts = firstStatus.get(target.name)!;
+      const firstAnswered = firsts.find((status) => status !== target.expect) ?? target.expect;
       const allExpected = firstAnswered === target.expect && (byStatus.get(String(target.expect)) ?? 0) === completed && completed > 0 && errors === 0;
       if (target.expect === 304 && !allExpected) failed = true;
       if (runs.some((run) => run.result['5xx'] > 0) || firstAnswered >= 500) failed = true;
@@ -169,6 +199,7 @@ async function main(): Promise<number> {
         check: allExpected ? `ok: all ${target.expect}` : `${target.expect === 304 ? 'FAIL' : 'MISS'}: not all ${target.expect} (first answered ${firstAnswered})`,
         vsBaseline: Math.round(median(shares) * 100) / 100,
         roundShares: shares.map((share) => Math.round(share * 100) / 100),
+        byServer: pairs.map((_, pair) => Math.round(median(shares.filter((_, round) => pairOfRound[round] === pair)) * 100) / 100),
         // As sent (compressed when asked), headers included.
         kbPerResponse: completed ? Math.round((runs.reduce((sum, run) => sum + run.result.throughput.total, 0) / completed / 1024) * 10) / 10 : 0,
         serverCpuMsPerRequest: cpu !== null && completed ? Math.round((cpu * 1000 * 1000) / completed) / 1000 : null,
@@ -176,10 +207,10 @@ async function main(): Promise<number> {
     }
     if (serverErrors) failed = true;
 
-    const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'each round', 'KB/answer', 'server CPU ms/req', 'statuses', 'check'];
-    const cells = rows.map((r) => [r.target, String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), `${r.vsBaseline.toFixed(2)}×`, r.roundShares.map((share) => share.toFixed(2)).join(' '), String(r.kbPerResponse), r.serverCpuMsPerRequest === null ? '?' : r.serverCpuMsPerRequest.toFixed(3), r.statuses, r.check]);
+    const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'each round', 'each server', 'KB/answer', 'server CPU ms/req', 'statuses', 'check'];
+    const cells = rows.map((r) => [r.target, String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), `${r.vsBaseline.toFixed(2)}×`, r.roundShares.map((share) => share.toFixed(2)).join(' '), r.byServer.map((share) => share.toFixed(2)).join(' '), String(r.kbPerResponse), r.serverCpuMsPerRequest === null ? '?' : r.serverCpuMsPerRequest.toFixed(3), r.statuses, r.check]);
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-    const line = (c: string[]) => c.map((v, i) => (i === 0 || i === 5 || i >= 8 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
+    const line = (c: string[]) => c.map((v, i) => (i === 0 || i === 5 || i === 6 || i >= 9 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
     console.log(line(header));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const c of cells) console.log(line(c));
@@ -198,18 +229,22 @@ async function main(): Promise<number> {
     if (jsonFile) {
       writeFileSync(
         jsonFile,
-        `${JSON.stringify({ benchmark: 'pages', node: process.version, acceptEncoding: acceptEncoding ?? 'none', results: rows, targets: shares, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, sessions: camp.sessions, camp, connections, durationSeconds: duration, serverErrors }, null, 2)}\n`,
+        `${JSON.stringify({ benchmark: 'pages', node: process.version, acceptEncoding: acceptEncoding ?? 'none', results: rows, targets: shares, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, sessions: camp.sessions, camp, connections, durationSeconds: duration, rounds, servers, serverErrors }, null, 2)}\n`,
       );
       console.log(`\nresults written to ${jsonFile}`);
     }
     return failed ? 1 : 0;
   } finally {
-    await baseline.stop();
-    // A graceful stop, as in production; a kill if it has not gone within 5 s.
-    const killer = setTimeout(() => void server.stop('SIGKILL'), 5000);
-    await server.stop('SIGTERM');
-    clearTimeout(killer);
-    rmSync(dir, { recursive: true, force: true });
+    for (const { baseline, server, dir } of pairs) {
+      await baseline?.stop();
+      if (server) {
+        // A graceful stop, as in production; a kill if it has not gone within 5 s.
+        const killer = setTimeout(() => void server.stop('SIGKILL'), 5000);
+        await server.stop('SIGTERM');
+        clearTimeout(killer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
