@@ -155,10 +155,8 @@ async function main(): Promise<number> {
       }
     }
     const measured = new Map<string, Measured[]>(names.map((name) => [name, []]));
-    const pairOfRound: number[] = [];
     for (let round = 0; round < rounds; round++) {
       const pair = pairs[round % pairs.length]!;
-      pairOfRound.push(round % pairs.length);
       for (const target of pair.targets) {
         const cpuBefore = cpuSecondsOf(target.pid);
         const result = (await autocannon({ url: target.baseUrl + target.path, connections, duration: roundSeconds, headers: target.headers })) as FullResult;
@@ -199,7 +197,7 @@ async function main(): Promise<number> {
         check: allExpected ? `ok: all ${target.expect}` : `${target.expect === 304 ? 'FAIL' : 'MISS'}: not all ${target.expect} (first answered ${firstAnswered})`,
         vsBaseline: Math.round(median(shares) * 100) / 100,
         roundShares: shares.map((share) => Math.round(share * 100) / 100),
-        byServer: pairs.map((_, pair) => Math.round(median(shares.filter((_, round) => pairOfRound[round] === pair)) * 100) / 100),
+        byServer: pairs.map((_, pair) => Math.round(median(shares.filter((_, round) => round % pairs.length === pair)) * 100) / 100),
         // As sent (compressed when asked), headers included.
         kbPerResponse: completed ? Math.round((runs.reduce((sum, run) => sum + run.result.throughput.total, 0) / completed / 1024) * 10) / 10 : 0,
         serverCpuMsPerRequest: cpu !== null && completed ? Math.round((cpu * 1000 * 1000) / completed) / 1000 : null,
