@@ -97,11 +97,12 @@ async function main(): Promise<number> {
       const dir = mkdtempSync(join(tmpdir(), 'campgrid-pages-'));
       // The port is chosen first so the seeded links (and the feeds' UIDs) name the real address.
       const port = await freePort();
-      const camp = seedPagesCamp(join(dir, 'campgrid.db'), dir, { targetSessions, baseUrl: `http://127.0.0.1:${port}` });
+      const databasePath = join(dir, 'campgrid.db');
+      const camp = seedPagesCamp(databasePath, dir, { targetSessions, baseUrl: `http://127.0.0.1:${port}` });
       const pair: Pair = { dir, camp, targets: [] };
       pairs.push(pair);
       pair.server = await startServerProcess({
-        databasePath: join(dir, 'campgrid.db'),
+        databasePath,
         port,
         env: { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', JOB_SECONDS: '3600', DATA_DIR: dir },
       });
